@@ -1,0 +1,64 @@
+import { Session } from 'chdb';
+import { insertSettings, StoreError, type Store } from './store';
+
+/**
+ * ClickHouse in-process. The data folder is locked by this process: only the stream processor
+ * opens it, every other reader goes through its read API.
+ */
+export function openChdbStore(path: string): Store {
+	let session: Session;
+	try {
+		session = new Session(path, {
+			connectionArgs: ['--output_format_json_quote_64bit_integers=0']
+		});
+	} catch (cause) {
+		throw new StoreError(`cannot open chDB at ${path}`, { cause });
+	}
+	const wrap = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+		try {
+			return await run();
+		} catch (cause) {
+			throw new StoreError(`chDB ${what} failed: ${(cause as Error).message}`, { cause });
+		}
+	};
+	return {
+		kind: 'chdb',
+		query: <T>(sql: string, params: Record<string, unknown> = {}) =>
+			wrap('query', async () => {
+				const r = await session.queryBindAsync(sql, params, { format: 'JSONEachRow' });
+				const text = r.text();
+				if (!text) return [] as T[];
+				return text
+					.split('\n')
+					.filter((l) => l.length > 0)
+					.map((l) => JSON.parse(l) as T);
+			}),
+		exec: (sql, params = {}) =>
+			wrap('statement', async () => {
+				await session.queryBindAsync(sql, params);
+			}),
+		insert: (table, rows) =>
+			wrap(`insert into ${table}`, async () => {
+				if (rows.length === 0) return;
+				let payload = '';
+				for (const row of rows) payload += JSON.stringify(row) + '\n';
+				await session.insert({
+					table,
+					values: Buffer.from(payload),
+					format: 'JSONEachRow',
+					settings: insertSettings
+				});
+			}),
+		ping: async () => {
+			try {
+				await session.queryAsync('SELECT 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		close: async () => {
+			session.close();
+		}
+	};
+}

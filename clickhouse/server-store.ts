@@ -1,0 +1,51 @@
+import { createClient } from '@clickhouse/client';
+import { insertSettings, StoreError, type Store } from './store';
+
+export interface ServerStoreOptions {
+	url: string;
+	username?: string;
+	password?: string;
+	database?: string;
+}
+
+/** A ClickHouse server over HTTP, for scale-out (CLICKHOUSE_URL). */
+export function openServerStore(options: ServerStoreOptions): Store {
+	const client = createClient({
+		url: options.url,
+		username: options.username,
+		password: options.password,
+		database: options.database,
+		clickhouse_settings: { output_format_json_quote_64bit_integers: 0 }
+	});
+	const wrap = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+		try {
+			return await run();
+		} catch (cause) {
+			throw new StoreError(`ClickHouse ${what} failed: ${(cause as Error).message}`, { cause });
+		}
+	};
+	return {
+		kind: 'server',
+		query: <T>(sql: string, params: Record<string, unknown> = {}) =>
+			wrap('query', async () => {
+				const rs = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
+				return rs.json<T>();
+			}),
+		exec: (sql, params = {}) =>
+			wrap('statement', async () => {
+				await client.command({ query: sql, query_params: params });
+			}),
+		insert: (table, rows) =>
+			wrap(`insert into ${table}`, async () => {
+				if (rows.length === 0) return;
+				await client.insert({
+					table,
+					values: rows as Record<string, unknown>[],
+					format: 'JSONEachRow',
+					clickhouse_settings: insertSettings
+				});
+			}),
+		ping: async () => (await client.ping()).success,
+		close: () => client.close()
+	};
+}

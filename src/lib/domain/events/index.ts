@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { districtId, entityId } from '../ids';
+import { isoInstant } from './common';
+import { licenceIssued, licenceRenewed, licenceRevoked } from './licence';
+import {
+	disinfectionRecorded,
+	morningCheckRecorded,
+	purchaseRecorded,
+	sampleRetentionRecorded
+} from './ledger';
+import { merchantRegistered, merchantUpdated } from './merchant';
+import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
+import { tillSaleRecorded } from './till';
+
+/** Every event type and the schema of its payload. The one list the whole system shares. */
+export const payloadSchemas = {
+	'merchant.registered': merchantRegistered,
+	'merchant.updated': merchantUpdated,
+	'licence.issued': licenceIssued,
+	'licence.renewed': licenceRenewed,
+	'licence.revoked': licenceRevoked,
+	'till.sale.recorded': tillSaleRecorded,
+	'ledger.morning_check.recorded': morningCheckRecorded,
+	'ledger.disinfection.recorded': disinfectionRecorded,
+	'ledger.purchase.recorded': purchaseRecorded,
+	'ledger.sample_retention.recorded': sampleRetentionRecorded,
+	'complaint.filed': complaintFiled,
+	'inspection.completed': inspectionCompleted,
+	'sensor.reading.recorded': sensorReadingRecorded
+} as const;
+
+export type EventType = keyof typeof payloadSchemas;
+export const eventTypes = Object.keys(payloadSchemas) as EventType[];
+
+export const eventFamilies = [
+	'merchant',
+	'licence',
+	'till',
+	'ledger',
+	'complaint',
+	'inspection',
+	'sensor'
+] as const;
+export type EventFamily = (typeof eventFamilies)[number];
+
+/** The family is the first segment of the type; it is also the subject's second token. */
+export function familyOf(type: EventType): EventFamily {
+	return type.slice(0, type.indexOf('.')) as EventFamily;
+}
+
+export const actorKind = z.enum([
+	'merchant',
+	'staff',
+	'inspector',
+	'supervisor',
+	'admin',
+	'public',
+	'device',
+	'system',
+	'simulator'
+]);
+
+/** The envelope every event shares; the payload is checked against its type's schema. */
+export const envelope = z.object({
+	id: z.uuid(),
+	type: z.string(),
+	v: z.number().int().positive(),
+	occurredAt: isoInstant,
+	recordedAt: isoInstant,
+	merchantId: entityId,
+	districtId,
+	actor: z.object({ kind: actorKind, id: z.string().min(1).max(64) }),
+	payload: z.unknown()
+});
+
+const members = eventTypes.map((type) =>
+	envelope.extend({ type: z.literal(type), payload: payloadSchemas[type] })
+);
+
+/** One schema for every event: parse with this at every boundary. */
+export const fsEvent = z.discriminatedUnion(
+	'type',
+	members as unknown as [(typeof members)[number], ...(typeof members)[number][]]
+);
+
+type Envelope = Omit<z.infer<typeof envelope>, 'type' | 'payload'>;
+/** An event of one type, its payload typed. */
+export type FsEventOf<T extends EventType> = Envelope & {
+	type: T;
+	payload: z.infer<(typeof payloadSchemas)[T]>;
+};
+export type FsEvent = { [T in EventType]: FsEventOf<T> }[EventType];
+
+export * from './common';
+export * from './ledger';
+export * from './licence';
+export * from './merchant';
+export * from './public';
+export * from './till';

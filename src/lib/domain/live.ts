@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { alert, alertSeverity } from './alert';
+
+/** Rooms a socket may join (who may join which is the gateway's check, not this schema's). */
+export const roomName = z
+	.string()
+	.regex(/^(city|public|district:\d{6}|merchant:[A-Za-z0-9_-]{1,64})$/, 'unknown room');
+export type RoomName = z.infer<typeof roomName>;
+
+export const feedItem = z.object({
+	id: z.string(),
+	type: z.string(),
+	merchantId: z.string(),
+	districtId: z.string(),
+	occurredAt: z.string(),
+	recordedAt: z.string()
+});
+export type FeedItem = z.infer<typeof feedItem>;
+
+const counts = z.record(z.string(), z.number().int().nonnegative());
+
+/** Absolute values, so a lost delta never leaves a counter wrong: only lists need a gap check. */
+export const roomTotals = z.object({
+	day: z.string(),
+	events: z.number().int().nonnegative(),
+	byFamily: counts,
+	openAlerts: z.record(alertSeverity, z.number().int().nonnegative()),
+	merchants: z.number().int().nonnegative()
+});
+export type RoomTotals = z.infer<typeof roomTotals>;
+
+/** [minute start in epoch ms, events in that minute] */
+export const minuteBucket = z.tuple([z.number(), z.number().int().nonnegative()]);
+
+export const roomSnapshot = z.object({
+	room: roomName,
+	seq: z.number().int().nonnegative(),
+	at: z.number(),
+	totals: roomTotals,
+	perMinute: z.array(minuteBucket).max(120),
+	alerts: z.array(alert).max(100),
+	feed: z.array(feedItem).max(100)
+});
+export type RoomSnapshot = z.infer<typeof roomSnapshot>;
+
+export const roomDelta = z.object({
+	room: roomName,
+	seq: z.number().int().positive(),
+	at: z.number(),
+	totals: roomTotals,
+	minute: minuteBucket.nullable(),
+	/** New or changed alerts, newest first. */
+	alerts: z.array(alert).max(100),
+	/** A uniform sample of the events of this tick (all of them when few). */
+	feed: z.array(feedItem).max(100),
+	feedTotal: z.number().int().nonnegative()
+});
+export type RoomDelta = z.infer<typeof roomDelta>;
+
+/** Socket frames from a client. */
+export const joinRequest = z.object({ room: roomName });
+
+export const LIVE_TICK_MS = 100;
+export const FEED_SAMPLE = 20;

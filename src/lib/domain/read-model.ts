@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { alert } from './alert';
+import { businessType, merchantScale, merchantStatus } from './events/merchant';
+
+/** Shapes the read API answers with; the web server parses them like any other input. */
+
+export const merchantSummary = z.object({
+	id: z.string(),
+	name: z.string(),
+	districtId: z.string(),
+	businessType,
+	scale: merchantScale,
+	status: merchantStatus,
+	address: z.string(),
+	lon: z.number(),
+	lat: z.number(),
+	updatedAt: z.string()
+});
+export type MerchantSummary = z.infer<typeof merchantSummary>;
+
+export const licenceSummary = z.object({
+	licenceId: z.string(),
+	kind: z.string(),
+	number: z.string(),
+	validFrom: z.string(),
+	validTo: z.string(),
+	status: z.enum(['valid', 'expired', 'revoked'])
+});
+
+export const merchantList = z.object({ items: z.array(merchantSummary), total: z.number().int() });
+
+export const merchantDetail = merchantSummary.extend({
+	creditCode: z.string(),
+	licences: z.array(licenceSummary)
+});
+
+/**
+ * Every merchant as a compact row for the map: [id, lon, lat, districtId, businessType].
+ * 100,000 merchants as objects would be several megabytes of repeated keys.
+ */
+export const merchantPoints = z.object({
+	rows: z.array(z.tuple([z.string(), z.number(), z.number(), z.string(), z.string()]))
+});
+export type MerchantPoints = z.infer<typeof merchantPoints>;
+
+export const alertList = z.object({ items: z.array(alert) });
+
+export const storedEvent = z.object({
+	id: z.string(),
+	type: z.string(),
+	occurredAt: z.string(),
+	recordedAt: z.string(),
+	merchantId: z.string(),
+	districtId: z.string(),
+	actorKind: z.string(),
+	actorId: z.string(),
+	payload: z.unknown()
+});
+export const eventList = z.object({ items: z.array(storedEvent) });
+
+const componentHealth = z.object({ ok: z.boolean(), detail: z.string().optional() });
+
+export const processorHealth = z.object({
+	status: z.enum(['ok', 'degraded', 'down']),
+	nats: componentHealth,
+	store: componentHealth,
+	processor: z.object({
+		ok: z.boolean(),
+		consumerLag: z.number().int().nullable(),
+		lastEventAt: z.string().nullable(),
+		storedEvents: z.number().int(),
+		deadLetters: z.number().int()
+	})
+});
+export type ProcessorHealth = z.infer<typeof processorHealth>;

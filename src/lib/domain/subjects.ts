@@ -1,0 +1,34 @@
+import type { EventFamily } from './events';
+
+/** Stream and subject names of the backbone (DESIGN.md → Events). */
+export const streams = {
+	events: 'FS_EVENTS',
+	alerts: 'FS_ALERTS',
+	deadLetters: 'FS_DLQ'
+} as const;
+
+export const subjects = {
+	events: 'fs.ev.>',
+	alerts: 'fs.alert.>',
+	deadLetters: 'fs.dlq.>',
+	live: 'fs.live.>',
+	snapshot: 'fs.snapshot'
+} as const;
+
+export function eventSubject(family: EventFamily, districtId: string, merchantId: string): string {
+	return `fs.ev.${family}.${districtId}.${merchantId}`;
+}
+
+export function alertSubject(districtId: string, merchantId: string): string {
+	return `fs.alert.${districtId}.${merchantId}`;
+}
+
+/** Dead letters keep the subject they came in on, so an admin sees where they came from. */
+export function deadLetterSubject(originalSubject: string): string {
+	return `fs.dlq.${originalSubject.replace(/^fs\./, '')}`;
+}
+
+/** Rooms are socket.io rooms and `fs.live.<room>` subjects; `:` is safe in both. */
+export function liveSubject(room: string): string {
+	return `fs.live.${room}`;
+}

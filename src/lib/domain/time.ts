@@ -1,0 +1,40 @@
+/** The default time zone of a district's clock (absence rules, "today"). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+	let f = dayFormatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		});
+		dayFormatters.set(timeZone, f);
+	}
+	return f;
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function localDay(instant: number | string | Date, timeZone = DEFAULT_TIME_ZONE): string {
+	return dayFormatter(timeZone).format(new Date(instant));
+}
+
+/** Minutes since local midnight of an instant in a time zone. */
+export function localMinuteOfDay(instant: number | Date, timeZone = DEFAULT_TIME_ZONE): number {
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(new Date(instant));
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+	return get('hour') * 60 + get('minute');
+}
+
+/** Floor an instant to its minute, in epoch milliseconds. */
+export function minuteOf(ms: number): number {
+	return ms - (ms % 60_000);
+}

@@ -1,0 +1,75 @@
+import {
+	DiscardPolicy,
+	RetentionPolicy,
+	StorageType,
+	type JetStreamManager,
+	type StreamConfig
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { streams, subjects } from '../../domain/subjects';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface StreamLimits {
+	/** How long events stay in NATS: the processor's replay window after an outage. */
+	eventsMaxAgeDays: number;
+	eventsMaxBytes: number;
+	/** Nats-Msg-Id dedup window; the store is idempotent beyond it. */
+	duplicateWindowMs: number;
+}
+
+export const defaultStreamLimits: StreamLimits = {
+	eventsMaxAgeDays: 30,
+	eventsMaxBytes: 20 * 1024 ** 3,
+	duplicateWindowMs: 2 * 60 * 1000
+};
+
+function configs(limits: StreamLimits): (Partial<StreamConfig> & { name: string })[] {
+	const common = {
+		storage: StorageType.File,
+		retention: RetentionPolicy.Limits,
+		// Refuse new writes rather than silently drop the oldest unprocessed events.
+		discard: DiscardPolicy.New,
+		duplicate_window: nanos(limits.duplicateWindowMs),
+		num_replicas: 1
+	};
+	return [
+		{
+			...common,
+			name: streams.events,
+			subjects: [subjects.events],
+			max_age: nanos(limits.eventsMaxAgeDays * DAY_MS),
+			max_bytes: limits.eventsMaxBytes
+		},
+		{
+			...common,
+			name: streams.alerts,
+			subjects: [subjects.alerts],
+			max_age: nanos(365 * DAY_MS),
+			max_bytes: 2 * 1024 ** 3
+		},
+		{
+			...common,
+			name: streams.deadLetters,
+			subjects: [subjects.deadLetters],
+			max_age: nanos(90 * DAY_MS),
+			max_bytes: 2 * 1024 ** 3
+		}
+	];
+}
+
+/** Creates the backbone's streams, or brings their limits up to date. Safe to run at every start. */
+export async function ensureStreams(
+	jsm: JetStreamManager,
+	limits: StreamLimits = defaultStreamLimits
+): Promise<void> {
+	for (const config of configs(limits)) {
+		const name = config.name;
+		const exists = await jsm.streams.info(name).then(
+			() => true,
+			() => false
+		);
+		if (exists) await jsm.streams.update(name, config);
+		else await jsm.streams.add(config);
+	}
+}

@@ -1,0 +1,30 @@
+import { env } from '$env/dynamic/private';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+	PORT: port.default(3000),
+	API_PORT: port.default(3001),
+	/** Where the web server reaches the processor's read API. */
+	API_URL: z.url().optional(),
+	/** Where browsers reach the live gateway; default: this page's host on API_PORT. */
+	PUBLIC_GATEWAY_URL: z.url().optional(),
+	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222')
+});
+
+export type WebConfig = z.infer<typeof schema> & { API_URL: string };
+
+let cached: WebConfig | undefined;
+
+/** The web server's configuration, read once; a bad value stops it with the variable's name. */
+export function config(): WebConfig {
+	if (cached) return cached;
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`config: ${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	cached = { ...parsed.data, API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}` };
+	return cached;
+}

@@ -1,0 +1,68 @@
+import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
+
+export class HttpError extends Error {
+	override name = 'HttpError';
+	constructor(
+		readonly status: number,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export interface Reply {
+	status: number;
+	body: unknown;
+}
+
+export type Handler = (query: URLSearchParams, params: string[]) => Promise<Reply>;
+
+const statusText: Record<number, string> = {
+	200: '200 OK',
+	400: '400 Bad Request',
+	404: '404 Not Found',
+	500: '500 Internal Server Error',
+	503: '503 Service Unavailable'
+};
+
+/**
+ * A GET route on the uWebSockets.js app. uWS hands out the request only synchronously and
+ * the response may be aborted at any time, so both are handled here once for every route.
+ */
+export function get(app: TemplatedApp, pattern: string, paramCount: number, handler: Handler, log: (m: string) => void): void {
+	app.get(pattern, (res: HttpResponse, req: HttpRequest) => {
+		let aborted = false;
+		res.onAborted(() => {
+			aborted = true;
+		});
+		const query = new URLSearchParams(req.getQuery() ?? '');
+		const params = Array.from({ length: paramCount }, (_, i) => decodeURIComponent(req.getParameter(i) ?? ''));
+		handler(query, params)
+			.catch((e: unknown) => {
+				if (e instanceof HttpError) return { status: e.status, body: { error: e.message } };
+				log(`read API ${pattern} failed: ${(e as Error).message}`);
+				return { status: 500, body: { error: 'internal error' } };
+			})
+			.then((reply) => {
+				if (aborted) return;
+				res.cork(() => {
+					res
+						.writeStatus(statusText[reply.status] ?? `${reply.status} Error`)
+						.writeHeader('content-type', 'application/json; charset=utf-8')
+						.writeHeader('cache-control', 'no-store')
+						.end(JSON.stringify(reply.body));
+				});
+			});
+	});
+}
+
+export function notFound(app: TemplatedApp): void {
+	app.any('/*', (res) => {
+		res.cork(() => {
+			res
+				.writeStatus(statusText[404] as string)
+				.writeHeader('content-type', 'application/json; charset=utf-8')
+				.end(JSON.stringify({ error: 'no such endpoint' }));
+		});
+	});
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { districtId, entityId } from '../../src/lib/domain/ids';
+import { HttpError } from './http';
+
+const listQuery = z.object({
+	district: districtId.optional(),
+	merchantId: entityId.optional(),
+	q: z.string().trim().max(50).optional(),
+	limit: z.coerce.number().int().min(1).max(500).default(50),
+	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+/** Query parameters, checked: a bad one is a 400 that names it. */
+export function parseList(query: URLSearchParams): ListQuery {
+	const parsed = listQuery.safeParse(Object.fromEntries(query));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	return parsed.data;
+}
+
+export function parseId(value: string | undefined): string {
+	const parsed = entityId.safeParse(value);
+	if (!parsed.success) throw new HttpError(400, `id: ${parsed.error.issues[0]?.message}`);
+	return parsed.data;
+}

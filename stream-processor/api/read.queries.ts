@@ -1,0 +1,92 @@
+import type { Store } from '../../clickhouse/store';
+import type { ListQuery } from './params';
+
+/** ISO-8601 UTC text for a DateTime64 column, as the domain schemas expect. */
+const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
+
+const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
+
+/** Filters are fixed SQL text; the values are always bound parameters. */
+function filters(q: Partial<ListQuery>, columns: { district?: string; merchant?: string; name?: string }): string {
+	const parts: string[] = [];
+	if (q.district && columns.district) parts.push(`${columns.district} = {district:String}`);
+	if (q.merchantId && columns.merchant) parts.push(`${columns.merchant} = {merchantId:String}`);
+	if (q.q && columns.name) parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
+	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+}
+
+export function readQueries(store: Store) {
+	return {
+		async merchants(q: ListQuery) {
+			const where = filters(q, { district: 'districtId', name: 'name' });
+			const [items, total] = await Promise.all([
+				store.query(
+					`SELECT ${MERCHANT_COLUMNS} FROM merchants FINAL ${where} ORDER BY id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+					q
+				),
+				store.query<{ n: number }>(`SELECT count() AS n FROM merchants FINAL ${where}`, q)
+			]);
+			return { items, total: total[0]?.n ?? 0 };
+		},
+
+		async merchantPoints(q: Partial<ListQuery>) {
+			const rows = await store.query<{ r: [string, number, number, string, string] }>(
+				`SELECT (id, lon, lat, districtId, businessType) AS r FROM merchants FINAL ${filters(q, { district: 'districtId' })} ORDER BY id`,
+				q
+			);
+			return { rows: rows.map((x) => x.r) };
+		},
+
+		async merchant(id: string) {
+			const [m] = await store.query<Record<string, unknown>>(
+				`SELECT ${MERCHANT_COLUMNS}, creditCode FROM merchants FINAL WHERE id = {id:String}`,
+				{ id }
+			);
+			if (!m) return null;
+			const licences = await store.query(
+				`SELECT licenceId, kind, number, toString(validFrom) AS validFrom, toString(validTo) AS validTo,
+				        multiIf(revoked = 1, 'revoked', licences.validTo < today(), 'expired', 'valid') AS status
+				 FROM licences FINAL WHERE merchantId = {id:String} ORDER BY validTo DESC`,
+				{ id }
+			);
+			return { ...m, licences };
+		},
+
+		async events(q: ListQuery) {
+			const rows = await store.query<Record<string, unknown>>(
+				`SELECT toString(id) AS id, type, ${iso('occurredAt')} AS occurredAt, ${iso('recordedAt')} AS recordedAt,
+				        merchantId, districtId, actorKind, actorId, payload
+				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
+				 ORDER BY events.occurredAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+				q
+			);
+			return { items: rows.map((r) => ({ ...r, payload: JSON.parse(String(r.payload)) as unknown })) };
+		},
+
+		async alerts(q: ListQuery) {
+			const rows = await store.query<Record<string, unknown>>(
+				`SELECT id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,
+				        ${iso('raisedAt')} AS raisedAt, ${iso('updatedAt')} AS updatedAt
+				 FROM alerts FINAL ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
+				 ORDER BY alerts.raisedAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
+				q
+			);
+			return { items: rows.map((r) => ({ ...r, facts: JSON.parse(String(r.facts)) as unknown })) };
+		},
+
+		/** Rows in the events table and distinct ids among them: equal unless something doubled. */
+		async stats() {
+			const [r] = await store.query<{ rows: number; ids: number }>(
+				'SELECT count() AS rows, uniqExact(id) AS ids FROM events'
+			);
+			return { rows: r?.rows ?? 0, distinctIds: r?.ids ?? 0 };
+		},
+
+		async eventCount(): Promise<number> {
+			const [r] = await store.query<{ n: number }>('SELECT count() AS n FROM events');
+			return r?.n ?? 0;
+		}
+	};
+}
+
+export type ReadQueries = ReturnType<typeof readQueries>;

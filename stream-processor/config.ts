@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+const schema = z.object({
+	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+	CLICKHOUSE_URL: z.url().optional(),
+	CLICKHOUSE_USER: z.string().optional(),
+	CLICKHOUSE_PASSWORD: z.string().optional(),
+	CLICKHOUSE_DATABASE: z.string().regex(/^\w+$/).optional(),
+	/** The embedded engine's folder when CLICKHOUSE_URL is unset. */
+	CHDB_PATH: z.string().min(1).default('./data/clickhouse'),
+	/** 0 picks a free port (tests). */
+	API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+	API_HOST: z.string().min(1).default('0.0.0.0'),
+	/** Durable consumer name: instances that share it share the work. */
+	PROCESSOR_DURABLE: z.string().regex(/^[\w-]+$/).default('processor'),
+	/** Rows per store write; a batch is also written when BATCH_WAIT_MS passes. */
+	BATCH_MAX: positiveInt.max(50_000).default(5_000),
+	BATCH_WAIT_MS: positiveInt.max(10_000).default(250),
+	TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+	LIVE_TICK_MS: positiveInt.max(1_000).default(100),
+	/** Origins allowed to open a live socket (comma-separated); empty means any. */
+	GATEWAY_ORIGINS: z.string().default('')
+});
+
+export type ProcessorConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError naming the variable that is wrong. */
+export function parseConfig(env: Record<string, string | undefined>): ProcessorConfig {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new ConfigError(`config: ${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: parsed.data.TIME_ZONE });
+	} catch {
+		throw new ConfigError(`config: TIME_ZONE: unknown time zone "${parsed.data.TIME_ZONE}"`);
+	}
+	return parsed.data;
+}
+
+let cached: ProcessorConfig | undefined;
+
+/** The processor's configuration, read from the environment once. */
+export function config(): ProcessorConfig {
+	cached ??= parseConfig(process.env);
+	return cached;
+}

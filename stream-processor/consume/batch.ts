@@ -1,0 +1,32 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import type { Alert } from '../../src/lib/domain/alert';
+
+export interface DeadLetter {
+	subject: string;
+	seq: number;
+	reason: string;
+	data: Uint8Array;
+}
+
+/**
+ * What one batch of messages must make durable before its messages are acked: event rows,
+ * entity rows, alerts, dead letters. Everything in it is idempotent to write again.
+ */
+export class Batch {
+	readonly messages: JsMsg[] = [];
+	readonly events: Record<string, unknown>[] = [];
+	readonly entities = new Map<string, Record<string, unknown>[]>();
+	readonly alerts: { alert: Alert; version: number }[] = [];
+	readonly deadLetters: DeadLetter[] = [];
+	readonly startedAt = Date.now();
+
+	addEntity(table: string, row: Record<string, unknown>): void {
+		let rows = this.entities.get(table);
+		if (!rows) this.entities.set(table, (rows = []));
+		rows.push(row);
+	}
+
+	get size(): number {
+		return this.messages.length;
+	}
+}

@@ -1,0 +1,127 @@
+import {
+	AckPolicy,
+	DeliverPolicy,
+	type ConsumerMessages,
+	type JetStreamClient,
+	type JetStreamManager
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { Store } from '../../clickhouse/store';
+import { streams, subjects } from '../../src/lib/domain/subjects';
+import { ackBatch, writeBatch } from '../sinks/batch-writer';
+import { Batch } from './batch';
+import { handleMessage, type HandlerDeps, type HandlerStats } from './handler';
+
+export interface ConsumerOptions {
+	durable: string;
+	batchMax: number;
+	batchWaitMs: number;
+	log: (msg: string) => void;
+}
+
+/** The durable pull consumer, created or updated; returns its ack floor for the restart check. */
+export async function ensureConsumer(jsm: JetStreamManager, o: Pick<ConsumerOptions, 'durable' | 'batchMax'>): Promise<number> {
+	const config = {
+		durable_name: o.durable,
+		ack_policy: AckPolicy.Explicit,
+		deliver_policy: DeliverPolicy.All,
+		filter_subject: subjects.events,
+		ack_wait: nanos(60_000),
+		// Two batches in flight plus the client's buffer; the default 1,000 would stall silently.
+		max_ack_pending: Math.max(20_000, o.batchMax * 4),
+		max_deliver: -1
+	};
+	const info = await jsm.consumers.info(streams.events, o.durable).catch(() => null);
+	const current = info
+		? await jsm.consumers.update(streams.events, o.durable, config)
+		: await jsm.consumers.add(streams.events, config);
+	return current.ack_floor.stream_seq;
+}
+
+/**
+ * Pulls events in stream order and writes them in batches; a batch is acked only after it is
+ * durable. Writes are chained (one at a time, in order) while the next batch is being handled,
+ * and at most two wait: a slow store slows the pull instead of filling memory.
+ */
+export class EventConsumer {
+	#messages: ConsumerMessages | undefined;
+	#batch = new Batch();
+	#chain: Promise<void> = Promise.resolve();
+	#waiting = 0;
+	#timer: NodeJS.Timeout | undefined;
+	#stopping = false;
+	#done: Promise<void> | undefined;
+	readonly stats: HandlerStats = { handled: 0, duplicates: 0, deadLetters: 0, alerts: 0, lastEventAt: null };
+	storedEvents = 0;
+
+	constructor(
+		private readonly nc: NatsConnection,
+		private readonly js: JetStreamClient,
+		private readonly store: Store,
+		private readonly deps: HandlerDeps,
+		private readonly o: ConsumerOptions
+	) {}
+
+	async start(): Promise<void> {
+		const consumer = await this.js.consumers.get(streams.events, this.o.durable);
+		this.#messages = await consumer.consume({ max_messages: this.o.batchMax * 2 });
+		this.#timer = setInterval(() => {
+			if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs) this.#cut();
+		}, Math.max(10, Math.floor(this.o.batchWaitMs / 4)));
+		this.#done = this.#loop(this.#messages);
+	}
+
+	async #loop(messages: ConsumerMessages): Promise<void> {
+		for await (const m of messages) {
+			try {
+				handleMessage(m, this.#batch, this.deps, this.stats);
+			} catch (cause) {
+				// A bug must not lose the event nor loop on it: it goes to the dead letters with why.
+				this.#batch.deadLetters.push({ subject: m.subject, seq: m.seq, reason: `processing failed: ${(cause as Error).message}`, data: m.data });
+				this.stats.deadLetters++;
+			}
+			if (this.#batch.size >= this.o.batchMax) {
+				this.#cut();
+				if (this.#waiting >= 2) await this.#chain;
+			}
+		}
+	}
+
+	#cut(): void {
+		const batch = this.#batch;
+		this.#batch = new Batch();
+		this.#waiting++;
+		this.#chain = this.#chain.then(() => this.#persist(batch)).finally(() => {
+			this.#waiting--;
+		});
+	}
+
+	async #persist(batch: Batch): Promise<void> {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				await writeBatch(batch, this.store, this.js);
+				await ackBatch(batch, this.nc);
+				this.storedEvents += batch.events.length;
+				return;
+			} catch (e) {
+				if (this.#stopping) {
+					this.o.log(`batch of ${batch.size} not written at shutdown, it will be redelivered: ${(e as Error).message}`);
+					return;
+				}
+				const wait = Math.min(5_000, 250 * 2 ** attempt);
+				this.o.log(`batch write failed (attempt ${attempt + 1}), retrying in ${wait} ms: ${(e as Error).message}`);
+				await new Promise((r) => setTimeout(r, wait));
+			}
+		}
+	}
+
+	/** Stops pulling, writes what was handled, and returns when it is durable and acked. */
+	async stop(): Promise<void> {
+		clearInterval(this.#timer);
+		await this.#messages?.close();
+		await this.#done;
+		if (this.#batch.size > 0) this.#cut();
+		this.#stopping = true;
+		await this.#chain;
+	}
+}

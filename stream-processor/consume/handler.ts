@@ -1,0 +1,62 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import type { Alert } from '../../src/lib/domain/alert';
+import type { LiveHub } from '../live/live-hub';
+import { rulesForEvent } from '../rules/evaluate';
+import { raiseAlerts } from '../rules/raise';
+import { applyEvent } from '../state/apply';
+import type { MerchantStates } from '../state/merchant-state';
+import { eventRow } from '../state/rows';
+import type { Batch } from './batch';
+import { decodeEvent } from './decode';
+import type { RecentIds } from './dedup';
+
+export interface HandlerDeps {
+	merchants: MerchantStates;
+	live: LiveHub;
+	recent: RecentIds;
+	timeZone: string;
+	onMerchantRegistered: () => void;
+}
+
+/** Counters for health and the benchmark. */
+export interface HandlerStats {
+	handled: number;
+	duplicates: number;
+	deadLetters: number;
+	alerts: number;
+	lastEventAt: string | null;
+}
+
+/**
+ * One message, in stream order: validate, drop a duplicate, update state, run the rules,
+ * show it live, and add what must be stored to the batch. No I/O here.
+ */
+export function handleMessage(msg: JsMsg, batch: Batch, deps: HandlerDeps, stats: HandlerStats, now = Date.now()): void {
+	batch.messages.push(msg);
+	const decoded = decodeEvent(msg.data, msg.subject);
+	if (!decoded.ok) {
+		batch.deadLetters.push({ subject: msg.subject, seq: msg.seq, reason: decoded.reason, data: msg.data });
+		stats.deadLetters++;
+		return;
+	}
+	const e = decoded.event;
+	if (deps.recent.has(e.id)) {
+		stats.duplicates++;
+		return;
+	}
+	deps.recent.add(e.id);
+	const m = deps.merchants.ensure(e.merchantId, e.districtId);
+	const wasRegistered = m.registered;
+	for (const { table, row } of applyEvent(m, e, msg.seq)) batch.addEntity(table, row);
+	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
+	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);
+	for (const alert of raised) {
+		batch.alerts.push({ alert, version: msg.seq });
+		deps.live.onAlert(alert, now);
+	}
+	stats.alerts += raised.length;
+	deps.live.onEvent(e, now);
+	batch.events.push(eventRow(e, msg.seq));
+	stats.handled++;
+	stats.lastEventAt = e.recordedAt;
+}

@@ -1,0 +1,95 @@
+import type { Alert } from '../../src/lib/domain/alert';
+import { familyOf, type FsEvent } from '../../src/lib/domain/events';
+import type { RoomDelta, RoomSnapshot } from '../../src/lib/domain/live';
+import { FEED_SAMPLE } from '../../src/lib/domain/live';
+import { localDay } from '../../src/lib/domain/time';
+import { RoomState } from './room-state';
+
+export const HEARTBEAT_MS = 2_000;
+
+/**
+ * The rooms the processor keeps live: `city` and one per district. Events and alerts are
+ * routed here as soon as they are handled (before the store write), and `tick` turns what
+ * changed into deltas.
+ */
+export class LiveHub {
+	readonly #rooms = new Map<string, RoomState>();
+	#lastHeartbeat = 0;
+
+	constructor(
+		private readonly timeZone: string,
+		now = Date.now()
+	) {
+		this.room('city', now);
+	}
+
+	room(name: string, now = Date.now()): RoomState {
+		let r = this.#rooms.get(name);
+		if (!r) {
+			r = new RoomState(name, localDay(now, this.timeZone), FEED_SAMPLE);
+			this.#rooms.set(name, r);
+		}
+		return r;
+	}
+
+	/** The rooms an event or alert of a district shows in. */
+	roomsOf(districtId: string, now = Date.now()): RoomState[] {
+		return [this.room('city', now), this.room(`district:${districtId}`, now)];
+	}
+
+	onEvent(e: FsEvent, now = Date.now()): void {
+		const occurredMs = Date.parse(e.occurredAt);
+		const today = localDay(now, this.timeZone);
+		const isToday = localDay(occurredMs, this.timeZone) === today;
+		const item = {
+			id: e.id,
+			type: e.type,
+			merchantId: e.merchantId,
+			districtId: e.districtId,
+			occurredAt: e.occurredAt,
+			recordedAt: e.recordedAt
+		};
+		const family = familyOf(e.type);
+		for (const r of this.roomsOf(e.districtId, now)) {
+			r.rollDay(today);
+			r.countEvent(family, occurredMs, item, isToday);
+		}
+	}
+
+	onAlert(a: Alert, now = Date.now()): void {
+		for (const r of this.roomsOf(a.districtId, now)) r.addAlert(a);
+	}
+
+	setMerchantCounts(perDistrict: Map<string, number>, now = Date.now()): void {
+		let all = 0;
+		for (const [districtId, n] of perDistrict) {
+			this.room(`district:${districtId}`, now).setMerchants(n);
+			all += n;
+		}
+		this.room('city', now).setMerchants(all);
+	}
+
+	/** Deltas of the rooms that changed; every room beats at least every HEARTBEAT_MS. */
+	tick(now = Date.now()): RoomDelta[] {
+		const heartbeat = now - this.#lastHeartbeat >= HEARTBEAT_MS;
+		if (heartbeat) this.#lastHeartbeat = now;
+		const today = localDay(now, this.timeZone);
+		const deltas: RoomDelta[] = [];
+		for (const r of this.#rooms.values()) {
+			r.rollDay(today);
+			const d = r.takeDelta(now, heartbeat);
+			if (d) deltas.push(d);
+		}
+		return deltas;
+	}
+
+	/** A room nobody has fed yet answers empty, without being created (rooms are not free). */
+	snapshot(name: string, now = Date.now()): RoomSnapshot {
+		const r = this.#rooms.get(name) ?? new RoomState(name, localDay(now, this.timeZone), FEED_SAMPLE);
+		return r.snapshot(now);
+	}
+
+	rooms(): IterableIterator<RoomState> {
+		return this.#rooms.values();
+	}
+}

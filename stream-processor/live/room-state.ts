@@ -1,0 +1,124 @@
+import { emptySeverityCounts, type Alert } from '../../src/lib/domain/alert';
+import type { FeedItem, RoomDelta, RoomSnapshot, RoomTotals } from '../../src/lib/domain/live';
+import { minuteOf } from '../../src/lib/domain/time';
+
+const KEEP_MINUTES = 60;
+const KEEP_ITEMS = 50;
+
+/**
+ * One room's live picture (city, a district): absolute totals, a minute series, the newest
+ * alerts and events, and what changed since the last tick. Pure: the hub decides when to send.
+ */
+export class RoomState {
+	seq = 0;
+	totals: RoomTotals;
+	#perMinute = new Map<number, number>();
+	#alerts: Alert[] = [];
+	#feed: FeedItem[] = [];
+	#tickAlerts: Alert[] = [];
+	#tickFeed: FeedItem[] = [];
+	#tickCount = 0;
+	#dirty = false;
+
+	constructor(
+		readonly room: string,
+		day: string,
+		private readonly feedSample: number,
+		private readonly random: () => number = Math.random
+	) {
+		this.totals = { day, events: 0, byFamily: {}, openAlerts: emptySeverityCounts(), merchants: 0 };
+	}
+
+	/** A new local day starts the day's counters from zero. */
+	rollDay(day: string): void {
+		if (this.totals.day === day) return;
+		this.totals = { ...this.totals, day, events: 0, byFamily: {} };
+		this.#dirty = true;
+	}
+
+	countEvent(family: string, occurredMs: number, item: FeedItem, today: boolean): void {
+		if (today) {
+			this.totals.events++;
+			this.totals.byFamily[family] = (this.totals.byFamily[family] ?? 0) + 1;
+		}
+		const minute = minuteOf(occurredMs);
+		this.#perMinute.set(minute, (this.#perMinute.get(minute) ?? 0) + 1);
+		// Reservoir sample: every event of the tick has the same chance to be shown (and measured).
+		this.#tickCount++;
+		if (this.#tickFeed.length < this.feedSample) this.#tickFeed.push(item);
+		else {
+			const j = Math.floor(this.random() * this.#tickCount);
+			if (j < this.feedSample) this.#tickFeed[j] = item;
+		}
+		this.#dirty = true;
+	}
+
+	addAlert(a: Alert): void {
+		this.totals.openAlerts[a.severity]++;
+		this.#tickAlerts.unshift(a);
+		this.#dirty = true;
+	}
+
+	setMerchants(n: number): void {
+		if (this.totals.merchants === n) return;
+		this.totals.merchants = n;
+		this.#dirty = true;
+	}
+
+	/** Seeds the minute series from the store after a restart. */
+	loadMinute(minute: number, count: number): void {
+		this.#perMinute.set(minute, count);
+	}
+
+	loadRecent(alerts: Alert[], feed: FeedItem[]): void {
+		this.#alerts = alerts.slice(0, KEEP_ITEMS);
+		this.#feed = feed.slice(0, KEEP_ITEMS);
+	}
+
+	get dirty(): boolean {
+		return this.#dirty;
+	}
+
+	/** The change since the last tick, as a delta with the next sequence number; null if none. */
+	takeDelta(now: number, heartbeat = false): RoomDelta | null {
+		if (!this.#dirty && !heartbeat) return null;
+		this.#prune(now);
+		const current = minuteOf(now);
+		const delta: RoomDelta = {
+			room: this.room as RoomDelta['room'],
+			seq: ++this.seq,
+			at: now,
+			totals: structuredClone(this.totals),
+			minute: [current, this.#perMinute.get(current) ?? 0],
+			alerts: this.#tickAlerts.slice(0, 100),
+			feed: this.#tickFeed,
+			feedTotal: this.#tickCount
+		};
+		this.#alerts = [...this.#tickAlerts, ...this.#alerts].slice(0, KEEP_ITEMS);
+		this.#feed = [...this.#tickFeed, ...this.#feed].slice(0, KEEP_ITEMS);
+		this.#tickAlerts = [];
+		this.#tickFeed = [];
+		this.#tickCount = 0;
+		this.#dirty = false;
+		return delta;
+	}
+
+	/** The whole picture as of the last delta (pending changes go out with the next one). */
+	snapshot(now: number): RoomSnapshot {
+		this.#prune(now);
+		return {
+			room: this.room as RoomSnapshot['room'],
+			seq: this.seq,
+			at: now,
+			totals: structuredClone(this.totals),
+			perMinute: [...this.#perMinute.entries()].sort((a, b) => a[0] - b[0]),
+			alerts: this.#alerts,
+			feed: this.#feed
+		};
+	}
+
+	#prune(now: number): void {
+		const oldest = minuteOf(now) - (KEEP_MINUTES - 1) * 60_000;
+		for (const m of this.#perMinute.keys()) if (m < oldest) this.#perMinute.delete(m);
+	}
+}

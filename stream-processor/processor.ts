@@ -1,0 +1,142 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import uWS from 'uWebSockets.js';
+import { migrate } from '../clickhouse/migrate';
+import { openStore } from '../clickhouse/open-store';
+import { districts } from '../src/lib/domain/districts';
+import { localDay } from '../src/lib/domain/time';
+import { streams } from '../src/lib/domain/subjects';
+import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
+import { ensureStreams } from '../src/lib/server/backbone/streams';
+import { HealthMonitor } from './api/health';
+import { readQueries } from './api/read.queries';
+import { mountReadApi } from './api/routes';
+import type { ProcessorConfig } from './config';
+import { EventConsumer, ensureConsumer } from './consume/consumer';
+import { RecentIds } from './consume/dedup';
+import { startGateway } from './gateway/gateway';
+import { LiveHub } from './live/live-hub';
+import { startLivePublisher } from './live/live-publisher';
+import { rulesForClock } from './rules/evaluate';
+import { raiseAlerts } from './rules/raise';
+import { loadState } from './state/load';
+import { MerchantStates } from './state/merchant-state';
+import { writeBatch } from './sinks/batch-writer';
+import { Batch } from './consume/batch';
+
+export interface RunningProcessor {
+	port: number;
+	consumer: EventConsumer;
+	stop(): Promise<void>;
+}
+
+/** Wires the processor: store, NATS, state, consumer, live hub, gateway and read API. */
+export async function startProcessor(config: ProcessorConfig, log: (m: string) => void = console.log): Promise<RunningProcessor> {
+	const store = openStore({
+		chdbPath: config.CHDB_PATH,
+		server: config.CLICKHOUSE_URL
+			? { url: config.CLICKHOUSE_URL, username: config.CLICKHOUSE_USER, password: config.CLICKHOUSE_PASSWORD, database: config.CLICKHOUSE_DATABASE }
+			: undefined
+	});
+	const applied = await migrate(store);
+	if (applied.length) log(`store: applied migrations ${applied.join(', ')}`);
+
+	const nc = await connectNats(config.NATS_URL, 'stream-processor');
+	const jsm = await jetstreamManager(nc);
+	const js = jetstream(nc);
+	await ensureStreams(jsm);
+	const ackFloor = await ensureConsumer(jsm, { durable: config.PROCESSOR_DURABLE, batchMax: config.BATCH_MAX });
+
+	const merchants = new MerchantStates();
+	const live = new LiveHub(config.TIME_ZONE);
+	for (const d of districts) live.room(`district:${d.id}`);
+	const recent = new RecentIds(500_000);
+	const loaded = await loadState(store, { merchants, live, recent, timeZone: config.TIME_ZONE }, ackFloor);
+	log(`state: ${loaded.merchants} merchants, ${loaded.openAlerts} open alerts, ${loaded.unackedStored} stored past the ack floor ${ackFloor}`);
+
+	let countsDirty = false;
+	const consumer = new EventConsumer(nc, js, store, {
+		merchants, live, recent, timeZone: config.TIME_ZONE,
+		onMerchantRegistered: () => { countsDirty = true; }
+	}, { durable: config.PROCESSOR_DURABLE, batchMax: config.BATCH_MAX, batchWaitMs: config.BATCH_WAIT_MS, log });
+	await consumer.start();
+
+	const publisher = startLivePublisher(nc, live, config.LIVE_TICK_MS);
+	// Merchant counts change rarely; recount on the clock rather than per event.
+	const clock = setInterval(() => {
+		if (countsDirty) {
+			countsDirty = false;
+			live.setMerchantCounts(merchants.registeredCounts());
+		}
+	}, 1_000);
+	const ruleClock = startClockRules();
+
+	const health = new HealthMonitor({
+		natsConnected: watchConnected(nc),
+		storePing: () => store.ping(),
+		consumerLag: async () => {
+			const info = await jsm.consumers.info(streams.events, config.PROCESSOR_DURABLE);
+			return info.num_pending + info.num_ack_pending;
+		},
+		deadLetters: async () => (await jsm.streams.info(streams.deadLetters)).state.messages,
+		storedEvents: async () => queries.eventCount(),
+		lastEventAt: () => consumer.stats.lastEventAt
+	});
+	health.start();
+
+	const queries = readQueries(store);
+	const app = uWS.App();
+	const gateway = startGateway(app, nc, { origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean) });
+	mountReadApi(app, { queries, health, live, log });
+	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
+		app.listen(config.API_HOST, config.API_PORT, (socket) => {
+			if (!socket) reject(new Error(`cannot listen on ${config.API_HOST}:${config.API_PORT} (port taken?)`));
+			else resolve(socket);
+		});
+	});
+	const port = uWS.us_socket_local_port(listenSocket);
+	log(`processor: read API and live gateway on :${port}`);
+
+	/** Absence rules on the clock: a licence lapses at midnight without an event. */
+	function startClockRules() {
+		let running = false;
+		const run = async () => {
+			if (running) return;
+			running = true;
+			try {
+				const now = Date.now();
+				const today = localDay(now, config.TIME_ZONE);
+				const batch = new Batch();
+				for (const m of merchants.values()) {
+					for (const alert of raiseAlerts(m, rulesForClock(m, today), now)) {
+						batch.alerts.push({ alert, version: now });
+						live.onAlert(alert, now);
+					}
+				}
+				if (batch.alerts.length) await writeBatch(batch, store, js);
+			} catch (e) {
+				log(`clock rules failed, will retry: ${(e as Error).message}`);
+			} finally {
+				running = false;
+			}
+		};
+		void run();
+		const t = setInterval(() => void run(), 60_000);
+		return { stop: () => clearInterval(t) };
+	}
+
+	return {
+		port,
+		consumer,
+		stop: async () => {
+			ruleClock.stop();
+			clearInterval(clock);
+			health.stop();
+			await consumer.stop();
+			publisher.stop();
+			await gateway.close().catch(() => {});
+			uWS.us_listen_socket_close(listenSocket);
+			await nc.drain();
+			await store.close();
+		}
+	};
+}

@@ -1,0 +1,46 @@
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Store } from '../../clickhouse/store';
+import { alertSubject, deadLetterSubject } from '../../src/lib/domain/subjects';
+import { alertRow } from '../rules/raise';
+import type { Batch } from '../consume/batch';
+
+const encoder = new TextEncoder();
+
+/**
+ * Makes a batch durable, in an order that keeps a crash at any point safe: dead letters and
+ * alerts first, event rows last. The processor's restart check trusts the events table, so
+ * an event row is only ever there once everything it caused is.
+ */
+export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient): Promise<void> {
+	await Promise.all(
+		batch.deadLetters.map((d) => {
+			const h = headers();
+			h.set('Fs-Reason', d.reason.slice(0, 1_000));
+			h.set('Fs-Original-Subject', d.subject);
+			h.set('Fs-Original-Seq', String(d.seq));
+			return js.publish(deadLetterSubject(d.subject), d.data, { msgID: `dlq-${d.seq}`, headers: h });
+		})
+	);
+	for (const [table, rows] of batch.entities) await store.insert(table, rows);
+	if (batch.alerts.length > 0) {
+		await store.insert(
+			'alerts',
+			batch.alerts.map((a) => alertRow(a.alert, a.version))
+		);
+		await Promise.all(
+			batch.alerts.map(({ alert }) =>
+				js.publish(alertSubject(alert.districtId, alert.merchantId), encoder.encode(JSON.stringify(alert)), {
+					msgID: `${alert.id}:${alert.status}`
+				})
+			)
+		);
+	}
+	await store.insert('events', batch.events);
+}
+
+/** Acks every message of a written batch (fire-and-forget acks, flushed once). */
+export async function ackBatch(batch: Batch, nc: NatsConnection): Promise<void> {
+	for (const m of batch.messages) m.ack();
+	await nc.flush();
+}

@@ -1,0 +1,107 @@
+import type { FsEvent } from '../../src/lib/domain/events';
+import { rememberLot, type LicenceRecord, type MerchantRecord } from './merchant-state';
+
+export type EntityRow = { table: 'merchants' | 'licences' | 'lots'; row: Record<string, unknown> };
+
+export function merchantRow(m: MerchantRecord, updatedAt: string, version: number) {
+	return {
+		id: m.id,
+		name: m.name,
+		districtId: m.districtId,
+		businessType: m.businessType,
+		scale: m.scale,
+		status: m.status,
+		creditCode: m.creditCode,
+		address: m.address,
+		lon: m.lon,
+		lat: m.lat,
+		updatedAt,
+		version
+	};
+}
+
+/**
+ * Applies an event to its merchant's state and returns the entity rows it changes.
+ * `version` is the stream sequence, so replaying the same event writes the same rows.
+ */
+export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): EntityRow[] {
+	switch (e.type) {
+		case 'merchant.registered':
+		case 'merchant.updated': {
+			const p = e.payload;
+			if (e.type === 'merchant.registered') m.registered = true;
+			if (p.name !== undefined) m.name = p.name;
+			if (p.businessType !== undefined) m.businessType = p.businessType;
+			if (p.scale !== undefined) m.scale = p.scale;
+			if (p.creditCode !== undefined) m.creditCode = p.creditCode;
+			if (p.address !== undefined) m.address = p.address;
+			if (p.location !== undefined) {
+				m.lon = p.location.lon;
+				m.lat = p.location.lat;
+			}
+			if (e.type === 'merchant.updated' && e.payload.status !== undefined) m.status = e.payload.status;
+			return [{ table: 'merchants', row: merchantRow(m, e.occurredAt, version) }];
+		}
+		case 'licence.issued': {
+			const p = e.payload;
+			const l: LicenceRecord = {
+				licenceId: p.licenceId,
+				kind: p.kind,
+				number: p.number,
+				scope: p.scope,
+				authority: p.authority,
+				validFrom: p.validFrom,
+				validTo: p.validTo,
+				revoked: false,
+				sourceEventId: e.id
+			};
+			m.licences.set(p.licenceId, l);
+			return [licenceRow(e, l, version)];
+		}
+		case 'licence.renewed':
+		case 'licence.revoked': {
+			const l = m.licences.get(e.payload.licenceId);
+			// A renewal of a licence never issued is kept as an event but changes no state.
+			if (!l) return [];
+			if (e.type === 'licence.renewed') {
+				l.validTo = e.payload.validTo;
+				if (e.payload.validFrom) l.validFrom = e.payload.validFrom;
+			} else l.revoked = true;
+			l.sourceEventId = e.id;
+			return [licenceRow(e, l, version)];
+		}
+		case 'ledger.purchase.recorded': {
+			const p = e.payload;
+			rememberLot(m, p.lotId, p.expiresOn);
+			return [
+				{
+					table: 'lots',
+					row: {
+						merchantId: e.merchantId,
+						districtId: e.districtId,
+						...p,
+						receivedAt: e.occurredAt,
+						version
+					}
+				}
+			];
+		}
+		default:
+			return [];
+	}
+}
+
+function licenceRow(e: FsEvent, l: LicenceRecord, version: number): EntityRow {
+	const { sourceEventId: _, revoked, ...fields } = l;
+	return {
+		table: 'licences',
+		row: {
+			merchantId: e.merchantId,
+			districtId: e.districtId,
+			...fields,
+			revoked: revoked ? 1 : 0,
+			updatedAt: e.occurredAt,
+			version
+		}
+	};
+}

@@ -1,0 +1,105 @@
+import type { Store } from '../../clickhouse/store';
+import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
+import type { FeedItem } from '../../src/lib/domain/live';
+import type { RecentIds } from '../consume/dedup';
+import type { LiveHub } from '../live/live-hub';
+import { rememberLot, type MerchantStates } from './merchant-state';
+
+/**
+ * Rebuilds the processor's memory from the store at start: merchants, licences, lots, open
+ * alerts, today's counters and the ids already stored past the consumer's ack floor (those
+ * will be redelivered and must not be written twice). The stream then replays the rest.
+ */
+export async function loadState(
+	store: Store,
+	deps: { merchants: MerchantStates; live: LiveHub; recent: RecentIds; timeZone: string },
+	ackFloor: number
+): Promise<{ merchants: number; unackedStored: number; openAlerts: number }> {
+	const { merchants, live, recent, timeZone } = deps;
+	const stored = await store.query<{ id: string }>(
+		'SELECT toString(id) AS id FROM events WHERE seq > {floor:UInt64}',
+		{ floor: ackFloor }
+	);
+	for (const r of stored) recent.add(r.id);
+
+	type MerchantRow = { id: string; districtId: string; name: string; businessType: string; scale: string; status: string; creditCode: string; address: string; lon: number; lat: number };
+	for (const r of await store.query<MerchantRow>(
+		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
+	)) {
+		Object.assign(merchants.ensure(r.id, r.districtId), r, { registered: true });
+	}
+
+	type LicenceRow = { merchantId: string; districtId: string; licenceId: string; kind: string; number: string; scope: string; authority: string; validFrom: string; validTo: string; revoked: number };
+	for (const r of await store.query<LicenceRow>(
+		`SELECT merchantId, districtId, licenceId, kind, number, scope, authority,
+		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked
+		 FROM licences FINAL`
+	)) {
+		const { merchantId, districtId, revoked, ...l } = r;
+		merchants.ensure(merchantId, districtId).licences.set(l.licenceId, { ...l, revoked: revoked === 1, sourceEventId: '' });
+	}
+
+	for (const r of await store.query<{ merchantId: string; districtId: string; lotId: string; expiresOn: string }>(
+		`SELECT merchantId, districtId, lotId, toString(expiresOn) AS expiresOn FROM lots FINAL
+		 WHERE receivedAt >= now() - INTERVAL 180 DAY ORDER BY receivedAt`
+	)) {
+		rememberLot(merchants.ensure(r.merchantId, r.districtId), r.lotId, r.expiresOn);
+	}
+
+	const open = (
+		await store.query<Record<string, unknown>>(
+			`SELECT id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,
+			        formatDateTime(raisedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS raisedAt,
+			        formatDateTime(updatedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS updatedAt
+			 FROM alerts FINAL WHERE status = 'open' ORDER BY alerts.raisedAt DESC`
+		)
+	).map((r) => alertSchema.parse({ ...r, facts: JSON.parse(String(r.facts)) }));
+	const recentAlerts = new Map<string, Alert[]>();
+	for (const a of open) {
+		merchants.ensure(a.merchantId, a.districtId).openAlerts.add(a.id);
+		for (const room of live.roomsOf(a.districtId)) {
+			room.totals.openAlerts[a.severity]++;
+			const list = recentAlerts.get(room.room) ?? [];
+			if (list.length < 50) list.push(a);
+			recentAlerts.set(room.room, list);
+		}
+	}
+
+	const todays = await store.query<{ districtId: string; family: string; n: number }>(
+		`SELECT districtId, family, sum(events) AS n FROM events_per_minute
+		 WHERE minute >= toStartOfDay(now(), {tz:String}) GROUP BY districtId, family`,
+		{ tz: timeZone }
+	);
+	for (const r of todays) {
+		for (const room of live.roomsOf(r.districtId)) {
+			room.totals.events += r.n;
+			room.totals.byFamily[r.family] = (room.totals.byFamily[r.family] ?? 0) + r.n;
+		}
+	}
+	const minutes = await store.query<{ districtId: string; minute: number; n: number }>(
+		`SELECT districtId, toUnixTimestamp(minute) * 1000 AS minute, sum(events) AS n FROM events_per_minute
+		 WHERE minute >= now() - INTERVAL 60 MINUTE GROUP BY districtId, minute`
+	);
+	const cityMinutes = new Map<number, number>();
+	for (const r of minutes) {
+		live.room(`district:${r.districtId}`).loadMinute(r.minute, r.n);
+		cityMinutes.set(r.minute, (cityMinutes.get(r.minute) ?? 0) + r.n);
+	}
+	for (const [m, n] of cityMinutes) live.room('city').loadMinute(m, n);
+
+	const feed = await store.query<FeedItem>(
+		`SELECT toString(id) AS id, type, merchantId, districtId,
+		        formatDateTime(occurredAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS occurredAt,
+		        formatDateTime(recordedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS recordedAt
+		 FROM events WHERE events.occurredAt >= now() - INTERVAL 1 HOUR ORDER BY events.occurredAt DESC LIMIT 50`
+	);
+	for (const room of live.rooms()) {
+		const district = room.room.startsWith('district:') ? room.room.slice(9) : null;
+		room.loadRecent(
+			recentAlerts.get(room.room) ?? [],
+			district ? feed.filter((f) => f.districtId === district) : feed
+		);
+	}
+	live.setMerchantCounts(merchants.registeredCounts());
+	return { merchants: merchants.size, unackedStored: stored.length, openAlerts: open.length };
+}

@@ -1,0 +1,96 @@
+import type { LicenceState } from '../../src/lib/domain/rules/licence-expired';
+
+/** A licence as the processor keeps it: full, so every row it writes is whole. */
+export interface LicenceRecord extends LicenceState {
+	kind: string;
+	scope: string;
+	authority: string;
+	validFrom: string;
+}
+
+/** What the processor keeps in memory per merchant; rebuilt from the store at start. */
+export interface MerchantRecord {
+	id: string;
+	districtId: string;
+	name: string;
+	businessType: string;
+	scale: string;
+	status: string;
+	creditCode: string;
+	address: string;
+	lon: number;
+	lat: number;
+	/** False for a merchant seen only through other events (not yet registered). */
+	registered: boolean;
+	licences: Map<string, LicenceRecord>;
+	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
+	lots: Map<string, string>;
+	openAlerts: Set<string>;
+}
+
+/** Lots kept per merchant: enough for every lot still on a shelf, bounded for memory. */
+export const MAX_LOTS_PER_MERCHANT = 1_000;
+
+export function emptyMerchant(id: string, districtId: string): MerchantRecord {
+	return {
+		id,
+		districtId,
+		name: '',
+		businessType: 'restaurant',
+		scale: 'small',
+		status: 'operating',
+		creditCode: '',
+		address: '',
+		lon: 0,
+		lat: 0,
+		registered: false,
+		licences: new Map(),
+		lots: new Map(),
+		openAlerts: new Set()
+	};
+}
+
+export class MerchantStates {
+	readonly #byId = new Map<string, MerchantRecord>();
+
+	get(id: string): MerchantRecord | undefined {
+		return this.#byId.get(id);
+	}
+
+	/** The merchant's record, created empty the first time any event names it. */
+	ensure(id: string, districtId: string): MerchantRecord {
+		let m = this.#byId.get(id);
+		if (!m) {
+			m = emptyMerchant(id, districtId);
+			this.#byId.set(id, m);
+		}
+		return m;
+	}
+
+	values(): IterableIterator<MerchantRecord> {
+		return this.#byId.values();
+	}
+
+	/** Registered merchants per district (and in all), for the rooms' totals. */
+	registeredCounts(): Map<string, number> {
+		const counts = new Map<string, number>();
+		for (const m of this.#byId.values()) {
+			if (!m.registered) continue;
+			counts.set(m.districtId, (counts.get(m.districtId) ?? 0) + 1);
+		}
+		return counts;
+	}
+
+	get size(): number {
+		return this.#byId.size;
+	}
+}
+
+export function rememberLot(m: MerchantRecord, lotId: string, expiresOn: string): void {
+	m.lots.delete(lotId);
+	m.lots.set(lotId, expiresOn);
+	if (m.lots.size > MAX_LOTS_PER_MERCHANT) {
+		const oldest = m.lots.keys().next().value;
+		if (oldest !== undefined) m.lots.delete(oldest);
+	}
+}

@@ -1,0 +1,65 @@
+import { makeEvent } from '../../src/lib/server/backbone/publisher';
+
+const actor = { kind: 'system' as const, id: 'test' };
+
+export function registered(merchantId: string, districtId = '370102', name = `测试商户${merchantId}`) {
+	return makeEvent({
+		type: 'merchant.registered',
+		merchantId,
+		districtId,
+		actor,
+		payload: {
+			name,
+			creditCode: '91370102MA3C4XYP1K',
+			businessType: 'restaurant',
+			scale: 'small',
+			address: '泉城路1号',
+			location: { lon: 117.02, lat: 36.66 }
+		}
+	});
+}
+
+export function sale(merchantId: string, opts: { districtId?: string; expiresOn?: string; lotId?: string; now?: number } = {}) {
+	return makeEvent(
+		{
+			type: 'till.sale.recorded',
+			merchantId,
+			districtId: opts.districtId ?? '370102',
+			actor: { kind: 'device', id: 'till-1' },
+			payload: {
+				orderId: `o${Math.floor(Math.random() * 1e9)}`,
+				lines: [
+					{
+						sku: 'milk-1l',
+						productName: '鲜牛奶 1L',
+						lotId: opts.lotId ?? 'lot-1',
+						...(opts.expiresOn ? { expiresOn: opts.expiresOn } : {}),
+						quantity: 1,
+						unitPriceFen: 1290
+					}
+				],
+				totalFen: 1290,
+				payment: 'mobile'
+			}
+		},
+		opts.now
+	);
+}
+
+export function licence(merchantId: string, validTo: string, districtId = '370102') {
+	return makeEvent({
+		type: 'licence.issued',
+		merchantId,
+		districtId,
+		actor,
+		payload: {
+			licenceId: `lic-${merchantId}`,
+			kind: 'food_business',
+			number: 'JY13701020012345',
+			scope: '热食类食品制售',
+			validFrom: validTo < '2021-01-01' ? '2015-01-01' : '2021-01-01',
+			validTo,
+			authority: '济南市历下区市场监督管理局'
+		}
+	});
+}

@@ -1,0 +1,62 @@
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { join } from 'node:path';
+import { connectNats } from '../../src/lib/server/backbone/connect';
+import { ensureStreams } from '../../src/lib/server/backbone/streams';
+import { parseConfig } from '../../stream-processor/config';
+import { startProcessor, type RunningProcessor } from '../../stream-processor/processor';
+import { startNats, type TestNats } from './nats-server';
+
+export interface Pipeline {
+	nats: TestNats;
+	nc: NatsConnection;
+	js: JetStreamClient;
+	jsm: JetStreamManager;
+	processor: RunningProcessor;
+	api: (path: string) => Promise<{ status: number; body: unknown }>;
+	stop(): Promise<void>;
+}
+
+/** A real nats-server, a real chDB in a temp folder, and the processor in this process. */
+export async function startPipeline(env: Record<string, string> = {}): Promise<Pipeline> {
+	const nats = await startNats();
+	const processor = await startProcessor(
+		parseConfig({ NATS_URL: nats.url, CHDB_PATH: join(nats.dir, 'clickhouse'), API_PORT: '0', API_HOST: '127.0.0.1', ...env }),
+		() => {}
+	);
+	const nc = await connectNats(nats.url, 'test');
+	const jsm = await jetstreamManager(nc);
+	await ensureStreams(jsm);
+	return {
+		nats,
+		nc,
+		js: jetstream(nc),
+		jsm,
+		processor,
+		api: async (path) => {
+			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`);
+			return { status: res.status, body: await res.json() };
+		},
+		stop: async () => {
+			await nc.close();
+			await processor.stop();
+			await nats.stop();
+		}
+	};
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+	const until = Date.now() + timeoutMs;
+	let last: unknown;
+	while (Date.now() < until) {
+		try {
+			const v = await check();
+			if (v !== undefined) return v;
+		} catch (e) {
+			last = e;
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
