@@ -50,16 +50,20 @@ export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<strin
 		ENGINE = MergeTree ORDER BY name`
 	);
 	const applied = new Map(
-		(await store.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map(
-			(r) => [r.name, r.checksum]
-		)
+		(
+			await store.query<{ name: string; checksum: string }>(
+				'SELECT name, checksum FROM schema_migrations'
+			)
+		).map((r) => [r.name, r.checksum])
 	);
 	const done: string[] = [];
 	for (const m of await loadMigrations(dir)) {
 		const recorded = applied.get(m.name);
 		if (recorded) {
 			if (recorded !== m.checksum) {
-				throw new StoreError(`migration ${m.name} was changed after it was applied; add a new file instead`);
+				throw new StoreError(
+					`migration ${m.name} was changed after it was applied; add a new file instead`
+				);
 			}
 			continue;
 		}

@@ -21,5 +21,6 @@ export class StoreError extends Error {
 /** Settings both engines use: ISO instants in, plain numbers out. */
 export const insertSettings = {
 	date_time_input_format: 'best_effort',
-	input_format_skip_unknown_fields: 1
+	input_format_skip_unknown_fields: 1,
+	input_format_json_read_objects_as_strings: 1
 } as const;

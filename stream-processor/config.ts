@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
 const schema = z.object({
@@ -15,10 +14,15 @@ const schema = z.object({
 	API_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 	API_HOST: z.string().min(1).default('0.0.0.0'),
 	/** Durable consumer name: instances that share it share the work. */
-	PROCESSOR_DURABLE: z.string().regex(/^[\w-]+$/).default('processor'),
+	PROCESSOR_DURABLE: z
+		.string()
+		.regex(/^[\w-]+$/)
+		.default('processor'),
 	/** Rows per store write; a batch is also written when BATCH_WAIT_MS passes. */
 	BATCH_MAX: positiveInt.max(50_000).default(5_000),
 	BATCH_WAIT_MS: positiveInt.max(10_000).default(250),
+	/** How long a delivered, unacked event waits before redelivery (e.g. after a crash). */
+	ACK_WAIT_MS: positiveInt.min(1_000).max(600_000).default(30_000),
 	TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
 	LIVE_TICK_MS: positiveInt.max(1_000).default(100),
 	/** Origins allowed to open a live socket (comma-separated); empty means any. */

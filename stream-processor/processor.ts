@@ -30,11 +30,19 @@ export interface RunningProcessor {
 }
 
 /** Wires the processor: store, NATS, state, consumer, live hub, gateway and read API. */
-export async function startProcessor(config: ProcessorConfig, log: (m: string) => void = console.log): Promise<RunningProcessor> {
+export async function startProcessor(
+	config: ProcessorConfig,
+	log: (m: string) => void = console.log
+): Promise<RunningProcessor> {
 	const store = openStore({
 		chdbPath: config.CHDB_PATH,
 		server: config.CLICKHOUSE_URL
-			? { url: config.CLICKHOUSE_URL, username: config.CLICKHOUSE_USER, password: config.CLICKHOUSE_PASSWORD, database: config.CLICKHOUSE_DATABASE }
+			? {
+					url: config.CLICKHOUSE_URL,
+					username: config.CLICKHOUSE_USER,
+					password: config.CLICKHOUSE_PASSWORD,
+					database: config.CLICKHOUSE_DATABASE
+				}
 			: undefined
 	});
 	const applied = await migrate(store);
@@ -44,20 +52,46 @@ export async function startProcessor(config: ProcessorConfig, log: (m: string) =
 	const jsm = await jetstreamManager(nc);
 	const js = jetstream(nc);
 	await ensureStreams(jsm);
-	const ackFloor = await ensureConsumer(jsm, { durable: config.PROCESSOR_DURABLE, batchMax: config.BATCH_MAX });
+	const ackFloor = await ensureConsumer(jsm, {
+		durable: config.PROCESSOR_DURABLE,
+		batchMax: config.BATCH_MAX,
+		ackWaitMs: config.ACK_WAIT_MS
+	});
 
 	const merchants = new MerchantStates();
 	const live = new LiveHub(config.TIME_ZONE);
 	for (const d of districts) live.room(`district:${d.id}`);
 	const recent = new RecentIds(500_000);
-	const loaded = await loadState(store, { merchants, live, recent, timeZone: config.TIME_ZONE }, ackFloor);
-	log(`state: ${loaded.merchants} merchants, ${loaded.openAlerts} open alerts, ${loaded.unackedStored} stored past the ack floor ${ackFloor}`);
+	const loaded = await loadState(
+		store,
+		{ merchants, live, recent, timeZone: config.TIME_ZONE },
+		ackFloor
+	);
+	log(
+		`state: ${loaded.merchants} merchants, ${loaded.openAlerts} open alerts, ${loaded.unackedStored} stored past the ack floor ${ackFloor}`
+	);
 
 	let countsDirty = false;
-	const consumer = new EventConsumer(nc, js, store, {
-		merchants, live, recent, timeZone: config.TIME_ZONE,
-		onMerchantRegistered: () => { countsDirty = true; }
-	}, { durable: config.PROCESSOR_DURABLE, batchMax: config.BATCH_MAX, batchWaitMs: config.BATCH_WAIT_MS, log });
+	const consumer = new EventConsumer(
+		nc,
+		js,
+		store,
+		{
+			merchants,
+			live,
+			recent,
+			timeZone: config.TIME_ZONE,
+			onMerchantRegistered: () => {
+				countsDirty = true;
+			}
+		},
+		{
+			durable: config.PROCESSOR_DURABLE,
+			batchMax: config.BATCH_MAX,
+			batchWaitMs: config.BATCH_WAIT_MS,
+			log
+		}
+	);
 	await consumer.start();
 
 	const publisher = startLivePublisher(nc, live, config.LIVE_TICK_MS);
@@ -85,11 +119,14 @@ export async function startProcessor(config: ProcessorConfig, log: (m: string) =
 
 	const queries = readQueries(store);
 	const app = uWS.App();
-	const gateway = startGateway(app, nc, { origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean) });
+	const gateway = startGateway(app, nc, {
+		origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean)
+	});
 	mountReadApi(app, { queries, health, live, log });
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {
-			if (!socket) reject(new Error(`cannot listen on ${config.API_HOST}:${config.API_PORT} (port taken?)`));
+			if (!socket)
+				reject(new Error(`cannot listen on ${config.API_HOST}:${config.API_PORT} (port taken?)`));
 			else resolve(socket);
 		});
 	});

@@ -12,7 +12,10 @@ export interface HealthProbes {
 const STALE_MS = 6_000;
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
-	return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+	return Promise.race([
+		p,
+		new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))
+	]);
 }
 
 /**
@@ -46,7 +49,12 @@ export class HealthMonitor {
 		]);
 		const now = Date.now();
 		if (ping.status === 'fulfilled' && ping.value) this.#store = { ok: true, at: now, detail: '' };
-		else this.#store = { ok: false, at: now, detail: ping.status === 'rejected' ? String(ping.reason) : 'ping failed' };
+		else
+			this.#store = {
+				ok: false,
+				at: now,
+				detail: ping.status === 'rejected' ? String(ping.reason) : 'ping failed'
+			};
 		this.#lag = lag.status === 'fulfilled' ? lag.value : null;
 		if (dlq.status === 'fulfilled') this.#deadLetters = dlq.value;
 		if (stored.status === 'fulfilled') this.#stored = stored.value;
@@ -59,7 +67,10 @@ export class HealthMonitor {
 		return {
 			status: natsOk && storeOk ? (processorOk ? 'ok' : 'degraded') : 'down',
 			nats: { ok: natsOk, ...(natsOk ? {} : { detail: 'not connected' }) },
-			store: { ok: storeOk, ...(storeOk ? {} : { detail: this.#store.detail || 'no recent answer' }) },
+			store: {
+				ok: storeOk,
+				...(storeOk ? {} : { detail: this.#store.detail || 'no recent answer' })
+			},
 			processor: {
 				ok: processorOk,
 				consumerLag: this.#lag,

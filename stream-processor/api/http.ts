@@ -29,15 +29,23 @@ const statusText: Record<number, string> = {
  * A GET route on the uWebSockets.js app. uWS hands out the request only synchronously and
  * the response may be aborted at any time, so both are handled here once for every route.
  */
-export function get(app: TemplatedApp, pattern: string, paramCount: number, handler: Handler, log: (m: string) => void): void {
+export function get(
+	app: TemplatedApp,
+	pattern: string,
+	paramCount: number,
+	handler: Handler,
+	log: (m: string) => void
+): void {
 	app.get(pattern, (res: HttpResponse, req: HttpRequest) => {
 		let aborted = false;
 		res.onAborted(() => {
 			aborted = true;
 		});
 		const query = new URLSearchParams(req.getQuery() ?? '');
-		const params = Array.from({ length: paramCount }, (_, i) => decodeURIComponent(req.getParameter(i) ?? ''));
-		handler(query, params)
+		const params = Array.from({ length: paramCount }, (_, i) =>
+			decodeURIComponent(req.getParameter(i) ?? '')
+		);
+		void handler(query, params)
 			.catch((e: unknown) => {
 				if (e instanceof HttpError) return { status: e.status, body: { error: e.message } };
 				log(`read API ${pattern} failed: ${(e as Error).message}`);

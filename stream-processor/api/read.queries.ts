@@ -7,11 +7,15 @@ const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 
 /** Filters are fixed SQL text; the values are always bound parameters. */
-function filters(q: Partial<ListQuery>, columns: { district?: string; merchant?: string; name?: string }): string {
+function filters(
+	q: Partial<ListQuery>,
+	columns: { district?: string; merchant?: string; name?: string }
+): string {
 	const parts: string[] = [];
 	if (q.district && columns.district) parts.push(`${columns.district} = {district:String}`);
 	if (q.merchantId && columns.merchant) parts.push(`${columns.merchant} = {merchantId:String}`);
-	if (q.q && columns.name) parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
+	if (q.q && columns.name)
+		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
@@ -60,7 +64,9 @@ export function readQueries(store: Store) {
 				 ORDER BY events.occurredAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
 				q
 			);
-			return { items: rows.map((r) => ({ ...r, payload: JSON.parse(String(r.payload)) as unknown })) };
+			return {
+				items: rows.map((r) => ({ ...r, payload: JSON.parse(String(r.payload)) as unknown }))
+			};
 		},
 
 		async alerts(q: ListQuery) {

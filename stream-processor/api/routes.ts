@@ -15,24 +15,66 @@ export function mountReadApi(
 	deps: { queries: ReadQueries; health: HealthMonitor; live: LiveHub; log: (m: string) => void }
 ): void {
 	const { queries, health, live, log } = deps;
-	get(app, '/healthz', 0, async () => {
-		const h = health.current();
-		return { status: h.status === 'down' ? 503 : 200, body: h };
-	}, log);
-	get(app, '/api/merchants', 0, async (q) => ({ status: 200, body: await queries.merchants(parseList(q)) }), log);
-	get(app, '/api/merchants/points', 0, async (q) => ({ status: 200, body: await queries.merchantPoints(parseList(q)) }), log);
-	get(app, '/api/merchants/:id', 1, async (_q, [id]) => {
-		const m = await queries.merchant(parseId(id));
-		if (!m) throw new HttpError(404, `no merchant ${id}`);
-		return { status: 200, body: m };
-	}, log);
-	get(app, '/api/events', 0, async (q) => ({ status: 200, body: await queries.events(parseList(q)) }), log);
-	get(app, '/api/alerts', 0, async (q) => ({ status: 200, body: await queries.alerts(parseList(q)) }), log);
+	get(
+		app,
+		'/healthz',
+		0,
+		async () => {
+			const h = health.current();
+			return { status: h.status === 'down' ? 503 : 200, body: h };
+		},
+		log
+	);
+	get(
+		app,
+		'/api/merchants',
+		0,
+		async (q) => ({ status: 200, body: await queries.merchants(parseList(q)) }),
+		log
+	);
+	get(
+		app,
+		'/api/merchants/points',
+		0,
+		async (q) => ({ status: 200, body: await queries.merchantPoints(parseList(q)) }),
+		log
+	);
+	get(
+		app,
+		'/api/merchants/:id',
+		1,
+		async (_q, [id]) => {
+			const m = await queries.merchant(parseId(id));
+			if (!m) throw new HttpError(404, `no merchant ${id}`);
+			return { status: 200, body: m };
+		},
+		log
+	);
+	get(
+		app,
+		'/api/events',
+		0,
+		async (q) => ({ status: 200, body: await queries.events(parseList(q)) }),
+		log
+	);
+	get(
+		app,
+		'/api/alerts',
+		0,
+		async (q) => ({ status: 200, body: await queries.alerts(parseList(q)) }),
+		log
+	);
 	get(app, '/api/stats', 0, async () => ({ status: 200, body: await queries.stats() }), log);
-	get(app, '/api/snapshot', 0, async (q) => {
-		const room = roomName.safeParse(q.get('room') ?? 'city');
-		if (!room.success) throw new HttpError(400, 'room: unknown room');
-		return { status: 200, body: live.snapshot(room.data) };
-	}, log);
+	get(
+		app,
+		'/api/snapshot',
+		0,
+		async (q) => {
+			const room = roomName.safeParse(q.get('room') ?? 'city');
+			if (!room.success) throw new HttpError(400, 'room: unknown room');
+			return { status: 200, body: live.snapshot(room.data) };
+		},
+		log
+	);
 	notFound(app);
 }

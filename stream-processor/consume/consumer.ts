@@ -20,13 +20,16 @@ export interface ConsumerOptions {
 }
 
 /** The durable pull consumer, created or updated; returns its ack floor for the restart check. */
-export async function ensureConsumer(jsm: JetStreamManager, o: Pick<ConsumerOptions, 'durable' | 'batchMax'>): Promise<number> {
+export async function ensureConsumer(
+	jsm: JetStreamManager,
+	o: Pick<ConsumerOptions, 'durable' | 'batchMax'> & { ackWaitMs: number }
+): Promise<number> {
 	const config = {
 		durable_name: o.durable,
 		ack_policy: AckPolicy.Explicit,
 		deliver_policy: DeliverPolicy.All,
 		filter_subject: subjects.events,
-		ack_wait: nanos(60_000),
+		ack_wait: nanos(o.ackWaitMs),
 		// Two batches in flight plus the client's buffer; the default 1,000 would stall silently.
 		max_ack_pending: Math.max(20_000, o.batchMax * 4),
 		max_deliver: -1
@@ -51,7 +54,13 @@ export class EventConsumer {
 	#timer: NodeJS.Timeout | undefined;
 	#stopping = false;
 	#done: Promise<void> | undefined;
-	readonly stats: HandlerStats = { handled: 0, duplicates: 0, deadLetters: 0, alerts: 0, lastEventAt: null };
+	readonly stats: HandlerStats = {
+		handled: 0,
+		duplicates: 0,
+		deadLetters: 0,
+		alerts: 0,
+		lastEventAt: null
+	};
 	storedEvents = 0;
 
 	constructor(
@@ -65,9 +74,13 @@ export class EventConsumer {
 	async start(): Promise<void> {
 		const consumer = await this.js.consumers.get(streams.events, this.o.durable);
 		this.#messages = await consumer.consume({ max_messages: this.o.batchMax * 2 });
-		this.#timer = setInterval(() => {
-			if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs) this.#cut();
-		}, Math.max(10, Math.floor(this.o.batchWaitMs / 4)));
+		this.#timer = setInterval(
+			() => {
+				if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs)
+					this.#cut();
+			},
+			Math.max(10, Math.floor(this.o.batchWaitMs / 4))
+		);
 		this.#done = this.#loop(this.#messages);
 	}
 
@@ -77,7 +90,12 @@ export class EventConsumer {
 				handleMessage(m, this.#batch, this.deps, this.stats);
 			} catch (cause) {
 				// A bug must not lose the event nor loop on it: it goes to the dead letters with why.
-				this.#batch.deadLetters.push({ subject: m.subject, seq: m.seq, reason: `processing failed: ${(cause as Error).message}`, data: m.data });
+				this.#batch.deadLetters.push({
+					subject: m.subject,
+					seq: m.seq,
+					reason: `processing failed: ${(cause as Error).message}`,
+					data: m.data
+				});
 				this.stats.deadLetters++;
 			}
 			if (this.#batch.size >= this.o.batchMax) {
@@ -91,9 +109,11 @@ export class EventConsumer {
 		const batch = this.#batch;
 		this.#batch = new Batch();
 		this.#waiting++;
-		this.#chain = this.#chain.then(() => this.#persist(batch)).finally(() => {
-			this.#waiting--;
-		});
+		this.#chain = this.#chain
+			.then(() => this.#persist(batch))
+			.finally(() => {
+				this.#waiting--;
+			});
 	}
 
 	async #persist(batch: Batch): Promise<void> {
@@ -105,11 +125,15 @@ export class EventConsumer {
 				return;
 			} catch (e) {
 				if (this.#stopping) {
-					this.o.log(`batch of ${batch.size} not written at shutdown, it will be redelivered: ${(e as Error).message}`);
+					this.o.log(
+						`batch of ${batch.size} not written at shutdown, it will be redelivered: ${(e as Error).message}`
+					);
 					return;
 				}
 				const wait = Math.min(5_000, 250 * 2 ** attempt);
-				this.o.log(`batch write failed (attempt ${attempt + 1}), retrying in ${wait} ms: ${(e as Error).message}`);
+				this.o.log(
+					`batch write failed (attempt ${attempt + 1}), retrying in ${wait} ms: ${(e as Error).message}`
+				);
 				await new Promise((r) => setTimeout(r, wait));
 			}
 		}

@@ -26,7 +26,10 @@ export function decodeEvent(data: Uint8Array, subject: string): Decoded {
 	// under the wrong jurisdiction.
 	const [, , family, districtId, merchantId] = subject.split('.');
 	if (event.districtId !== districtId || event.merchantId !== merchantId) {
-		return { ok: false, reason: `subject ${subject} does not match the envelope's district/merchant` };
+		return {
+			ok: false,
+			reason: `subject ${subject} does not match the envelope's district/merchant`
+		};
 	}
 	if (!event.type.startsWith(`${family}.`)) {
 		return { ok: false, reason: `subject family ${family} does not match type ${event.type}` };

@@ -31,11 +31,22 @@ export interface HandlerStats {
  * One message, in stream order: validate, drop a duplicate, update state, run the rules,
  * show it live, and add what must be stored to the batch. No I/O here.
  */
-export function handleMessage(msg: JsMsg, batch: Batch, deps: HandlerDeps, stats: HandlerStats, now = Date.now()): void {
+export function handleMessage(
+	msg: JsMsg,
+	batch: Batch,
+	deps: HandlerDeps,
+	stats: HandlerStats,
+	now = Date.now()
+): void {
 	batch.messages.push(msg);
 	const decoded = decodeEvent(msg.data, msg.subject);
 	if (!decoded.ok) {
-		batch.deadLetters.push({ subject: msg.subject, seq: msg.seq, reason: decoded.reason, data: msg.data });
+		batch.deadLetters.push({
+			subject: msg.subject,
+			seq: msg.seq,
+			reason: decoded.reason,
+			data: msg.data
+		});
 		stats.deadLetters++;
 		return;
 	}

@@ -15,7 +15,11 @@ const decoder = new TextDecoder();
  * Which rooms a socket may join is decided by its signed ticket (issue 3); until then every
  * valid room name is allowed.
  */
-export function startGateway(app: TemplatedApp, nc: NatsConnection, options: { origins: string[] }) {
+export function startGateway(
+	app: TemplatedApp,
+	nc: NatsConnection,
+	options: { origins: string[] }
+) {
 	const io = new Server({
 		cors: { origin: options.origins.length > 0 ? options.origins : true },
 		transports: ['websocket', 'polling'],
@@ -25,27 +29,39 @@ export function startGateway(app: TemplatedApp, nc: NatsConnection, options: { o
 	io.attachApp(app);
 
 	const snapshot = async (room: string): Promise<RoomSnapshot> => {
-		const reply = await nc.request(subjects.snapshot, encoder.encode(JSON.stringify({ room })), { timeout: 2_000 });
-		const body = JSON.parse(decoder.decode(reply.data)) as { ok: boolean; snapshot?: unknown; error?: string };
+		const reply = await nc.request(subjects.snapshot, encoder.encode(JSON.stringify({ room })), {
+			timeout: 2_000
+		});
+		const body = JSON.parse(decoder.decode(reply.data)) as {
+			ok: boolean;
+			snapshot?: unknown;
+			error?: string;
+		};
 		if (!body.ok) throw new Error(body.error ?? 'snapshot refused');
 		return roomSnapshot.parse(body.snapshot);
 	};
 
-	const answer = (join: boolean) => (socket: import('socket.io').Socket) => async (frame: unknown, ack: unknown) => {
-		if (typeof ack !== 'function') return;
-		const reply = ack as Ack;
-		const parsed = joinRequest.safeParse(frame);
-		if (!parsed.success) {
-			reply({ ok: false, error: `invalid request: ${parsed.error.issues[0]?.message ?? 'expected { room }'}` });
-			return;
-		}
-		if (join) await socket.join(parsed.data.room);
-		try {
-			reply({ ok: true, snapshot: await snapshot(parsed.data.room) });
-		} catch (e) {
-			reply({ ok: false, error: `snapshot unavailable: ${(e as Error).message}` });
-		}
-	};
+	const answer =
+		(join: boolean) =>
+		(socket: import('socket.io').Socket) =>
+		async (frame: unknown, ack: unknown) => {
+			if (typeof ack !== 'function') return;
+			const reply = ack as Ack;
+			const parsed = joinRequest.safeParse(frame);
+			if (!parsed.success) {
+				reply({
+					ok: false,
+					error: `invalid request: ${parsed.error.issues[0]?.message ?? 'expected { room }'}`
+				});
+				return;
+			}
+			if (join) await socket.join(parsed.data.room);
+			try {
+				reply({ ok: true, snapshot: await snapshot(parsed.data.room) });
+			} catch (e) {
+				reply({ ok: false, error: `snapshot unavailable: ${(e as Error).message}` });
+			}
+		};
 	const onJoin = answer(true);
 	const onSnapshot = answer(false);
 

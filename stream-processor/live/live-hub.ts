@@ -85,7 +85,8 @@ export class LiveHub {
 
 	/** A room nobody has fed yet answers empty, without being created (rooms are not free). */
 	snapshot(name: string, now = Date.now()): RoomSnapshot {
-		const r = this.#rooms.get(name) ?? new RoomState(name, localDay(now, this.timeZone), FEED_SAMPLE);
+		const r =
+			this.#rooms.get(name) ?? new RoomState(name, localDay(now, this.timeZone), FEED_SAMPLE);
 		return r.snapshot(now);
 	}
 

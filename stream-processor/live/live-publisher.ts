@@ -10,7 +10,11 @@ const decoder = new TextDecoder();
  * Sends the hub's deltas on core NATS every tick (not persisted: a gateway that misses one
  * sees the sequence gap and asks for a snapshot) and answers snapshot requests.
  */
-export function startLivePublisher(nc: NatsConnection, hub: LiveHub, tickMs: number): { stop: () => void } {
+export function startLivePublisher(
+	nc: NatsConnection,
+	hub: LiveHub,
+	tickMs: number
+): { stop: () => void } {
 	const timer = setInterval(() => {
 		for (const delta of hub.tick()) {
 			nc.publish(liveSubject(delta.room), encoder.encode(JSON.stringify(delta)));
@@ -28,7 +32,10 @@ export function startLivePublisher(nc: NatsConnection, hub: LiveHub, tickMs: num
 			const parsed = joinRequest.safeParse(request);
 			const body = parsed.success
 				? { ok: true, snapshot: hub.snapshot(parsed.data.room) }
-				: { ok: false, error: 'invalid snapshot request: expected {"room": "city" | "district:<code>" | …}' };
+				: {
+						ok: false,
+						error: 'invalid snapshot request: expected {"room": "city" | "district:<code>" | …}'
+					};
 			msg.respond(encoder.encode(JSON.stringify(body)));
 		}
 	});

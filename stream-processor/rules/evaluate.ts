@@ -6,14 +6,21 @@ import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
 
 /** The rules an event can trigger, given its merchant's state after the event. */
-export function rulesForEvent(m: MerchantRecord, e: FsEvent, timeZone: string, now: number): AlertDraft[] {
+export function rulesForEvent(
+	m: MerchantRecord,
+	e: FsEvent,
+	timeZone: string,
+	now: number
+): AlertDraft[] {
 	switch (e.type) {
 		case 'till.sale.recorded':
 			return expiredLotSold(e, (lotId) => m.lots.get(lotId), timeZone);
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);
-			const draft = l && licenceExpired({ merchantId: m.id, districtId: m.districtId }, l, localDay(now, timeZone));
+			const draft =
+				l &&
+				licenceExpired({ merchantId: m.id, districtId: m.districtId }, l, localDay(now, timeZone));
 			return draft ? [draft] : [];
 		}
 		default:

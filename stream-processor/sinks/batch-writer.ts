@@ -19,7 +19,10 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 			h.set('Fs-Reason', d.reason.slice(0, 1_000));
 			h.set('Fs-Original-Subject', d.subject);
 			h.set('Fs-Original-Seq', String(d.seq));
-			return js.publish(deadLetterSubject(d.subject), d.data, { msgID: `dlq-${d.seq}`, headers: h });
+			return js.publish(deadLetterSubject(d.subject), d.data, {
+				msgID: `dlq-${d.seq}`,
+				headers: h
+			});
 		})
 	);
 	for (const [table, rows] of batch.entities) await store.insert(table, rows);
@@ -30,9 +33,13 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 		);
 		await Promise.all(
 			batch.alerts.map(({ alert }) =>
-				js.publish(alertSubject(alert.districtId, alert.merchantId), encoder.encode(JSON.stringify(alert)), {
-					msgID: `${alert.id}:${alert.status}`
-				})
+				js.publish(
+					alertSubject(alert.districtId, alert.merchantId),
+					encoder.encode(JSON.stringify(alert)),
+					{
+						msgID: `${alert.id}:${alert.status}`
+					}
+				)
 			)
 		);
 	}

@@ -22,24 +22,53 @@ export async function loadState(
 	);
 	for (const r of stored) recent.add(r.id);
 
-	type MerchantRow = { id: string; districtId: string; name: string; businessType: string; scale: string; status: string; creditCode: string; address: string; lon: number; lat: number };
+	type MerchantRow = {
+		id: string;
+		districtId: string;
+		name: string;
+		businessType: string;
+		scale: string;
+		status: string;
+		creditCode: string;
+		address: string;
+		lon: number;
+		lat: number;
+	};
 	for (const r of await store.query<MerchantRow>(
 		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
 	)) {
 		Object.assign(merchants.ensure(r.id, r.districtId), r, { registered: true });
 	}
 
-	type LicenceRow = { merchantId: string; districtId: string; licenceId: string; kind: string; number: string; scope: string; authority: string; validFrom: string; validTo: string; revoked: number };
+	type LicenceRow = {
+		merchantId: string;
+		districtId: string;
+		licenceId: string;
+		kind: string;
+		number: string;
+		scope: string;
+		authority: string;
+		validFrom: string;
+		validTo: string;
+		revoked: number;
+	};
 	for (const r of await store.query<LicenceRow>(
 		`SELECT merchantId, districtId, licenceId, kind, number, scope, authority,
 		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked
 		 FROM licences FINAL`
 	)) {
 		const { merchantId, districtId, revoked, ...l } = r;
-		merchants.ensure(merchantId, districtId).licences.set(l.licenceId, { ...l, revoked: revoked === 1, sourceEventId: '' });
+		merchants
+			.ensure(merchantId, districtId)
+			.licences.set(l.licenceId, { ...l, revoked: revoked === 1, sourceEventId: '' });
 	}
 
-	for (const r of await store.query<{ merchantId: string; districtId: string; lotId: string; expiresOn: string }>(
+	for (const r of await store.query<{
+		merchantId: string;
+		districtId: string;
+		lotId: string;
+		expiresOn: string;
+	}>(
 		`SELECT merchantId, districtId, lotId, toString(expiresOn) AS expiresOn FROM lots FINAL
 		 WHERE receivedAt >= now() - INTERVAL 180 DAY ORDER BY receivedAt`
 	)) {

@@ -2,7 +2,11 @@ import { makeEvent } from '../../src/lib/server/backbone/publisher';
 
 const actor = { kind: 'system' as const, id: 'test' };
 
-export function registered(merchantId: string, districtId = '370102', name = `测试商户${merchantId}`) {
+export function registered(
+	merchantId: string,
+	districtId = '370102',
+	name = `测试商户${merchantId}`
+) {
 	return makeEvent({
 		type: 'merchant.registered',
 		merchantId,
@@ -19,7 +23,10 @@ export function registered(merchantId: string, districtId = '370102', name = `�
 	});
 }
 
-export function sale(merchantId: string, opts: { districtId?: string; expiresOn?: string; lotId?: string; now?: number } = {}) {
+export function sale(
+	merchantId: string,
+	opts: { districtId?: string; expiresOn?: string; lotId?: string; now?: number } = {}
+) {
 	return makeEvent(
 		{
 			type: 'till.sale.recorded',

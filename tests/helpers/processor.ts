@@ -1,4 +1,9 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+	jetstream,
+	jetstreamManager,
+	type JetStreamClient,
+	type JetStreamManager
+} from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { join } from 'node:path';
 import { connectNats } from '../../src/lib/server/backbone/connect';
@@ -21,7 +26,13 @@ export interface Pipeline {
 export async function startPipeline(env: Record<string, string> = {}): Promise<Pipeline> {
 	const nats = await startNats();
 	const processor = await startProcessor(
-		parseConfig({ NATS_URL: nats.url, CHDB_PATH: join(nats.dir, 'clickhouse'), API_PORT: '0', API_HOST: '127.0.0.1', ...env }),
+		parseConfig({
+			NATS_URL: nats.url,
+			CHDB_PATH: join(nats.dir, 'clickhouse'),
+			API_PORT: '0',
+			API_HOST: '127.0.0.1',
+			...env
+		}),
 		() => {}
 	);
 	const nc = await connectNats(nats.url, 'test');
@@ -46,7 +57,11 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+	check: () => Promise<T | undefined>,
+	timeoutMs = 15_000,
+	what = 'condition'
+): Promise<T> {
 	const until = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < until) {

@@ -20,16 +20,29 @@ afterAll(async () => {
 
 const schema = () =>
 	store.query<{ name: string; create: string }>(
-		"SELECT name, create_table_query AS create FROM system.tables WHERE database = currentDatabase() ORDER BY name"
+		'SELECT name, create_table_query AS create FROM system.tables WHERE database = currentDatabase() ORDER BY name'
 	);
 
 describe('migrations', () => {
 	it('migrations - a second run applies nothing and changes nothing', async () => {
 		const first = await migrate(store);
-		expect(first).toEqual(['0001_events.sql', '0002_entities.sql', '0003_alerts.sql', '0004_rollups.sql']);
+		expect(first).toEqual([
+			'0001_events.sql',
+			'0002_entities.sql',
+			'0003_alerts.sql',
+			'0004_rollups.sql'
+		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(
-			expect.arrayContaining(['events', 'merchants', 'licences', 'lots', 'alerts', 'events_per_minute', 'events_per_minute_mv'])
+			expect.arrayContaining([
+				'events',
+				'merchants',
+				'licences',
+				'lots',
+				'alerts',
+				'events_per_minute',
+				'events_per_minute_mv'
+			])
 		);
 		const second = await migrate(store);
 		expect(second).toEqual([]);
@@ -40,8 +53,13 @@ describe('migrations', () => {
 
 	it('migrations - a changed applied file stops the start instead of drifting', async () => {
 		const copy = join(dir, 'migrations');
-		await cp(new URL('../../clickhouse/migrations/', import.meta.url).pathname, copy, { recursive: true });
-		await writeFile(join(copy, '0003_alerts.sql'), 'CREATE TABLE IF NOT EXISTS alerts (id String) ENGINE = Memory;');
+		await cp(new URL('../../clickhouse/migrations/', import.meta.url).pathname, copy, {
+			recursive: true
+		});
+		await writeFile(
+			join(copy, '0003_alerts.sql'),
+			'CREATE TABLE IF NOT EXISTS alerts (id String) ENGINE = Memory;'
+		);
 		await expect(migrate(store, copy)).rejects.toThrow(/0003_alerts.sql was changed/);
 	});
 });

@@ -18,10 +18,14 @@ afterAll(async () => {
 });
 
 const rowsAtLeast = (n: number) =>
-	eventually(async () => {
-		const { body } = await p.api('/api/stats');
-		return (body as Stats).rows >= n ? (body as Stats) : undefined;
-	}, 15_000, `${n} rows`);
+	eventually(
+		async () => {
+			const { body } = await p.api('/api/stats');
+			return (body as Stats).rows >= n ? (body as Stats) : undefined;
+		},
+		15_000,
+		`${n} rows`
+	);
 
 describe('pipeline', () => {
 	it('pipeline - published events are stored in ClickHouse with their payload', async () => {
@@ -71,10 +75,14 @@ describe('pipeline', () => {
 		});
 		const info = await p.jsm.streams.info(streams.deadLetters);
 		expect(info.state.messages).toBe(2);
-		const first = await p.jsm.streams.getMessage(streams.deadLetters, { seq: info.state.first_seq });
+		const first = await p.jsm.streams.getMessage(streams.deadLetters, {
+			seq: info.state.first_seq
+		});
 		expect(first?.header.get('Fs-Reason')).toBe('not JSON');
 		expect(first?.header.get('Fs-Original-Subject')).toBe('fs.ev.till.370102.m-bad-1');
-		const second = await p.jsm.streams.getMessage(streams.deadLetters, { seq: info.state.last_seq });
+		const second = await p.jsm.streams.getMessage(streams.deadLetters, {
+			seq: info.state.last_seq
+		});
 		expect(second?.header.get('Fs-Reason')).toMatch(/^schema: type/);
 		const events = (await p.api('/api/events?merchantId=m-bad-1')).body as Items;
 		expect(events.items).toHaveLength(1);
@@ -102,7 +110,11 @@ describe('pipeline', () => {
 			return (body as Items).items.length > 0 ? (body as Items).items : undefined;
 		});
 		expect(alerts).toHaveLength(1);
-		expect(alerts[0]).toMatchObject({ rule: 'expired_lot_sold', severity: 'critical', status: 'open' });
+		expect(alerts[0]).toMatchObject({
+			rule: 'expired_lot_sold',
+			severity: 'critical',
+			status: 'open'
+		});
 		expect((alerts[0]?.facts as { lotId: string }).lotId).toBe('lot-old');
 		const info = await p.jsm.streams.info(streams.alerts);
 		expect(info.state.messages).toBeGreaterThanOrEqual(1);

@@ -11,14 +11,27 @@ export const entityId = z
 /** District ids are GB/T 2260 administrative codes (e.g. 370102 for 历下区). */
 export const districtId = z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative code');
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array) =>
+	Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Time-ordered, so
  * ClickHouse keys and NATS dedup ids sort by creation.
  */
+// Random bytes drawn in bulk: one getRandomValues call per id costs more than the id itself.
+let pool = new Uint8Array(0);
+let poolAt = 0;
+function randomBytes16(): Uint8Array {
+	if (poolAt + 16 > pool.length) {
+		pool = crypto.getRandomValues(new Uint8Array(4096));
+		poolAt = 0;
+	}
+	poolAt += 16;
+	return pool.subarray(poolAt - 16, poolAt);
+}
+
 export function uuidv7(now: number = Date.now(), random?: Uint8Array): string {
-	const bytes = random ?? crypto.getRandomValues(new Uint8Array(16));
+	const bytes = random ?? randomBytes16();
 	const b = new Uint8Array(16);
 	b.set(bytes.subarray(0, 16));
 	let ms = now;

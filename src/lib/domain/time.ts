@@ -17,9 +17,19 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
+// Most instants asked about fall in the current minute: remember the last minute's day per
+// zone (Intl formatting costs microseconds, and the processor asks twice per event).
+const lastMinute = new Map<string, { minute: number; day: string }>();
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: number | string | Date, timeZone = DEFAULT_TIME_ZONE): string {
-	return dayFormatter(timeZone).format(new Date(instant));
+	const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
+	const minute = ms - (ms % 60_000);
+	const cached = lastMinute.get(timeZone);
+	if (cached && cached.minute === minute) return cached.day;
+	const day = dayFormatter(timeZone).format(new Date(ms));
+	lastMinute.set(timeZone, { minute, day });
+	return day;
 }
 
 /** Minutes since local midnight of an instant in a time zone. */

@@ -25,6 +25,9 @@ export function config(): WebConfig {
 		const issue = parsed.error.issues[0];
 		throw new Error(`config: ${issue?.path.join('.')}: ${issue?.message}`);
 	}
-	cached = { ...parsed.data, API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}` };
+	cached = {
+		...parsed.data,
+		API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}`
+	};
 	return cached;
 }

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { entityId } from '../ids';
 import { isoDate, isoInstant, shortText } from './common';
 
-export const symptom = z.enum(['fever', 'diarrhoea', 'vomiting', 'hand_wound', 'skin_infection', 'cough', 'sore_throat']);
+export const symptom = z.enum([
+	'fever',
+	'diarrhoea',
+	'vomiting',
+	'hand_wound',
+	'skin_infection',
+	'cough',
+	'sore_throat'
+]);
 
 /** 晨检: one row per staff member on today's roster. */
 export const morningCheckRecorded = z.object({

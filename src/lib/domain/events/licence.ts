@@ -14,7 +14,10 @@ export const licenceIssued = z
 		validTo: isoDate,
 		authority: shortText(100)
 	})
-	.refine((l) => l.validFrom <= l.validTo, { message: 'validTo is before validFrom', path: ['validTo'] });
+	.refine((l) => l.validFrom <= l.validTo, {
+		message: 'validTo is before validFrom',
+		path: ['validTo']
+	});
 
 export const licenceRenewed = z.object({
 	licenceId: entityId,

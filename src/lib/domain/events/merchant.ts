@@ -22,7 +22,9 @@ export const location = z.object({
 });
 
 /** 统一社会信用代码: 18 characters of digits and capital letters (no I, O, S, V, Z). */
-const creditCode = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character 统一社会信用代码');
+const creditCode = z
+	.string()
+	.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character 统一社会信用代码');
 
 export const merchantRegistered = z.object({
 	name: shortText(100),
@@ -31,7 +33,11 @@ export const merchantRegistered = z.object({
 	scale: merchantScale,
 	address: shortText(200),
 	location,
-	contact: z.object({ name: shortText(50), phone: z.string().regex(/^[0-9+\- ]{5,20}$/) }).optional()
+	contact: z
+		.object({ name: shortText(50), phone: z.string().regex(/^[0-9+\- ]{5,20}$/) })
+		.optional()
 });
 
-export const merchantUpdated = merchantRegistered.partial().extend({ status: merchantStatus.optional() });
+export const merchantUpdated = merchantRegistered
+	.partial()
+	.extend({ status: merchantStatus.optional() });

@@ -54,7 +54,10 @@ export function validateEvent(candidate: unknown): FsEvent {
 	if (!result.success) {
 		const first = result.error.issues[0];
 		const where = first?.path.join('.') || '(event)';
-		throw new EventValidationError(`invalid event: ${where}: ${first?.message}`, result.error.issues);
+		throw new EventValidationError(
+			`invalid event: ${where}: ${first?.message}`,
+			result.error.issues
+		);
 	}
 	return result.data as FsEvent;
 }

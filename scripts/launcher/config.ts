@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+	/** An external NATS; unset, the launcher runs its own nats-server with data in ./data/nats. */
+	NATS_URL: z.string().min(1).optional(),
+	NATS_PORT: port.default(4222),
+	DATA_DIR: z.string().min(1).default('./data'),
+	PORT: port.default(3000),
+	API_PORT: port.default(3001),
+	/** DEMO=0 runs without the simulator of the demo district. */
+	DEMO: z.enum(['0', '1']).default('1')
+});
+
+export type LauncherConfig = z.infer<typeof schema>;
+
+/** The launcher's configuration; the children read theirs themselves from the same environment. */
+export function launcherConfig(
+	env: Record<string, string | undefined> = process.env
+): LauncherConfig {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`config: ${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	return parsed.data;
+}

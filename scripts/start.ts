@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launcherConfig } from './launcher/config';
+import { freePort, isPortFree, waitForPort } from './launcher/net';
+import { Supervised, type ServiceSpec } from './launcher/supervisor';
+
+// `npm start`: the whole system on one machine. nats-server (unless NATS_URL is set), the
+// stream processor (with read API and live gateway), the web server and, in demo mode, the
+// simulator. Ctrl-C stops them in reverse order.
+
+const log = (m: string) => console.log(`[launcher] ${m}`);
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) })
+			.then((r) => r.ok)
+			.catch(() => false);
+		if (ok) return;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`${url} did not become healthy in ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+	const config = launcherConfig();
+	const services: Supervised[] = [];
+	let stopping = false;
+	const stopAll = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		log('stopping…');
+		for (const s of [...services].reverse()) await s.stop();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stopAll(0));
+	process.on('SIGTERM', () => void stopAll(0));
+	const run = (spec: ServiceSpec) => {
+		const s = new Supervised(spec, () => void stopAll(1));
+		services.push(s);
+		s.start();
+		return s;
+	};
+	const tsx = (entry: string, env: Record<string, string>): ServiceSpec => ({
+		name: entry.split('/')[0] ?? entry,
+		command: process.execPath,
+		args: ['--import', 'tsx', entry],
+		env
+	});
+
+	let natsUrl = config.NATS_URL;
+	if (!natsUrl) {
+		const natsPort = (await isPortFree(config.NATS_PORT)) ? config.NATS_PORT : await freePort();
+		const dir = resolve(config.DATA_DIR, 'nats');
+		mkdirSync(dir, { recursive: true });
+		run({
+			name: 'nats',
+			command: 'nats-server',
+			args: ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', dir]
+		});
+		await waitForPort(natsPort);
+		natsUrl = `nats://127.0.0.1:${natsPort}`;
+		log(`nats-server on ${natsUrl} (data in ${dir})`);
+	}
+	const common = {
+		NATS_URL: natsUrl,
+		API_PORT: String(config.API_PORT),
+		PORT: String(config.PORT)
+	};
+
+	run(
+		tsx('stream-processor/main.ts', {
+			...common,
+			CHDB_PATH: process.env.CHDB_PATH ?? resolve(config.DATA_DIR, 'clickhouse')
+		})
+	);
+	await waitForHealth(`http://127.0.0.1:${config.API_PORT}/healthz`, 90_000);
+	run({ name: 'web', command: process.execPath, args: ['build/index.js'], env: common });
+	await waitForPort(config.PORT, 30_000);
+	if (config.DEMO === '1') run(tsx('seeds/simulator/main.ts', common));
+
+	log('');
+	log(`食安 command center is running:  http://localhost:${config.PORT}`);
+	log(`  command screen (指挥大屏):     http://localhost:${config.PORT}/command`);
+	log(`  health:                        http://localhost:${config.PORT}/healthz`);
+	log(`  read API and live gateway:     http://localhost:${config.API_PORT}`);
+	log(config.DEMO === '1' ? '  demo simulator: on (DEMO=0 to turn off)' : '  demo simulator: off');
+	log('Ctrl-C stops everything.');
+}
+
+main().catch((e: unknown) => {
+	console.error(`[launcher] cannot start: ${(e as Error).message}`);
+	process.exit(1);
+});

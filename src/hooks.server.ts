@@ -1,0 +1,9 @@
+import type { HandleServerError } from '@sveltejs/kit';
+
+/** Unexpected errors are logged with an id and answered without internals. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const errorId = crypto.randomUUID();
+	if (status !== 404)
+		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? message : 'internal error', errorId };
+};

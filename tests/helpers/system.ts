@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { ChildProcess } from 'node:child_process';
+import { connectNats } from '../../src/lib/server/backbone/connect';
+import { spawnService } from './child';
+import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
+import { spawn } from 'node:child_process';
+
+export interface TestSystem {
+	webUrl: string;
+	apiPort: number;
+	nats: TestNats;
+	nc: NatsConnection;
+	js: JetStreamClient;
+	processor: ChildProcess;
+	stop(): Promise<void>;
+}
+
+/** The system as `npm start` runs it, without the simulator: nats-server, processor, web (build/). */
+export async function startSystem(): Promise<TestSystem> {
+	const nats = await startNats();
+	const apiPort = await freePort();
+	const webPort = await freePort();
+	const env = { NATS_URL: nats.url, API_PORT: String(apiPort), PORT: String(webPort) };
+	const processor = spawnService('stream-processor/main.ts', {
+		...env,
+		CHDB_PATH: join(nats.dir, 'clickhouse'),
+		API_HOST: '127.0.0.1'
+	});
+	await waitForPort(apiPort, 60_000);
+	const web = spawn(process.execPath, ['build/index.js'], {
+		env: { ...process.env, ...env, HOST: '127.0.0.1' },
+		stdio: 'ignore'
+	});
+	await waitForPort(webPort, 30_000);
+	const nc = await connectNats(nats.url, 'browser-test');
+	return {
+		webUrl: `http://127.0.0.1:${webPort}`,
+		apiPort,
+		nats,
+		nc,
+		js: jetstream(nc),
+		processor: processor.child,
+		stop: async () => {
+			await nc.close();
+			for (const child of [web, processor.child]) {
+				if (child.exitCode !== null || child.signalCode !== null) continue;
+				child.kill('SIGCONT');
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await exited;
+			}
+			await nats.stop();
+		}
+	};
+}
