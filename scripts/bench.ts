@@ -85,8 +85,9 @@ for (let i = 0; ; i++) {
 			(h: { status: string }) => h.status === 'ok',
 			() => false
 		)
-	)
+	) {
 		break;
+	}
 	if (i > 300) throw new Error('processor did not start');
 	await sleep(200);
 }
@@ -109,8 +110,9 @@ socket.on('delta', (raw: unknown) => {
 	const arrived = Date.now();
 	const d = roomDelta.safeParse(raw);
 	if (!measuring || !d.success) return;
-	for (const f of d.data.feed)
+	for (const f of d.data.feed) {
 		if (f.merchantId.startsWith('b')) latencies.push(arrived - Date.parse(f.recordedAt));
+	}
 });
 await new Promise<void>((resolve, reject) => {
 	socket.emit('join', { room: 'city' }, (a: { ok: boolean; error?: string }) =>

@@ -4,6 +4,6 @@ import type { HandleServerError } from '@sveltejs/kit';
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();
 	if (status !== 404)
-		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);
+		{console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);}
 	return { message: status === 404 ? message : 'internal error', errorId };
 };

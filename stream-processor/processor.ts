@@ -125,9 +125,9 @@ export async function startProcessor(
 	mountReadApi(app, { queries, health, live, log });
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {
-			if (!socket)
+			if (!socket) {
 				reject(new Error(`cannot listen on ${config.API_HOST}:${config.API_PORT} (port taken?)`));
-			else resolve(socket);
+			} else resolve(socket);
 		});
 	});
 	const port = uWS.us_socket_local_port(listenSocket);

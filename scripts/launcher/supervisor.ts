@@ -29,8 +29,9 @@ export class Supervised {
 		});
 		this.#child = child;
 		const prefix = (stream: NodeJS.WritableStream) => (d: Buffer) => {
-			for (const line of d.toString().split('\n'))
+			for (const line of d.toString().split('\n')) {
 				if (line) stream.write(`${line.startsWith('[') ? '' : `[${name}] `}${line}\n`);
+			}
 		};
 		child.stdout?.on('data', prefix(process.stdout));
 		child.stderr?.on('data', prefix(process.stderr));

@@ -49,12 +49,13 @@ export class HealthMonitor {
 		]);
 		const now = Date.now();
 		if (ping.status === 'fulfilled' && ping.value) this.#store = { ok: true, at: now, detail: '' };
-		else
+		else {
 			this.#store = {
 				ok: false,
 				at: now,
 				detail: ping.status === 'rejected' ? String(ping.reason) : 'ping failed'
 			};
+		}
 		this.#lag = lag.status === 'fulfilled' ? lag.value : null;
 		if (dlq.status === 'fulfilled') this.#deadLetters = dlq.value;
 		if (stored.status === 'fulfilled') this.#stored = stored.value;

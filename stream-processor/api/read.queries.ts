@@ -14,8 +14,9 @@ function filters(
 	const parts: string[] = [];
 	if (q.district && columns.district) parts.push(`${columns.district} = {district:String}`);
 	if (q.merchantId && columns.merchant) parts.push(`${columns.merchant} = {merchantId:String}`);
-	if (q.q && columns.name)
+	if (q.q && columns.name) {
 		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
+	}
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 

@@ -76,8 +76,9 @@ export class EventConsumer {
 		this.#messages = await consumer.consume({ max_messages: this.o.batchMax * 2 });
 		this.#timer = setInterval(
 			() => {
-				if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs)
+				if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs) {
 					this.#cut();
+				}
 			},
 			Math.max(10, Math.floor(this.o.batchWaitMs / 4))
 		);

@@ -39,8 +39,9 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 				m.lon = p.location.lon;
 				m.lat = p.location.lat;
 			}
-			if (e.type === 'merchant.updated' && e.payload.status !== undefined)
+			if (e.type === 'merchant.updated' && e.payload.status !== undefined) {
 				m.status = e.payload.status;
+			}
 			return [{ table: 'merchants', row: merchantRow(m, e.occurredAt, version) }];
 		}
 		case 'licence.issued': {

@@ -28,10 +28,12 @@ export async function readApi<S extends z.ZodType>(
 	} catch (cause) {
 		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });
 	}
-	if (!res.ok)
+	if (!res.ok) {
 		throw new ReadApiError(`read API ${url.pathname} answered ${res.status}`, res.status);
+	}
 	const parsed = schema.safeParse(await res.json());
-	if (!parsed.success)
+	if (!parsed.success) {
 		throw new ReadApiError(`read API ${url.pathname} sent an unexpected shape`, 502);
+	}
 	return parsed.data;
 }
