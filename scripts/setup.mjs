@@ -39,7 +39,13 @@ const tools = [
 	...(args.has('--test') ? [{ bin: 'chromium', pkg: 'chromium' }] : [])
 ];
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-const missing = tools.filter((t) => !has(t.bin));
+// Chromium draws Chinese as empty boxes without a CJK font: the browser tests and screenshots need one.
+const hasCjkFont = () =>
+	spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .'], { stdio: 'ignore' }).status === 0;
+if (args.has('--test') && !hasCjkFont())
+	tools.push({ bin: 'fc-list', pkg: 'fonts-wqy-microhei', check: hasCjkFont });
+const present = (t) => (t.check ? t.check() : has(t.bin));
+const missing = tools.filter((t) => !present(t));
 if (missing.length > 0) {
 	const pkgs = missing.map((t) => t.pkg);
 	const isRoot = process.getuid?.() === 0;
@@ -53,7 +59,7 @@ if (missing.length > 0) {
 	run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
 		DEBIAN_FRONTEND: 'noninteractive'
 	});
-	const still = missing.filter((t) => !has(t.bin));
+	const still = missing.filter((t) => !present(t));
 	if (still.length) fail(`apt-get did not provide ${still.map((t) => t.bin).join(', ')}`);
 }
 

@@ -73,7 +73,9 @@ export class EventConsumer {
 
 	async start(): Promise<void> {
 		const consumer = await this.js.consumers.get(streams.events, this.o.durable);
-		this.#messages = await consumer.consume({ max_messages: this.o.batchMax * 2 });
+		// Short-lived pull requests: after a crash, a dead client's open pull would otherwise keep
+		// taking new messages (until it expires) that then wait out ACK_WAIT_MS.
+		this.#messages = await consumer.consume({ max_messages: this.o.batchMax * 2, expires: 5_000 });
 		this.#timer = setInterval(
 			() => {
 				if (this.#batch.size > 0 && Date.now() - this.#batch.startedAt >= this.o.batchWaitMs) {

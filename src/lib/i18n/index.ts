@@ -1,0 +1,13 @@
+export { locale, t, tDynamic } from './locale.svelte';
+export {
+	alertSentence,
+	businessTypeLabel,
+	districtLabel,
+	eventTypeLabel,
+	familyLabel,
+	formatDate,
+	formatNumber,
+	formatTime
+} from './labels';
+export { DEFAULT_LOCALE, isLocale, locales, translate, type Locale } from './translate';
+export type { MessageKey } from './messages/zh-CN';

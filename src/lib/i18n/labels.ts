@@ -1,0 +1,64 @@
+import type { Alert } from '$lib/domain/alert';
+import { DEFAULT_TIME_ZONE } from '$lib/domain/time';
+import { districtName } from '$lib/domain/districts';
+import { locale, tDynamic } from './locale.svelte';
+import { isMessageKey } from './translate';
+
+/** The sentence for an alert, from its rule and facts. */
+export function alertSentence(alert: Pick<Alert, 'rule' | 'facts'>): string {
+	const key = `alert.${alert.rule}`;
+	return isMessageKey(key) ? tDynamic(key, alert.facts) : alert.rule;
+}
+
+export function eventTypeLabel(type: string): string {
+	const key = `eventType.${type}`;
+	return tDynamic(isMessageKey(key) ? key : 'eventType.unknown');
+}
+
+export function familyLabel(family: string): string {
+	const key = `family.${family}`;
+	return isMessageKey(key) ? tDynamic(key) : family;
+}
+
+export function businessTypeLabel(type: string): string {
+	const key = `businessType.${type}`;
+	return isMessageKey(key) ? tDynamic(key) : type;
+}
+
+export function districtLabel(id: string): string {
+	return districtName(id, locale.current);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(n: number): string {
+	let f = numberFormats.get(locale.current);
+	if (!f) {
+		f = new Intl.NumberFormat(locale.current);
+		numberFormats.set(locale.current, f);
+	}
+	return f.format(n);
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: DEFAULT_TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** HH:mm:ss in the city's time zone, whatever the screen's own zone is. */
+export function formatTime(instant: string | number | Date): string {
+	return timeFormat.format(new Date(instant));
+}
+
+export function formatDate(instant: number | Date): string {
+	return new Intl.DateTimeFormat(locale.current, {
+		timeZone: DEFAULT_TIME_ZONE,
+		year: 'numeric',
+		month: 'long',
+		day: 'numeric',
+		weekday: 'long'
+	}).format(new Date(instant));
+}

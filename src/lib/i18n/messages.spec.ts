@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { eventFamilies, eventTypes } from '$lib/domain/events';
+import { alertRule, alertSeverities } from '$lib/domain/alert';
+import { businessTypes } from '$lib/domain/events/merchant';
+import { en } from './messages/en';
+import { zhCN } from './messages/zh-CN';
+import { interpolate, isMessageKey } from './translate';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n', () => {
+	it('i18n - every English message has the same placeholders as the Chinese one', () => {
+		for (const [key, zh] of Object.entries(zhCN)) {
+			expect(placeholders(en[key as keyof typeof zhCN]), key).toEqual(placeholders(zh));
+		}
+	});
+
+	it('i18n - every domain enum the screen shows has a label', () => {
+		const keys = [
+			...eventTypes.map((x) => `eventType.${x}`),
+			...eventFamilies.map((x) => `family.${x}`),
+			...alertRule.options.map((x) => `alert.${x}`),
+			...alertSeverities.map((x) => `severity.${x}`),
+			...businessTypes.map((x) => `businessType.${x}`)
+		];
+		expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
+	});
+
+	it('i18n - interpolate fills names and marks missing ones', () => {
+		expect(interpolate('许可证 {n} 于 {d} 到期', { n: 'JY1', d: '2026-01-01' })).toBe(
+			'许可证 JY1 于 2026-01-01 到期'
+		);
+		expect(interpolate('{a}/{b}', { a: 1 })).toBe('1/—');
+	});
+});

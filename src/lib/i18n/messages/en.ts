@@ -1,0 +1,90 @@
+import type { Messages } from './zh-CN';
+
+/** English messages. Typed against the Chinese keys: a missing or extra key does not compile. */
+export const en: Messages = {
+	'app.name': 'Smart Food Safety',
+	'app.city': 'Jinan',
+	'app.tagline': 'Jinan Administration for Market Regulation · real-time food-safety supervision',
+	'home.title': 'Smart Food Safety',
+	'home.lead': "Real-time food-safety supervision of the city's restaurants, shops and canteens.",
+	'home.commandScreen': 'Command screen',
+	'home.commandScreenHint': 'City-wide live data, alerts and map, made for the wall screen',
+	'home.districtScreens': 'District screens',
+	'locale.label': 'Language',
+	'locale.zh-CN': '中文',
+	'locale.en': 'English',
+
+	'command.title': '{city} Food Safety Command Center',
+	'command.scopeCity': 'City-wide',
+	'command.eventsToday': 'Events today',
+	'command.eventRate': 'Live event rate',
+	'command.perMinute': '/min',
+	'command.last60Minutes': 'Last 60 minutes',
+	'command.merchants': 'Registered businesses',
+	'command.byFamily': 'Events today by kind',
+	'command.openAlerts': 'Open alerts',
+	'command.latestAlerts': 'Latest alerts',
+	'command.latestEvents': 'Live events',
+	'command.eventsInTick': '{count} in this batch',
+	'command.map': 'Districts',
+	'command.noAlerts': 'No alerts',
+	'command.noEvents': 'Waiting for events…',
+	'command.mapUnavailable': 'Map unavailable (WebGL required)',
+	'command.pointsUnavailable': 'Business locations unavailable',
+	'command.merchantCount': '{count} businesses',
+
+	'live.connecting': 'Connecting',
+	'live.live': 'Live',
+	'live.stale': 'Stale',
+	'live.offline': 'Disconnected · reconnecting',
+	'live.lastUpdate': 'Last update {time}',
+	'live.never': 'No data yet',
+
+	'severity.critical': 'Critical',
+	'severity.high': 'High',
+	'severity.medium': 'Medium',
+	'severity.low': 'Low',
+
+	'family.merchant': 'Registry',
+	'family.licence': 'Licences',
+	'family.till': 'Sales',
+	'family.ledger': 'Ledgers',
+	'family.complaint': 'Complaints',
+	'family.inspection': 'Inspections',
+	'family.sensor': 'Sensors',
+
+	'eventType.merchant.registered': 'Business registered',
+	'eventType.merchant.updated': 'Business updated',
+	'eventType.licence.issued': 'Licence issued',
+	'eventType.licence.renewed': 'Licence renewed',
+	'eventType.licence.revoked': 'Licence revoked',
+	'eventType.till.sale.recorded': 'Sale',
+	'eventType.ledger.morning_check.recorded': 'Morning check',
+	'eventType.ledger.disinfection.recorded': 'Disinfection',
+	'eventType.ledger.purchase.recorded': 'Purchase intake',
+	'eventType.ledger.sample_retention.recorded': 'Sample retention',
+	'eventType.complaint.filed': 'Complaint',
+	'eventType.inspection.completed': 'Inspection',
+	'eventType.sensor.reading.recorded': 'Sensor reading',
+	'eventType.unknown': 'Other event',
+
+	'businessType.restaurant': 'Restaurant',
+	'businessType.school_canteen': 'School canteen',
+	'businessType.elderly_care_canteen': 'Elderly-care canteen',
+	'businessType.company_canteen': 'Workplace canteen',
+	'businessType.supermarket': 'Supermarket',
+	'businessType.small_shop': 'Small shop',
+	'businessType.market_stall': 'Market stall',
+
+	'alertStatus.open': 'Open',
+	'alertStatus.acknowledged': 'Acknowledged',
+	'alertStatus.closed': 'Closed',
+	'alertStatus.dismissed': 'Dismissed',
+
+	'alert.expired_lot_sold':
+		'Expired food sold: {productName} (lot {lotId}, use by {expiresOn}) × {quantity}, order {orderId}',
+	'alert.licence_expired':
+		'Food business licence {licenceNumber} expired on {validTo}, still trading',
+
+	'error.loadFailed': 'Failed to load: {message}'
+};

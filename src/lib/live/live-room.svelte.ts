@@ -1,0 +1,175 @@
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import type { Alert } from '$lib/domain/alert';
+import {
+	roomDelta,
+	roomSnapshot,
+	type FeedItem,
+	type RoomDelta,
+	type RoomName,
+	type RoomSnapshot,
+	type RoomTotals
+} from '$lib/domain/live';
+import {
+	eventRate,
+	lastHour,
+	mergeAlerts,
+	mergeFeed,
+	mergeMinute,
+	newAlerts,
+	type MinuteBucket
+} from './room-data';
+import { DeltaSequencer } from './sequencer';
+
+export type LiveStatus = 'connecting' | 'live' | 'stale' | 'offline';
+
+/** A delta or heartbeat within this long means the screen is live. */
+export const STALE_AFTER_MS = 5_000;
+const ACK_TIMEOUT_MS = 5_000;
+const RETRY_MS = 2_000;
+/** How long a new alert counts as "just arrived" (ticker highlight, map flash). */
+export const ARRIVAL_MS = 8_000;
+
+const ack = z.discriminatedUnion('ok', [
+	z.object({ ok: z.literal(true), snapshot: roomSnapshot }),
+	z.object({ ok: z.literal(false), error: z.string() })
+]);
+
+/** An alert that arrived live (not in a snapshot), with when it arrived here. */
+export interface Arrival {
+	alert: Alert;
+	at: number;
+}
+
+/**
+ * One room of the live gateway: snapshot, then deltas in seq order, resync on gaps, rejoin
+ * after every reconnect (socket.io reconnects by itself). Times are this browser's clock, so a
+ * server with a skewed clock cannot make the screen look live or stale.
+ */
+export class LiveRoom {
+	connection = $state<'connecting' | 'up' | 'down'>('connecting');
+	/** When the last snapshot or delta (heartbeats included) was applied, in epoch ms. */
+	lastUpdateAt = $state<number | null>(null);
+	now = $state(Date.now());
+	error = $state<string | null>(null);
+	totals = $state.raw<RoomTotals | null>(null);
+	perMinute = $state.raw<MinuteBucket[]>([]);
+	alerts = $state.raw<Alert[]>([]);
+	feed = $state.raw<FeedItem[]>([]);
+	arrivals = $state.raw<Arrival[]>([]);
+	/** Events in the last applied tick (the feed shows only a sample of them). */
+	lastTickEvents = $state(0);
+
+	status: LiveStatus = $derived.by(() => {
+		if (this.connection === 'down') return 'offline';
+		if (this.connection === 'connecting' || this.lastUpdateAt === null) return 'connecting';
+		return this.now - this.lastUpdateAt <= STALE_AFTER_MS ? 'live' : 'stale';
+	});
+	rate = $derived(eventRate(this.perMinute, this.now));
+	hour = $derived(lastHour(this.perMinute, this.now));
+
+	private socket: Socket | null = null;
+	private timer: ReturnType<typeof setInterval> | null = null;
+	private retry: ReturnType<typeof setTimeout> | null = null;
+	private sequencer = new DeltaSequencer();
+	private resyncing = false;
+
+	constructor(readonly room: RoomName) {}
+
+	connect(gatewayUrl: string): void {
+		if (this.socket) return;
+		const socket = io(gatewayUrl, { transports: ['websocket'] });
+		this.socket = socket;
+		socket.on('connect', () => {
+			this.connection = 'up';
+			if (this.retry) clearTimeout(this.retry);
+			this.request('join');
+		});
+		socket.on('disconnect', (reason) => {
+			this.connection = 'down';
+			this.sequencer.reset();
+			// The server closed us on purpose: socket.io will not retry by itself then.
+			if (reason === 'io server disconnect') socket.connect();
+		});
+		socket.on('connect_error', () => {
+			this.connection = 'down';
+		});
+		socket.on('delta', (frame: unknown) => this.onDelta(frame));
+		this.timer = setInterval(() => this.tick(), 1_000);
+	}
+
+	destroy(): void {
+		if (this.timer) clearInterval(this.timer);
+		if (this.retry) clearTimeout(this.retry);
+		this.socket?.removeAllListeners();
+		this.socket?.disconnect();
+		this.socket = null;
+	}
+
+	private tick(): void {
+		this.now = Date.now();
+		if (this.arrivals.some((a) => this.now - a.at > ARRIVAL_MS)) {
+			this.arrivals = this.arrivals.filter((a) => this.now - a.at <= ARRIVAL_MS);
+		}
+	}
+
+	/** `join` on (re)connect, `snapshot` to resync; both answer with a snapshot. */
+	private request(event: 'join' | 'snapshot'): void {
+		const socket = this.socket;
+		if (!socket?.connected) return;
+		this.resyncing = true;
+		socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emit(event, { room: this.room }, (err: unknown, res: unknown) => {
+				this.resyncing = false;
+				if (socket !== this.socket) return;
+				const parsed = ack.safeParse(res);
+				if (err || !parsed.success || !parsed.data.ok) {
+					this.error =
+						parsed.success && !parsed.data.ok ? parsed.data.error : String(err ?? 'bad ack');
+					this.retry = setTimeout(() => this.request(event), RETRY_MS);
+					return;
+				}
+				this.error = null;
+				this.applySnapshot(parsed.data.snapshot);
+			});
+	}
+
+	private applySnapshot(s: RoomSnapshot): void {
+		this.totals = s.totals;
+		this.perMinute = s.perMinute.map(([m, c]): MinuteBucket => [m, c]);
+		this.alerts = mergeAlerts([], s.alerts);
+		this.feed = mergeFeed([], s.feed);
+		this.touch();
+		const step = this.sequencer.onSnapshot(s.seq);
+		for (const d of step.apply) this.applyDelta(d);
+		if (step.resync) this.request('snapshot');
+	}
+
+	private onDelta(frame: unknown): void {
+		const parsed = roomDelta.safeParse(frame);
+		if (!parsed.success || parsed.data.room !== this.room) return;
+		const step = this.sequencer.onDelta(parsed.data);
+		for (const d of step.apply) this.applyDelta(d);
+		if (step.resync && !this.resyncing) this.request('snapshot');
+	}
+
+	private applyDelta(d: RoomDelta): void {
+		this.totals = d.totals;
+		this.perMinute = mergeMinute(this.perMinute, d.minute);
+		if (d.alerts.length > 0) {
+			const at = Date.now();
+			const fresh = newAlerts(this.alerts, d.alerts).map((alert) => ({ alert, at }));
+			this.alerts = mergeAlerts(this.alerts, d.alerts);
+			if (fresh.length > 0) this.arrivals = [...fresh, ...this.arrivals].slice(0, 50);
+		}
+		this.feed = mergeFeed(this.feed, d.feed);
+		this.lastTickEvents = d.feedTotal;
+		this.touch();
+	}
+
+	private touch(): void {
+		this.now = Date.now();
+		this.lastUpdateAt = this.now;
+	}
+}

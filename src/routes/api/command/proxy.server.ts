@@ -1,0 +1,28 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ReadApiError } from '$lib/server/read-api';
+
+/** Query parameters shared by the command screen's proxies. */
+export const districtParam = z
+	.string()
+	.regex(/^\d{6}$/, 'district must be a 6-digit administrative code')
+	.optional();
+
+/** Parse a query string with a schema; a bad one is the caller's mistake (400). */
+export function parseQuery<S extends z.ZodType>(
+	url: URL,
+	schema: S
+): { ok: true; data: z.infer<S> } | { ok: false; response: Response } {
+	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+	if (parsed.success) return { ok: true, data: parsed.data };
+	const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+	return { ok: false, response: json({ error: message }, { status: 400 }) };
+}
+
+/** Read-API failures become a JSON error with their status (503 when it is unreachable). */
+export function proxyError(err: unknown): Response {
+	if (err instanceof ReadApiError) {
+		return json({ error: err.message }, { status: err.status >= 500 ? err.status : 502 });
+	}
+	throw err;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { merchantPoints, type MerchantPoints } from '$lib/domain/read-model';
+
+const gatewayAnswer = z.object({
+	gatewayUrl: z.url().nullable(),
+	gatewayPort: z.number().int().min(1).max(65535)
+});
+
+/**
+ * Where the live gateway is: configured, or this page's own protocol and host on the gateway's
+ * port (only the browser knows the protocol it used; behind a proxy the server may not).
+ */
+export async function fetchGatewayUrl(
+	fetchFn: typeof fetch = fetch,
+	here: Pick<Location, 'protocol' | 'hostname'> = location
+): Promise<string> {
+	const res = await fetchFn('/api/command/live');
+	if (!res.ok) throw new Error(`/api/command/live answered ${res.status}`);
+	const answer = gatewayAnswer.parse(await res.json());
+	return answer.gatewayUrl ?? `${here.protocol}//${here.hostname}:${answer.gatewayPort}`;
+}
+
+/** Every merchant of the city or one district as map rows. */
+export async function fetchPoints(
+	district: string | null,
+	fetchFn: typeof fetch = fetch
+): Promise<MerchantPoints['rows']> {
+	const query = district ? `?district=${district}` : '';
+	const res = await fetchFn(`/api/command/points${query}`);
+	if (!res.ok) throw new Error(`/api/command/points answered ${res.status}`);
+	return merchantPoints.parse(await res.json()).rows;
+}
