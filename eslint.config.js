@@ -12,7 +12,8 @@ export default ts.config(
 			'node_modules/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'scratch/'
 		]
 	},
 	js.configs.recommended,

@@ -60,7 +60,7 @@ async function main() {
 		});
 		await waitForPort(natsPort);
 		natsUrl = `nats://127.0.0.1:${natsPort}`;
-		log(`nats-server on ${natsUrl} (data in ${dir})`);
+		log(`nats-server on ${natsUrl} (data and log in ${dir})`);
 	}
 	const common = {
 		NATS_URL: natsUrl,

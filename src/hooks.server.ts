@@ -1,9 +1,15 @@
 import type { HandleServerError } from '@sveltejs/kit';
+import { closeNats } from '$lib/server/nats';
+
+// adapter-node emits this on SIGTERM/SIGINT once it stopped accepting requests; an open NATS
+// connection would otherwise keep the process alive until it is killed.
+process.on('sveltekit:shutdown', () => void closeNats());
 
 /** Unexpected errors are logged with an id and answered without internals. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();
-	if (status !== 404)
-		{console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);}
+	if (status !== 404) {
+		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);
+	}
 	return { message: status === 404 ? message : 'internal error', errorId };
 };

@@ -8,3 +8,4 @@ export * from './rules/licence-expired';
 export * from './subjects';
 export * from './time';
 export * from './read-model';
+export * from './events/make';

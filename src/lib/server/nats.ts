@@ -15,3 +15,10 @@ export function nats(): Promise<{ nc: NatsConnection; connected: () => boolean }
 	);
 	return connection;
 }
+
+/** Drains the connection so the server process can exit (adapter-node's graceful shutdown). */
+export async function closeNats(): Promise<void> {
+	const c = connection;
+	connection = undefined;
+	if (c) await (await c.catch(() => null))?.nc.drain();
+}

@@ -1,66 +1,14 @@
 import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
-import {
-	familyOf,
-	fsEvent,
-	type EventType,
-	type FsEvent,
-	type FsEventOf
-} from '../../domain/events';
+import { familyOf } from '../../domain/events';
+import { validateEvent } from '../../domain/events/make';
 import { eventSubject } from '../../domain/subjects';
-import { uuidv7 } from '../../domain/ids';
-import type { z } from 'zod';
 
-export class EventValidationError extends Error {
-	override name = 'EventValidationError';
-	constructor(
-		message: string,
-		readonly issues: z.core.$ZodIssue[],
-		options?: ErrorOptions
-	) {
-		super(message, options);
-	}
-}
-
-export interface NewEvent<T extends EventType> {
-	type: T;
-	merchantId: string;
-	districtId: string;
-	actor: FsEvent['actor'];
-	payload: FsEventOf<T>['payload'];
-	occurredAt?: string;
-	id?: string;
-	v?: number;
-}
-
-/** Fills in the envelope: a fresh UUIDv7 id, version 1, and the times. */
-export function makeEvent<T extends EventType>(input: NewEvent<T>, now = Date.now()): FsEventOf<T> {
-	const recordedAt = new Date(now).toISOString();
-	return {
-		id: input.id ?? uuidv7(now),
-		type: input.type,
-		v: input.v ?? 1,
-		occurredAt: input.occurredAt ?? recordedAt,
-		recordedAt,
-		merchantId: input.merchantId,
-		districtId: input.districtId,
-		actor: input.actor,
-		payload: input.payload
-	} as FsEventOf<T>;
-}
-
-/** Validates an event against its schema; throws an EventValidationError that says what is wrong. */
-export function validateEvent(candidate: unknown): FsEvent {
-	const result = fsEvent.safeParse(candidate);
-	if (!result.success) {
-		const first = result.error.issues[0];
-		const where = first?.path.join('.') || '(event)';
-		throw new EventValidationError(
-			`invalid event: ${where}: ${first?.message}`,
-			result.error.issues
-		);
-	}
-	return result.data as FsEvent;
-}
+export {
+	EventValidationError,
+	makeEvent,
+	validateEvent,
+	type NewEvent
+} from '../../domain/events/make';
 
 const encoder = new TextEncoder();
 
@@ -78,24 +26,40 @@ export async function publishEvent(js: JetStreamClient, candidate: unknown): Pro
 }
 
 /**
- * Publishes many events with a bounded number in flight: one ack round-trip per event would
- * cap a producer at a few thousand per second.
+ * Sends items with at most `window` unacknowledged at once, as a real producer would: one
+ * round-trip per item would cap it at a few thousand per second. Stops at the first failure.
  */
-export async function publishMany(
-	js: JetStreamClient,
-	events: Iterable<unknown>,
-	inFlight = 1_000
+export async function sendWindowed<T>(
+	items: Iterable<T>,
+	send: (item: T) => Promise<unknown>,
+	window = 1_000
 ): Promise<number> {
-	const pending = new Set<Promise<unknown>>();
+	const pending = new Set<Promise<void>>();
+	let failed: { error: unknown } | undefined;
 	let count = 0;
-	for (const e of events) {
-		const p = publishEvent(js, e).then(() => {
-			pending.delete(p);
-		});
+	for (const item of items) {
+		const p: Promise<void> = send(item).then(
+			() => void pending.delete(p),
+			(error: unknown) => {
+				failed ??= { error };
+				pending.delete(p);
+			}
+		);
 		pending.add(p);
 		count++;
-		if (pending.size >= inFlight) await Promise.race(pending);
+		if (pending.size >= window) await Promise.race(pending);
+		if (failed) break;
 	}
 	await Promise.all(pending);
+	if (failed) throw failed.error;
 	return count;
+}
+
+/** Validates and publishes many events, a bounded number in flight. */
+export function publishMany(
+	js: JetStreamClient,
+	events: Iterable<unknown>,
+	window = 1_000
+): Promise<number> {
+	return sendWindowed(events, (e) => publishEvent(js, e), window);
 }
