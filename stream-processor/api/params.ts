@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { districtId, entityId } from '../../src/lib/domain/ids';
+import { roomName } from '../../src/lib/domain/live';
 import { HttpError } from './http';
 
 const listQuery = z.object({
@@ -24,5 +25,12 @@ export function parseList(query: URLSearchParams): ListQuery {
 export function parseId(value: string | undefined): string {
 	const parsed = entityId.safeParse(value);
 	if (!parsed.success) throw new HttpError(400, `id: ${parsed.error.issues[0]?.message}`);
+	return parsed.data;
+}
+
+/** `?room=`, default the city; an unknown room is a 400. */
+export function parseRoom(query: URLSearchParams): string {
+	const parsed = roomName.safeParse(query.get('room') ?? 'city');
+	if (!parsed.success) throw new HttpError(400, 'room: unknown room');
 	return parsed.data;
 }

@@ -1,9 +1,8 @@
 import type { TemplatedApp } from 'uWebSockets.js';
-import { roomName } from '../../src/lib/domain/live';
 import type { LiveHub } from '../live/live-hub';
 import type { HealthMonitor } from './health';
 import { get, HttpError, notFound } from './http';
-import { parseId, parseList } from './params';
+import { parseId, parseList, parseRoom } from './params';
 import type { ReadQueries } from './read.queries';
 
 /**
@@ -67,13 +66,16 @@ export function mountReadApi(
 	get(app, '/api/stats', 0, async () => ({ status: 200, body: await queries.stats() }), log);
 	get(
 		app,
+		'/api/counts',
+		0,
+		async (q) => ({ status: 200, body: live.snapshot(parseRoom(q)).totals }),
+		log
+	);
+	get(
+		app,
 		'/api/snapshot',
 		0,
-		async (q) => {
-			const room = roomName.safeParse(q.get('room') ?? 'city');
-			if (!room.success) throw new HttpError(400, 'room: unknown room');
-			return { status: 200, body: live.snapshot(room.data) };
-		},
+		async (q) => ({ status: 200, body: live.snapshot(parseRoom(q)) }),
 		log
 	);
 	notFound(app);
