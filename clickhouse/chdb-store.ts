@@ -21,6 +21,16 @@ export function openChdbStore(path: string): Store {
 			throw new StoreError(`chDB ${what} failed: ${(cause as Error).message}`, { cause });
 		}
 	};
+	const insertLines = (table: string, lines: string) =>
+		wrap(`insert into ${table}`, async () => {
+			if (lines.length === 0) return;
+			await session.insert({
+				table,
+				values: Buffer.from(lines),
+				format: 'JSONEachRow',
+				settings: insertSettings
+			});
+		});
 	return {
 		kind: 'chdb',
 		query: <T>(sql: string, params: Record<string, unknown> = {}) =>
@@ -37,18 +47,8 @@ export function openChdbStore(path: string): Store {
 			wrap('statement', async () => {
 				await session.queryBindAsync(sql, params);
 			}),
-		insert: (table, rows) =>
-			wrap(`insert into ${table}`, async () => {
-				if (rows.length === 0) return;
-				let payload = '';
-				for (const row of rows) payload += JSON.stringify(row) + '\n';
-				await session.insert({
-					table,
-					values: Buffer.from(payload),
-					format: 'JSONEachRow',
-					settings: insertSettings
-				});
-			}),
+		insert: (table, rows) => insertLines(table, rows.map((r) => JSON.stringify(r)).join('\n')),
+		insertLines,
 		ping: async () => {
 			try {
 				await session.queryAsync('SELECT 1');

@@ -1,4 +1,5 @@
 import { createClient } from '@clickhouse/client';
+import { Readable } from 'node:stream';
 import { insertSettings, StoreError, type Store } from './store';
 
 export interface ServerStoreOptions {
@@ -41,6 +42,16 @@ export function openServerStore(options: ServerStoreOptions): Store {
 				await client.insert({
 					table,
 					values: rows as Record<string, unknown>[],
+					format: 'JSONEachRow',
+					clickhouse_settings: insertSettings
+				});
+			}),
+		insertLines: (table, lines) =>
+			wrap(`insert into ${table}`, async () => {
+				if (lines.length === 0) return;
+				await client.insert({
+					table,
+					values: Readable.from([lines]),
 					format: 'JSONEachRow',
 					clickhouse_settings: insertSettings
 				});

@@ -10,6 +10,8 @@ export interface Store {
 	exec(sql: string, params?: Record<string, unknown>): Promise<void>;
 	/** A batch of rows in one INSERT: atomic for one partition, never row by row. */
 	insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void>;
+	/** The same, for rows already serialised as JSONEachRow lines (the hot path). */
+	insertLines(table: string, lines: string): Promise<void>;
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
 }

@@ -55,7 +55,8 @@ export async function startProcessor(
 	const ackFloor = await ensureConsumer(jsm, {
 		durable: config.PROCESSOR_DURABLE,
 		batchMax: config.BATCH_MAX,
-		ackWaitMs: config.ACK_WAIT_MS
+		ackWaitMs: config.ACK_WAIT_MS,
+		log
 	});
 
 	const merchants = new MerchantStates();

@@ -7,6 +7,8 @@ const schema = z.object({
 	NATS_URL: z.string().min(1).optional(),
 	NATS_PORT: port.default(4222),
 	DATA_DIR: z.string().min(1).default('./data'),
+	/** The embedded store's folder; default DATA_DIR/clickhouse. */
+	CHDB_PATH: z.string().min(1).optional(),
 	PORT: port.default(3000),
 	API_PORT: port.default(3001),
 	/** DEMO=0 runs without the simulator of the demo district. */

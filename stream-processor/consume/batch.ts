@@ -14,7 +14,9 @@ export interface DeadLetter {
  */
 export class Batch {
 	readonly messages: JsMsg[] = [];
-	readonly events: Record<string, unknown>[] = [];
+	/** Event rows as JSONEachRow text, and how many. */
+	eventLines = '';
+	eventCount = 0;
 	readonly entities = new Map<string, Record<string, unknown>[]>();
 	readonly alerts: { alert: Alert; version: number }[] = [];
 	readonly deadLetters: DeadLetter[] = [];

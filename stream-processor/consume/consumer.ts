@@ -19,15 +19,18 @@ export interface ConsumerOptions {
 	log: (msg: string) => void;
 }
 
-/** The durable pull consumer, created or updated; returns its ack floor for the restart check. */
+/**
+ * The durable pull consumer, created or updated; returns its ack floor for the restart check.
+ * Acks are explicit, one per event: with ack policy "all", one ack per batch would also ack
+ * messages lost in flight to a dead client or during a reconnect, before they were ever written.
+ */
 export async function ensureConsumer(
 	jsm: JetStreamManager,
-	o: Pick<ConsumerOptions, 'durable' | 'batchMax'> & { ackWaitMs: number }
+	o: Pick<ConsumerOptions, 'durable' | 'batchMax'> & { ackWaitMs: number; log: (m: string) => void }
 ): Promise<number> {
 	const config = {
 		durable_name: o.durable,
 		ack_policy: AckPolicy.Explicit,
-		deliver_policy: DeliverPolicy.All,
 		filter_subject: subjects.events,
 		ack_wait: nanos(o.ackWaitMs),
 		// Two batches in flight plus the client's buffer; the default 1,000 would stall silently.
@@ -35,10 +38,27 @@ export async function ensureConsumer(
 		max_deliver: -1
 	};
 	const info = await jsm.consumers.info(streams.events, o.durable).catch(() => null);
-	const current = info
-		? await jsm.consumers.update(streams.events, o.durable, config)
-		: await jsm.consumers.add(streams.events, config);
-	return current.ack_floor.stream_seq;
+	if (!info) {
+		const created = await jsm.consumers.add(streams.events, {
+			...config,
+			deliver_policy: DeliverPolicy.All
+		});
+		return created.ack_floor.stream_seq;
+	}
+	if (info.config.ack_policy !== config.ack_policy) {
+		// The ack policy cannot be changed in place: recreate from where the old one stood.
+		const floor = info.ack_floor.stream_seq;
+		o.log(`consumer ${o.durable}: ack policy changes, recreating it from sequence ${floor + 1}`);
+		await jsm.consumers.delete(streams.events, o.durable);
+		await jsm.consumers.add(streams.events, {
+			...config,
+			deliver_policy: DeliverPolicy.StartSequence,
+			opt_start_seq: floor + 1
+		});
+		return floor;
+	}
+	const updated = await jsm.consumers.update(streams.events, o.durable, config);
+	return updated.ack_floor.stream_seq;
 }
 
 /**
@@ -124,7 +144,7 @@ export class EventConsumer {
 			try {
 				await writeBatch(batch, this.store, this.js);
 				await ackBatch(batch, this.nc);
-				this.storedEvents += batch.events.length;
+				this.storedEvents += batch.eventCount;
 				return;
 			} catch (e) {
 				if (this.#stopping) {

@@ -5,7 +5,7 @@ import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
 import type { MerchantStates } from '../state/merchant-state';
-import { eventRow } from '../state/rows';
+import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
 import { decodeEvent } from './decode';
 import type { RecentIds } from './dedup';
@@ -67,7 +67,8 @@ export function handleMessage(
 	}
 	stats.alerts += raised.length;
 	deps.live.onEvent(e, now);
-	batch.events.push(eventRow(e, msg.seq));
+	batch.eventLines += eventLine(e, msg.seq);
+	batch.eventCount++;
 	stats.handled++;
 	stats.lastEventAt = e.recordedAt;
 }

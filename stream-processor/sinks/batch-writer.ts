@@ -43,7 +43,7 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 			)
 		);
 	}
-	await store.insert('events', batch.events);
+	await store.insertLines('events', batch.eventLines);
 }
 
 /** Acks every message of a written batch (fire-and-forget acks, flushed once). */

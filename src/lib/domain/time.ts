@@ -17,18 +17,20 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 	return f;
 }
 
-// Most instants asked about fall in the current minute: remember the last minute's day per
-// zone (Intl formatting costs microseconds, and the processor asks twice per event).
-const lastMinute = new Map<string, { minute: number; day: string }>();
+// Instants asked about cluster in a few minutes (now, and the events' times): remember each
+// minute's day (Intl formatting costs microseconds, and the processor asks twice per event).
+const dayOfMinute = new Map<string, string>();
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: number | string | Date, timeZone = DEFAULT_TIME_ZONE): string {
 	const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
-	const minute = ms - (ms % 60_000);
-	const cached = lastMinute.get(timeZone);
-	if (cached && cached.minute === minute) return cached.day;
-	const day = dayFormatter(timeZone).format(new Date(ms));
-	lastMinute.set(timeZone, { minute, day });
+	const key = `${timeZone}|${ms - (ms % 60_000)}`;
+	let day = dayOfMinute.get(key);
+	if (day === undefined) {
+		day = dayFormatter(timeZone).format(new Date(ms));
+		if (dayOfMinute.size >= 1_024) dayOfMinute.clear();
+		dayOfMinute.set(key, day);
+	}
 	return day;
 }
 
