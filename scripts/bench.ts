@@ -9,7 +9,7 @@ import { benchEvent, prepare } from './bench/events';
 import { percentile, publishWindowed } from './bench/publish';
 import { freePort } from './launcher/net';
 import { startNats } from './launcher/nats-child';
-import { PROCESSOR_NODE_FLAGS, Supervised } from './launcher/supervisor';
+import { Supervised } from './launcher/supervisor';
 import { eventSubject } from '../src/lib/domain/subjects';
 import { familyOf } from '../src/lib/domain/events';
 
@@ -66,7 +66,7 @@ const processor = new Supervised(
 	{
 		name: 'processor',
 		command: process.execPath,
-		args: [...PROCESSOR_NODE_FLAGS, '--import', 'tsx', 'stream-processor/main.ts'],
+		args: ['--import', 'tsx', 'stream-processor/main.ts'],
 		env: {
 			NATS_URL: nats.url,
 			CHDB_PATH: join(nats.dir, 'clickhouse'),

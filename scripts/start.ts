@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launcherConfig } from './launcher/config';
 import { freePort, isPortFree, waitForPort } from './launcher/net';
-import { PROCESSOR_NODE_FLAGS, Supervised, type ServiceSpec } from './launcher/supervisor';
+import { Supervised, type ServiceSpec } from './launcher/supervisor';
 
 // `npm start`: the whole system on one machine. nats-server (unless NATS_URL is set), the
 // stream processor (with read API and live gateway), the web server and, in demo mode, the
@@ -41,10 +41,10 @@ async function main() {
 		s.start();
 		return s;
 	};
-	const tsx = (entry: string, env: Record<string, string>, flags: string[] = []): ServiceSpec => ({
+	const tsx = (entry: string, env: Record<string, string>): ServiceSpec => ({
 		name: entry.split('/')[0] ?? entry,
 		command: process.execPath,
-		args: [...flags, '--import', 'tsx', entry],
+		args: ['--import', 'tsx', entry],
 		env
 	});
 
@@ -69,11 +69,10 @@ async function main() {
 	};
 
 	run(
-		tsx(
-			'stream-processor/main.ts',
-			{ ...common, CHDB_PATH: config.CHDB_PATH ?? resolve(config.DATA_DIR, 'clickhouse') },
-			PROCESSOR_NODE_FLAGS
-		)
+		tsx('stream-processor/main.ts', {
+			...common,
+			CHDB_PATH: config.CHDB_PATH ?? resolve(config.DATA_DIR, 'clickhouse')
+		})
 	);
 	await waitForHealth(`http://127.0.0.1:${config.API_PORT}/healthz`, 90_000);
 	run({ name: 'web', command: process.execPath, args: ['build/index.js'], env: common });

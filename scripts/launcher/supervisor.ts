@@ -1,11 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/**
- * Node flags of the processor: a larger young generation, since it allocates fast (tens of
- * thousands of parsed events a second) and most of it dies young; fewer scavenges.
- */
-export const PROCESSOR_NODE_FLAGS = ['--max-semi-space-size=32'];
-
 export interface ServiceSpec {
 	name: string;
 	command: string;

@@ -19,17 +19,19 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 
 // Instants asked about cluster in a few minutes (now, and the events' times): remember each
 // minute's day (Intl formatting costs microseconds, and the processor asks twice per event).
-const dayOfMinute = new Map<string, string>();
+const dayOfMinute = new Map<string, Map<number, string>>();
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: number | string | Date, timeZone = DEFAULT_TIME_ZONE): string {
 	const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
-	const key = `${timeZone}|${ms - (ms % 60_000)}`;
-	let day = dayOfMinute.get(key);
+	const minute = ms - (ms % 60_000);
+	let days = dayOfMinute.get(timeZone);
+	if (!days) dayOfMinute.set(timeZone, (days = new Map()));
+	let day = days.get(minute);
 	if (day === undefined) {
 		day = dayFormatter(timeZone).format(new Date(ms));
-		if (dayOfMinute.size >= 1_024) dayOfMinute.clear();
-		dayOfMinute.set(key, day);
+		if (days.size >= 1_024) days.clear();
+		days.set(minute, day);
 	}
 	return day;
 }

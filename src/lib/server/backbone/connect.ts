@@ -10,7 +10,10 @@ export async function connectNats(servers: string, name: string): Promise<NatsCo
 		name,
 		maxReconnectAttempts: -1,
 		reconnectTimeWait: 500,
-		timeout: 5_000
+		timeout: 5_000,
+		// Otherwise every request (each JetStream publish) captures two stack traces up front in
+		// case it fails: measured at ~20 µs of a ~50 µs publish. Error messages stay as clear.
+		noAsyncTraces: true
 	});
 }
 

@@ -34,23 +34,29 @@ export async function sendWindowed<T>(
 	send: (item: T) => Promise<unknown>,
 	window = 1_000
 ): Promise<number> {
-	const pending = new Set<Promise<void>>();
+	let inFlight = 0;
 	let failed: { error: unknown } | undefined;
+	// One waiter woken per completion: Promise.race over the whole window would cost O(window)
+	// per item.
+	let wake: (() => void) | undefined;
+	const settle = () => {
+		inFlight--;
+		const w = wake;
+		wake = undefined;
+		w?.();
+	};
 	let count = 0;
 	for (const item of items) {
-		const p: Promise<void> = send(item).then(
-			() => void pending.delete(p),
-			(error: unknown) => {
-				failed ??= { error };
-				pending.delete(p);
-			}
-		);
-		pending.add(p);
-		count++;
-		if (pending.size >= window) await Promise.race(pending);
 		if (failed) break;
+		inFlight++;
+		count++;
+		send(item).then(settle, (error: unknown) => {
+			failed ??= { error };
+			settle();
+		});
+		while (inFlight >= window) await new Promise<void>((r) => (wake = r));
 	}
-	await Promise.all(pending);
+	while (inFlight > 0) await new Promise<void>((r) => (wake = r));
 	if (failed) throw failed.error;
 	return count;
 }
