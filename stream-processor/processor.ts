@@ -65,7 +65,7 @@ export async function startProcessor(
 	const recent = new RecentIds(500_000);
 	const loaded = await loadState(
 		store,
-		{ merchants, live, recent, timeZone: config.TIME_ZONE },
+		{ merchants, live, recent, timeZone: config.TIME_ZONE, log },
 		ackFloor
 	);
 	log(

@@ -94,7 +94,7 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 }
 
 function licenceRow(e: FsEvent, l: LicenceRecord, version: number): EntityRow {
-	const { sourceEventId: _, revoked, ...fields } = l;
+	const { revoked, ...fields } = l;
 	return {
 		table: 'licences',
 		row: {

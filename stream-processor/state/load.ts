@@ -3,7 +3,7 @@ import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
 import type { FeedItem } from '../../src/lib/domain/live';
 import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
-import { rememberLot, type MerchantStates } from './merchant-state';
+import { rememberLot, type MerchantRecord, type MerchantStates } from './merchant-state';
 
 /**
  * Rebuilds the processor's memory from the store at start: merchants, licences, lots, open
@@ -12,28 +12,23 @@ import { rememberLot, type MerchantStates } from './merchant-state';
  */
 export async function loadState(
 	store: Store,
-	deps: { merchants: MerchantStates; live: LiveHub; recent: RecentIds; timeZone: string },
+	deps: {
+		merchants: MerchantStates;
+		live: LiveHub;
+		recent: RecentIds;
+		timeZone: string;
+		log: (m: string) => void;
+	},
 	ackFloor: number
 ): Promise<{ merchants: number; unackedStored: number; openAlerts: number }> {
-	const { merchants, live, recent, timeZone } = deps;
+	const { merchants, live, recent, timeZone, log } = deps;
 	const stored = await store.query<{ id: string }>(
 		'SELECT toString(id) AS id FROM events WHERE seq > {floor:UInt64}',
 		{ floor: ackFloor }
 	);
 	for (const r of stored) recent.add(r.id);
 
-	type MerchantRow = {
-		id: string;
-		districtId: string;
-		name: string;
-		businessType: string;
-		scale: string;
-		status: string;
-		creditCode: string;
-		address: string;
-		lon: number;
-		lat: number;
-	};
+	type MerchantRow = Omit<MerchantRecord, 'registered' | 'licences' | 'lots' | 'openAlerts'>;
 	for (const r of await store.query<MerchantRow>(
 		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
 	)) {
@@ -51,16 +46,17 @@ export async function loadState(
 		validFrom: string;
 		validTo: string;
 		revoked: number;
+		sourceEventId: string;
 	};
 	for (const r of await store.query<LicenceRow>(
 		`SELECT merchantId, districtId, licenceId, kind, number, scope, authority,
-		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked
+		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked, sourceEventId
 		 FROM licences FINAL`
 	)) {
 		const { merchantId, districtId, revoked, ...l } = r;
 		merchants
 			.ensure(merchantId, districtId)
-			.licences.set(l.licenceId, { ...l, revoked: revoked === 1, sourceEventId: '' });
+			.licences.set(l.licenceId, { ...l, revoked: revoked === 1 });
 	}
 
 	for (const r of await store.query<{
@@ -82,7 +78,12 @@ export async function loadState(
 			        formatDateTime(updatedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS updatedAt
 			 FROM alerts FINAL WHERE status = 'open' ORDER BY alerts.raisedAt DESC`
 		)
-	).map((r) => alertSchema.parse({ ...r, facts: JSON.parse(String(r.facts)) }));
+	).flatMap((r) => {
+		// A row this version cannot read is reported, not fatal: the processor must start.
+		const parsed = alertSchema.safeParse({ ...r, facts: JSON.parse(String(r.facts)) });
+		if (!parsed.success) log(`alert ${String(r.id)} skipped: ${parsed.error.issues[0]?.message}`);
+		return parsed.success ? [parsed.data] : [];
+	});
 	const recentAlerts = new Map<string, Alert[]>();
 	for (const a of open) {
 		merchants.ensure(a.merchantId, a.districtId).openAlerts.add(a.id);

@@ -30,7 +30,8 @@ describe('migrations', () => {
 			'0001_events.sql',
 			'0002_entities.sql',
 			'0003_alerts.sql',
-			'0004_rollups.sql'
+			'0004_rollups.sql',
+			'0005_licence_source_event.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(
@@ -48,7 +49,7 @@ describe('migrations', () => {
 		expect(second).toEqual([]);
 		expect(await schema()).toEqual(tables);
 		const recorded = await store.query<{ n: number }>('SELECT count() AS n FROM schema_migrations');
-		expect(recorded[0]?.n).toBe(4);
+		expect(recorded[0]?.n).toBe(5);
 	});
 
 	it('migrations - a changed applied file stops the start instead of drifting', async () => {

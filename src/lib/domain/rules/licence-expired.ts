@@ -5,7 +5,7 @@ export interface LicenceState {
 	number: string;
 	validTo: string;
 	revoked: boolean;
-	/** The event that last set validTo: evidence for the alert. */
+	/** The event that last set validTo: evidence for the alert ('' when not known). */
 	sourceEventId: string;
 }
 
@@ -26,6 +26,6 @@ export function licenceExpired(
 		districtId: merchant.districtId,
 		period: `${licence.licenceId}:${licence.validTo}`,
 		facts: { licenceNumber: licence.number, validTo: licence.validTo },
-		evidence: [licence.sourceEventId]
+		evidence: licence.sourceEventId ? [licence.sourceEventId] : []
 	};
 }
