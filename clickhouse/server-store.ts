@@ -1,4 +1,4 @@
-import { createClient } from '@clickhouse/client';
+import { createClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
 import { Readable } from 'node:stream';
 import { insertSettings, StoreError, type Store } from './store';
 
@@ -7,6 +7,11 @@ export interface ServerStoreOptions {
 	username?: string;
 	password?: string;
 	database?: string;
+	/**
+	 * A backend connection in place of HTTP. The tests pass chDB's (`chdb/connection`): the
+	 * same client code then runs against a real engine where no ClickHouse server is installed.
+	 */
+	connection?: ClickHouseClientConfigOptions['connection'];
 }
 
 /** A ClickHouse server over HTTP, for scale-out (CLICKHOUSE_URL). */
@@ -16,6 +21,7 @@ export function openServerStore(options: ServerStoreOptions): Store {
 		username: options.username,
 		password: options.password,
 		database: options.database,
+		...(options.connection ? { connection: options.connection } : {}),
 		clickhouse_settings: { output_format_json_quote_64bit_integers: 0 }
 	});
 	const wrap = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
@@ -49,12 +55,13 @@ export function openServerStore(options: ServerStoreOptions): Store {
 		insertLines: (table, lines) =>
 			wrap(`insert into ${table}`, async () => {
 				if (lines.length === 0) return;
-				await client.insert({
-					table,
-					values: Readable.from([lines]),
-					format: 'JSONEachRow',
+				// Already JSONEachRow text: sent as the body of a plain INSERT, not re-encoded.
+				const result = await client.exec({
+					query: `INSERT INTO ${table} FORMAT JSONEachRow`,
+					values: Readable.from(Buffer.from(lines), { objectMode: false }),
 					clickhouse_settings: insertSettings
 				});
+				result.stream.resume();
 			}),
 		ping: async () => (await client.ping()).success,
 		close: () => client.close()
