@@ -23,6 +23,8 @@ import { MerchantStates } from './state/merchant-state';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
 
+const STALLED_AFTER_MS = 10_000;
+
 export interface RunningProcessor {
 	port: number;
 	consumer: EventConsumer;
@@ -95,6 +97,11 @@ export async function startProcessor(
 	);
 	await consumer.start();
 
+	// A write stuck this long (the store down, retrying) makes the screens say "stale".
+	live.flow = () => ({
+		stalled: consumer.unwrittenFor() > STALLED_AFTER_MS,
+		lastEventAt: consumer.stats.lastHandledAt
+	});
 	const publisher = startLivePublisher(nc, live, config.LIVE_TICK_MS);
 	// Merchant counts change rarely; recount on the clock rather than per event.
 	const clock = setInterval(() => {

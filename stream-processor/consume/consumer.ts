@@ -71,6 +71,8 @@ export class EventConsumer {
 	#batch = new Batch();
 	#chain: Promise<void> = Promise.resolve();
 	#waiting = 0;
+	/** When each batch still being written was cut, oldest first. */
+	#unwritten: number[] = [];
 	#timer: NodeJS.Timeout | undefined;
 	#stopping = false;
 	#done: Promise<void> | undefined;
@@ -79,7 +81,8 @@ export class EventConsumer {
 		duplicates: 0,
 		deadLetters: 0,
 		alerts: 0,
-		lastEventAt: null
+		lastEventAt: null,
+		lastHandledAt: null
 	};
 	storedEvents = 0;
 
@@ -132,6 +135,7 @@ export class EventConsumer {
 		const batch = this.#batch;
 		this.#batch = new Batch();
 		this.#waiting++;
+		this.#unwritten.push(Date.now());
 		this.#chain = this.#chain
 			.then(() => this.#persist(batch))
 			.finally(() => {
@@ -144,6 +148,7 @@ export class EventConsumer {
 			try {
 				await writeBatch(batch, this.store, this.js);
 				await ackBatch(batch, this.nc);
+				this.#unwritten.shift();
 				this.storedEvents += batch.eventCount;
 				return;
 			} catch (e) {
@@ -160,6 +165,12 @@ export class EventConsumer {
 				await new Promise((r) => setTimeout(r, wait));
 			}
 		}
+	}
+
+	/** How long the oldest handled batch has been waiting to be written (0 if none). */
+	unwrittenFor(now = Date.now()): number {
+		const oldest = this.#unwritten[0];
+		return oldest === undefined ? 0 : now - oldest;
 	}
 
 	/** Stops pulling, writes what was handled, and returns when it is durable and acked. */

@@ -25,6 +25,8 @@ export interface HandlerStats {
 	deadLetters: number;
 	alerts: number;
 	lastEventAt: string | null;
+	/** When this processor last handled a valid event, epoch ms. */
+	lastHandledAt: number | null;
 }
 
 /**
@@ -71,4 +73,5 @@ export function handleMessage(
 	batch.eventCount++;
 	stats.handled++;
 	stats.lastEventAt = e.recordedAt;
+	stats.lastHandledAt = now;
 }

@@ -1,6 +1,6 @@
 import type { Alert } from '../../src/lib/domain/alert';
 import { familyOf, type FsEvent } from '../../src/lib/domain/events';
-import type { RoomDelta, RoomSnapshot } from '../../src/lib/domain/live';
+import type { LiveFlow, RoomDelta, RoomSnapshot } from '../../src/lib/domain/live';
 import { FEED_SAMPLE } from '../../src/lib/domain/live';
 import { localDay } from '../../src/lib/domain/time';
 import { RoomState } from './room-state';
@@ -15,6 +15,8 @@ export const HEARTBEAT_MS = 2_000;
 export class LiveHub {
 	readonly #rooms = new Map<string, RoomState>();
 	#lastHeartbeat = 0;
+	/** How data flows through the processor; the processor sets it once it is wired. */
+	flow: () => LiveFlow = () => ({ stalled: false, lastEventAt: null });
 
 	constructor(
 		private readonly timeZone: string,
@@ -75,9 +77,10 @@ export class LiveHub {
 		if (heartbeat) this.#lastHeartbeat = now;
 		const today = localDay(now, this.timeZone);
 		const deltas: RoomDelta[] = [];
+		const flow = this.flow();
 		for (const r of this.#rooms.values()) {
 			r.rollDay(today);
-			const d = r.takeDelta(now, heartbeat);
+			const d = r.takeDelta(now, flow, heartbeat);
 			if (d) deltas.push(d);
 		}
 		return deltas;
@@ -87,7 +90,7 @@ export class LiveHub {
 	snapshot(name: string, now = Date.now()): RoomSnapshot {
 		const r =
 			this.#rooms.get(name) ?? new RoomState(name, localDay(now, this.timeZone), FEED_SAMPLE);
-		return r.snapshot(now);
+		return r.snapshot(now, this.flow());
 	}
 
 	rooms(): IterableIterator<RoomState> {

@@ -11,32 +11,35 @@ const item = (id: string) => ({
 	recordedAt: ''
 });
 const T = Date.parse('2026-11-28T04:00:30Z');
+const flowing = { stalled: false, lastEventAt: T };
 
 describe('RoomState', () => {
 	it('live - deltas carry absolute totals and consecutive sequence numbers', () => {
 		const r = new RoomState('city', '2026-11-28', 20);
 		r.countEvent('till', T, item('a'), true);
 		r.countEvent('till', T, item('b'), true);
-		const d1 = r.takeDelta(T);
+		const d1 = r.takeDelta(T, flowing);
 		expect(d1).toMatchObject({
 			seq: 1,
 			totals: { events: 2, byFamily: { till: 2 } },
 			feedTotal: 2
 		});
 		expect(d1?.minute).toEqual([T - 30_000, 2]);
-		expect(r.takeDelta(T)).toBeNull();
+		expect(r.takeDelta(T, flowing)).toBeNull();
 		r.countEvent('ledger', T, item('c'), true);
-		expect(r.takeDelta(T)).toMatchObject({
+		expect(r.takeDelta(T, flowing)).toMatchObject({
 			seq: 2,
 			totals: { events: 3, byFamily: { till: 2, ledger: 1 } }
 		});
-		expect(r.takeDelta(T, true)).toMatchObject({ seq: 3, feed: [], feedTotal: 0 });
+		expect(r.takeDelta(T, flowing, true)).toMatchObject({ seq: 3, feed: [], feedTotal: 0 });
+		const stalled = { stalled: true, lastEventAt: T - 60_000 };
+		expect(r.takeDelta(T, stalled, true)?.flow).toEqual(stalled);
 	});
 
 	it('live - the feed is a bounded sample while the count stays exact', () => {
 		const r = new RoomState('city', '2026-11-28', 5);
 		for (let i = 0; i < 1_000; i++) r.countEvent('till', T, item(String(i)), true);
-		const d = r.takeDelta(T);
+		const d = r.takeDelta(T, flowing);
 		expect(d?.feed).toHaveLength(5);
 		expect(d?.feedTotal).toBe(1_000);
 		expect(new Set(d?.feed.map((f) => f.id)).size).toBe(5);
@@ -46,9 +49,9 @@ describe('RoomState', () => {
 		const r = new RoomState('city', '2026-11-28', 20);
 		r.countEvent('till', T, item('a'), true);
 		r.addAlert({ id: 'x', severity: 'critical' } as Alert);
-		r.takeDelta(T);
+		r.takeDelta(T, flowing);
 		r.rollDay('2026-11-29');
-		const s = r.snapshot(T);
+		const s = r.snapshot(T, flowing);
 		expect(s).toMatchObject({
 			seq: 1,
 			totals: { day: '2026-11-29', events: 0, openAlerts: { critical: 1 } }
@@ -60,6 +63,6 @@ describe('RoomState', () => {
 	it('live - events of another day move the minute series, not today’s totals', () => {
 		const r = new RoomState('city', '2026-11-28', 20);
 		r.countEvent('till', T, item('late'), false);
-		expect(r.takeDelta(T)?.totals.events).toBe(0);
+		expect(r.takeDelta(T, flowing)?.totals.events).toBe(0);
 	});
 });

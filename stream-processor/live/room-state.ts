@@ -1,5 +1,11 @@
 import { emptySeverityCounts, type Alert } from '../../src/lib/domain/alert';
-import type { FeedItem, RoomDelta, RoomSnapshot, RoomTotals } from '../../src/lib/domain/live';
+import type {
+	FeedItem,
+	LiveFlow,
+	RoomDelta,
+	RoomSnapshot,
+	RoomTotals
+} from '../../src/lib/domain/live';
 import { minuteOf } from '../../src/lib/domain/time';
 
 const KEEP_MINUTES = 60;
@@ -80,7 +86,7 @@ export class RoomState {
 	}
 
 	/** The change since the last tick, as a delta with the next sequence number; null if none. */
-	takeDelta(now: number, heartbeat = false): RoomDelta | null {
+	takeDelta(now: number, flow: LiveFlow, heartbeat = false): RoomDelta | null {
 		if (!this.#dirty && !heartbeat) return null;
 		this.#prune(now);
 		const current = minuteOf(now);
@@ -89,6 +95,7 @@ export class RoomState {
 			seq: ++this.seq,
 			at: now,
 			totals: structuredClone(this.totals),
+			flow,
 			minute: [current, this.#perMinute.get(current) ?? 0],
 			alerts: this.#tickAlerts.slice(0, 100),
 			feed: this.#tickFeed,
@@ -104,13 +111,14 @@ export class RoomState {
 	}
 
 	/** The whole picture as of the last delta (pending changes go out with the next one). */
-	snapshot(now: number): RoomSnapshot {
+	snapshot(now: number, flow: LiveFlow): RoomSnapshot {
 		this.#prune(now);
 		return {
 			room: this.room as RoomSnapshot['room'],
 			seq: this.seq,
 			at: now,
 			totals: structuredClone(this.totals),
+			flow,
 			perMinute: [...this.#perMinute.entries()].sort((a, b) => a[0] - b[0]),
 			alerts: this.#alerts,
 			feed: this.#feed

@@ -29,6 +29,18 @@ export const roomTotals = z.object({
 });
 export type RoomTotals = z.infer<typeof roomTotals>;
 
+/**
+ * Whether data is really flowing, so a screen never shows frozen numbers as live: heartbeats
+ * keep coming while the processor cannot store (and so not ack) what it reads.
+ */
+export const liveFlow = z.object({
+	/** The processor has events it could not store for a while; its numbers may lag. */
+	stalled: z.boolean(),
+	/** When the processor last handled an event (epoch ms), null if never since its start. */
+	lastEventAt: z.number().nullable()
+});
+export type LiveFlow = z.infer<typeof liveFlow>;
+
 /** [minute start in epoch ms, events in that minute] */
 export const minuteBucket = z.tuple([z.number(), z.number().int().nonnegative()]);
 
@@ -37,6 +49,7 @@ export const roomSnapshot = z.object({
 	seq: z.number().int().nonnegative(),
 	at: z.number(),
 	totals: roomTotals,
+	flow: liveFlow,
 	perMinute: z.array(minuteBucket).max(120),
 	alerts: z.array(alert).max(100),
 	feed: z.array(feedItem).max(100)
@@ -48,6 +61,7 @@ export const roomDelta = z.object({
 	seq: z.number().int().positive(),
 	at: z.number(),
 	totals: roomTotals,
+	flow: liveFlow,
 	minute: minuteBucket.nullable(),
 	/** New or changed alerts, newest first. */
 	alerts: z.array(alert).max(100),

@@ -5,6 +5,7 @@ import {
 	roomDelta,
 	roomSnapshot,
 	type FeedItem,
+	type LiveFlow,
 	type RoomDelta,
 	type RoomName,
 	type RoomSnapshot,
@@ -59,10 +60,13 @@ export class LiveRoom {
 	arrivals = $state.raw<Arrival[]>([]);
 	/** Events in the last applied tick (the feed shows only a sample of them). */
 	lastTickEvents = $state(0);
+	/** The processor's own word on whether data flows (heartbeats alone do not prove it). */
+	flow = $state.raw<LiveFlow>({ stalled: false, lastEventAt: null });
 
 	status: LiveStatus = $derived.by(() => {
 		if (this.connection === 'down') return 'offline';
 		if (this.connection === 'connecting' || this.lastUpdateAt === null) return 'connecting';
+		if (this.flow.stalled) return 'stale';
 		return this.now - this.lastUpdateAt <= STALE_AFTER_MS ? 'live' : 'stale';
 	});
 	rate = $derived(eventRate(this.perMinute, this.now));
@@ -137,6 +141,7 @@ export class LiveRoom {
 
 	private applySnapshot(s: RoomSnapshot): void {
 		this.totals = s.totals;
+		this.flow = s.flow;
 		this.perMinute = s.perMinute.map(([m, c]): MinuteBucket => [m, c]);
 		this.alerts = mergeAlerts([], s.alerts);
 		this.feed = mergeFeed([], s.feed);
@@ -156,6 +161,7 @@ export class LiveRoom {
 
 	private applyDelta(d: RoomDelta): void {
 		this.totals = d.totals;
+		this.flow = d.flow;
 		this.perMinute = mergeMinute(this.perMinute, d.minute);
 		if (d.alerts.length > 0) {
 			const at = Date.now();

@@ -14,6 +14,7 @@ const delta = (seq: number): RoomDelta => ({
 		openAlerts: emptySeverityCounts(),
 		merchants: 0
 	},
+	flow: { stalled: false, lastEventAt: null },
 	minute: null,
 	alerts: [],
 	feed: [],
