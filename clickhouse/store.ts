@@ -24,5 +24,8 @@ export class StoreError extends Error {
 export const insertSettings = {
 	date_time_input_format: 'best_effort',
 	input_format_skip_unknown_fields: 1,
-	input_format_json_read_objects_as_strings: 1
+	input_format_json_read_objects_as_strings: 1,
+	// Events are partitioned by month; a batch of old and new events may touch many (the default
+	// 100 would refuse such a batch again on every retry).
+	max_partitions_per_insert_block: '1000'
 } as const;

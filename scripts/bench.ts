@@ -33,6 +33,22 @@ const encoder = new TextEncoder();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const nats = await startNats();
+const started: Supervised[] = [];
+// Any failure stops what the bench started: no nats-server or processor left behind.
+process.on('unhandledRejection', (e) => {
+	console.error(`[bench] failed: ${(e as Error).message ?? String(e)}`);
+	void (async () => {
+		for (const child of started) await child.stop();
+		await nats.stop();
+		process.exit(1);
+	})();
+});
+const deadline = (what: string, seconds = 180) => {
+	const until = Date.now() + seconds * 1000;
+	return () => {
+		if (Date.now() > until) throw new Error(`${what} did not happen within ${seconds} s`);
+	};
+};
 const nc = await connectNats(nats.url, 'bench');
 const jsm = await jetstreamManager(nc);
 const js = jetstream(nc);
@@ -77,6 +93,7 @@ const processor = new Supervised(
 	},
 	() => process.exit(1)
 );
+started.push(processor);
 processor.start();
 const api = (path: string) => fetch(`http://127.0.0.1:${apiPort}${path}`).then((r) => r.json());
 for (let i = 0; ; i++) {
@@ -92,7 +109,9 @@ for (let i = 0; ; i++) {
 	await sleep(200);
 }
 const waitForRows = async (n: number) => {
+	const check = deadline(`${n} stored rows`);
 	for (;;) {
+		check();
 		const rows = ((await api('/api/stats')) as { rows: number }).rows;
 		if (rows >= n) return rows;
 		await sleep(50);
@@ -161,7 +180,9 @@ await publishWindowed(js, backlog);
 const before = 2 * N + sent;
 processor.start();
 let t1 = 0;
+const drained = deadline('the backlog drain');
 for (;;) {
+	drained();
 	const rows = await api('/api/stats').then(
 		(r: { rows: number }) => r.rows,
 		() => null

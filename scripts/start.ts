@@ -22,20 +22,25 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 	throw new Error(`${url} did not become healthy in ${timeoutMs / 1000} s`);
 }
 
+let stopAll: (code: number) => Promise<void> = async (code) => process.exit(code);
+
 async function main() {
 	const config = launcherConfig();
 	const services: Supervised[] = [];
 	let stopping = false;
-	const stopAll = async (code: number) => {
+	stopAll = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
 		log('stopping…');
+		// None may restart while the others stop (nats first would look like a crash).
+		for (const s of services) s.stopping = true;
 		for (const s of [...services].reverse()) await s.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stopAll(0));
 	process.on('SIGTERM', () => void stopAll(0));
 	const run = (spec: ServiceSpec) => {
+		if (stopping) throw new Error('stopping');
 		const s = new Supervised(spec, () => void stopAll(1));
 		services.push(s);
 		s.start();
@@ -53,10 +58,12 @@ async function main() {
 		const natsPort = (await isPortFree(config.NATS_PORT)) ? config.NATS_PORT : await freePort();
 		const dir = resolve(config.DATA_DIR, 'nats');
 		mkdirSync(dir, { recursive: true });
+		// Its log goes to a file: the console is for the system's own messages.
+		const logFile = resolve(dir, 'nats-server.log');
 		run({
 			name: 'nats',
 			command: 'nats-server',
-			args: ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', dir]
+			args: ['-js', '-a', '127.0.0.1', '-p', String(natsPort), '-sd', dir, '-l', logFile]
 		});
 		await waitForPort(natsPort);
 		natsUrl = `nats://127.0.0.1:${natsPort}`;
@@ -90,5 +97,6 @@ async function main() {
 
 main().catch((e: unknown) => {
 	console.error(`[launcher] cannot start: ${(e as Error).message}`);
-	process.exit(1);
+	// Whatever did start is stopped: a processor left behind would keep the store locked.
+	void stopAll(1);
 });

@@ -7,7 +7,7 @@ import { localDay } from '../src/lib/domain/time';
 import { streams } from '../src/lib/domain/subjects';
 import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
-import { HealthMonitor } from './api/health';
+import { HealthMonitor, STALLED_MS } from './api/health';
 import { readQueries } from './api/read.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
@@ -19,11 +19,10 @@ import { startLivePublisher } from './live/live-publisher';
 import { rulesForClock } from './rules/evaluate';
 import { raiseAlerts } from './rules/raise';
 import { loadState } from './state/load';
-import { MerchantStates } from './state/merchant-state';
+import { MerchantStates, type MerchantRecord } from './state/merchant-state';
+import type { Alert } from '../src/lib/domain/alert';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
-
-const STALLED_AFTER_MS = 10_000;
 
 export interface RunningProcessor {
 	port: number;
@@ -34,7 +33,9 @@ export interface RunningProcessor {
 /** Wires the processor: store, NATS, state, consumer, live hub, gateway and read API. */
 export async function startProcessor(
 	config: ProcessorConfig,
-	log: (m: string) => void = console.log
+	log: (m: string) => void = console.log,
+	/** What to do when consuming can no longer go on (main: exit, the launcher restarts it). */
+	onEnd: (error: Error) => void = (e) => log(`consumer ended: ${e.message}`)
 ): Promise<RunningProcessor> {
 	const store = openStore({
 		chdbPath: config.CHDB_PATH,
@@ -62,8 +63,10 @@ export async function startProcessor(
 	});
 
 	const merchants = new MerchantStates();
-	const live = new LiveHub(config.TIME_ZONE);
-	for (const d of districts) live.room(`district:${d.id}`);
+	const live = new LiveHub(
+		config.TIME_ZONE,
+		districts.map((d) => d.id)
+	);
 	const recent = new RecentIds(500_000);
 	const loaded = await loadState(
 		store,
@@ -92,14 +95,15 @@ export async function startProcessor(
 			durable: config.PROCESSOR_DURABLE,
 			batchMax: config.BATCH_MAX,
 			batchWaitMs: config.BATCH_WAIT_MS,
-			log
+			log,
+			onEnd
 		}
 	);
 	await consumer.start();
 
 	// A write stuck this long (the store down, retrying) makes the screens say "stale".
 	live.flow = () => ({
-		stalled: consumer.unwrittenFor() > STALLED_AFTER_MS,
+		stalled: consumer.unwrittenFor() > STALLED_MS,
 		lastEventAt: consumer.stats.lastHandledAt
 	});
 	const publisher = startLivePublisher(nc, live, config.LIVE_TICK_MS);
@@ -121,11 +125,12 @@ export async function startProcessor(
 		},
 		deadLetters: async () => (await jsm.streams.info(streams.deadLetters)).state.messages,
 		storedEvents: async () => queries.eventCount(),
-		lastEventAt: () => consumer.stats.lastEventAt
+		lastEventAt: () => consumer.stats.lastEventAt,
+		stalledMs: () => consumer.unwrittenFor()
 	});
 	health.start();
 
-	const queries = readQueries(store);
+	const queries = readQueries(store, config.TIME_ZONE);
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
 		origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean)
@@ -151,13 +156,22 @@ export async function startProcessor(
 				const now = Date.now();
 				const today = localDay(now, config.TIME_ZONE);
 				const batch = new Batch();
+				const raised: { m: MerchantRecord; alert: Alert }[] = [];
 				for (const m of merchants.values()) {
 					for (const alert of raiseAlerts(m, rulesForClock(m, today), now)) {
-						batch.alerts.push({ alert, version: now });
-						live.onAlert(alert, now);
+						batch.alerts.push(alert);
+						raised.push({ m, alert });
 					}
 				}
-				if (batch.alerts.length) await writeBatch(batch, store, js);
+				if (batch.alerts.length === 0) return;
+				try {
+					await writeBatch(batch, store, js);
+				} catch (e) {
+					// Not stored: forget them, so the next run raises them again.
+					for (const { m, alert } of raised) m.openAlerts.delete(alert.id);
+					throw e;
+				}
+				for (const { alert } of raised) live.onAlert(alert, now);
 			} catch (e) {
 				log(`clock rules failed, will retry: ${(e as Error).message}`);
 			} finally {
@@ -180,7 +194,9 @@ export async function startProcessor(
 			publisher.stop();
 			await gateway.close().catch(() => {});
 			uWS.us_listen_socket_close(listenSocket);
-			await nc.drain();
+			// With NATS down, drain would wait for a reconnect that may never come.
+			await Promise.race([nc.drain(), new Promise((r) => setTimeout(r, 5_000))]).catch(() => {});
+			if (!nc.isClosed()) await nc.close();
 			await store.close();
 		}
 	};

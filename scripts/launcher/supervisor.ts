@@ -13,7 +13,8 @@ export interface ServiceSpec {
  */
 export class Supervised {
 	#child: ChildProcess | undefined;
-	#stopping = false;
+	/** Set when the system stops: an exit from then on is expected, not a crash. */
+	stopping = false;
 	#crashes: number[] = [];
 
 	constructor(
@@ -23,9 +24,17 @@ export class Supervised {
 
 	start(): void {
 		const { name, command, args, env } = this.spec;
+		// Its own process group: Ctrl-C in the terminal reaches only the launcher, which then
+		// stops the children in order (nats-server last).
 		const child = spawn(command, args, {
 			env: { ...process.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true
+		});
+		child.on('error', (e) => {
+			console.error(`[launcher] ${name}: ${e.message}`);
+			// Never started (e.g. the program is missing): no exit will follow, so give up now.
+			if (child.pid === undefined && !this.stopping) this.onGiveUp(name);
 		});
 		this.#child = child;
 		const prefix = (stream: NodeJS.WritableStream) => (d: Buffer) => {
@@ -36,7 +45,7 @@ export class Supervised {
 		child.stdout?.on('data', prefix(process.stdout));
 		child.stderr?.on('data', prefix(process.stderr));
 		child.on('exit', (code, signal) => {
-			if (this.#stopping) return;
+			if (this.stopping) return;
 			const now = Date.now();
 			this.#crashes = [...this.#crashes.filter((t) => now - t < 60_000), now];
 			if (this.#crashes.length >= 5) {
@@ -46,13 +55,13 @@ export class Supervised {
 			}
 			const wait = 500 * 2 ** (this.#crashes.length - 1);
 			console.error(`[launcher] ${name} exited (${code ?? signal}); restarting in ${wait} ms`);
-			setTimeout(() => this.#stopping || this.start(), wait);
+			setTimeout(() => this.stopping || this.start(), wait);
 		});
 	}
 
 	/** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
 	async stop(graceMs = 15_000): Promise<void> {
-		this.#stopping = true;
+		this.stopping = true;
 		const child = this.#child;
 		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise<void>((r) => child.once('exit', () => r()));

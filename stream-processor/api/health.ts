@@ -7,9 +7,13 @@ export interface HealthProbes {
 	deadLetters(): Promise<number>;
 	storedEvents(): Promise<number>;
 	lastEventAt(): string | null;
+	/** How long handled events have been waiting to be stored (0 when none). */
+	stalledMs(): number;
 }
 
 const STALE_MS = 6_000;
+/** Events read but not stored for this long: the processor is stuck (the store refuses them). */
+export const STALLED_MS = 10_000;
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
 	return Promise.race([
@@ -64,7 +68,8 @@ export class HealthMonitor {
 	current(now = Date.now()): ProcessorHealth {
 		const natsOk = this.probes.natsConnected();
 		const storeOk = this.#store.ok && now - this.#store.at < STALE_MS;
-		const processorOk = natsOk && storeOk && this.#lag !== null;
+		const stalledMs = this.probes.stalledMs();
+		const processorOk = natsOk && storeOk && this.#lag !== null && stalledMs <= STALLED_MS;
 		return {
 			status: natsOk && storeOk ? (processorOk ? 'ok' : 'degraded') : 'down',
 			nats: { ok: natsOk, ...(natsOk ? {} : { detail: 'not connected' }) },
@@ -76,6 +81,9 @@ export class HealthMonitor {
 				ok: processorOk,
 				consumerLag: this.#lag,
 				lastEventAt: this.probes.lastEventAt(),
+				...(stalledMs > STALLED_MS
+					? { detail: `events not stored for ${Math.round(stalledMs / 1000)} s` }
+					: {}),
 				storedEvents: this.#stored,
 				deadLetters: this.#deadLetters
 			}

@@ -41,11 +41,20 @@ export function get(
 		res.onAborted(() => {
 			aborted = true;
 		});
-		const query = new URLSearchParams(req.getQuery() ?? '');
-		const params = Array.from({ length: paramCount }, (_, i) =>
-			decodeURIComponent(req.getParameter(i) ?? '')
-		);
-		void handler(query, params)
+		// The request is only readable now, synchronously; decoding waits for the promise, so a
+		// malformed escape (%E0%A4%A) is a 400 and not an exception in uWS's callback.
+		const query = req.getQuery() ?? '';
+		const raw = Array.from({ length: paramCount }, (_, i) => req.getParameter(i) ?? '');
+		void Promise.resolve()
+			.then(() => {
+				let params: string[];
+				try {
+					params = raw.map((p) => decodeURIComponent(p));
+				} catch {
+					throw new HttpError(400, 'malformed URL');
+				}
+				return handler(new URLSearchParams(query), params);
+			})
 			.catch((e: unknown) => {
 				if (e instanceof HttpError) return { status: e.status, body: { error: e.message } };
 				log(`read API ${pattern} failed: ${(e as Error).message}`);

@@ -20,7 +20,8 @@ function filters(
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
-export function readQueries(store: Store) {
+/** `timeZone`: the districts' clock, for "expired today". */
+export function readQueries(store: Store, timeZone: string) {
 	return {
 		async merchants(q: ListQuery) {
 			const where = filters(q, { district: 'districtId', name: 'name' });
@@ -50,9 +51,9 @@ export function readQueries(store: Store) {
 			if (!m) return null;
 			const licences = await store.query(
 				`SELECT licenceId, kind, number, toString(validFrom) AS validFrom, toString(validTo) AS validTo,
-				        multiIf(revoked = 1, 'revoked', licences.validTo < today(), 'expired', 'valid') AS status
-				 FROM licences FINAL WHERE merchantId = {id:String} ORDER BY validTo DESC`,
-				{ id }
+				        multiIf(revoked = 1, 'revoked', licences.validTo < toDate(now(), {tz:String}), 'expired', 'valid') AS status
+				 FROM licences FINAL WHERE merchantId = {id:String} ORDER BY licences.validTo DESC`,
+				{ id, tz: timeZone }
 			);
 			return { ...m, licences };
 		},

@@ -20,7 +20,7 @@ export function mountReadApi(
 		0,
 		async () => {
 			const h = health.current();
-			return { status: h.status === 'down' ? 503 : 200, body: h };
+			return { status: h.status === 'ok' ? 200 : 503, body: h };
 		},
 		log
 	);

@@ -18,7 +18,7 @@ export class Batch {
 	eventLines = '';
 	eventCount = 0;
 	readonly entities = new Map<string, Record<string, unknown>[]>();
-	readonly alerts: { alert: Alert; version: number }[] = [];
+	readonly alerts: Alert[] = [];
 	readonly deadLetters: DeadLetter[] = [];
 	readonly startedAt = Date.now();
 

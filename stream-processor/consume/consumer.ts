@@ -17,6 +17,8 @@ export interface ConsumerOptions {
 	batchMax: number;
 	batchWaitMs: number;
 	log: (msg: string) => void;
+	/** The consume loop ended on its own: the process cannot go on consuming. */
+	onEnd: (error: Error) => void;
 }
 
 /**
@@ -75,6 +77,7 @@ export class EventConsumer {
 	#unwritten: number[] = [];
 	#timer: NodeJS.Timeout | undefined;
 	#stopping = false;
+	#abandoned = false;
 	#done: Promise<void> | undefined;
 	readonly stats: HandlerStats = {
 		handled: 0,
@@ -107,7 +110,12 @@ export class EventConsumer {
 			},
 			Math.max(10, Math.floor(this.o.batchWaitMs / 4))
 		);
-		this.#done = this.#loop(this.#messages);
+		this.#done = this.#loop(this.#messages).then(
+			() => {
+				if (!this.#stopping) this.o.onEnd(new Error('the consumer stopped delivering'));
+			},
+			(e: unknown) => this.o.onEnd(e instanceof Error ? e : new Error(String(e)))
+		);
 	}
 
 	async #loop(messages: ConsumerMessages): Promise<void> {
@@ -144,23 +152,38 @@ export class EventConsumer {
 	}
 
 	async #persist(batch: Batch): Promise<void> {
+		let written = false;
 		for (let attempt = 0; ; attempt++) {
+			if (this.#abandoned) {
+				// An earlier batch was given up: acking this one could ack a redelivery of one of its
+				// messages (caught here as a duplicate) before the original is stored.
+				this.o.log(
+					`batch of ${batch.size} not acked after an unwritten one; it will be redelivered`
+				);
+				return;
+			}
 			try {
-				await writeBatch(batch, this.store, this.js);
+				// Written once: a failed ack (NATS reconnecting) is retried alone, not the insert,
+				// whose rollup view would count the rows twice.
+				if (!written) {
+					await writeBatch(batch, this.store, this.js);
+					written = true;
+					this.storedEvents += batch.eventCount;
+				}
 				await ackBatch(batch, this.nc);
 				this.#unwritten.shift();
-				this.storedEvents += batch.eventCount;
 				return;
 			} catch (e) {
 				if (this.#stopping) {
+					this.#abandoned = !written;
 					this.o.log(
-						`batch of ${batch.size} not written at shutdown, it will be redelivered: ${(e as Error).message}`
+						`batch of ${batch.size} not ${written ? 'acked' : 'written'} at shutdown, it will be redelivered: ${(e as Error).message}`
 					);
 					return;
 				}
 				const wait = Math.min(5_000, 250 * 2 ** attempt);
 				this.o.log(
-					`batch write failed (attempt ${attempt + 1}), retrying in ${wait} ms: ${(e as Error).message}`
+					`batch ${written ? 'ack' : 'write'} failed (attempt ${attempt + 1}), retrying in ${wait} ms: ${(e as Error).message}`
 				);
 				await new Promise((r) => setTimeout(r, wait));
 			}
@@ -175,11 +198,13 @@ export class EventConsumer {
 
 	/** Stops pulling, writes what was handled, and returns when it is durable and acked. */
 	async stop(): Promise<void> {
+		// First: a write that fails from now on gives up instead of retrying, so a loop waiting on
+		// the chain (store down) lets go and the stop cannot hang.
+		this.#stopping = true;
 		clearInterval(this.#timer);
 		await this.#messages?.close();
 		await this.#done;
 		if (this.#batch.size > 0) this.#cut();
-		this.#stopping = true;
 		await this.#chain;
 	}
 }

@@ -64,7 +64,7 @@ export function handleMessage(
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
 	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);
 	for (const alert of raised) {
-		batch.alerts.push({ alert, version: msg.seq });
+		batch.alerts.push(alert);
 		deps.live.onAlert(alert, now);
 	}
 	stats.alerts += raised.length;

@@ -20,9 +20,11 @@ export class LiveHub {
 
 	constructor(
 		private readonly timeZone: string,
+		districtIds: readonly string[] = [],
 		now = Date.now()
 	) {
 		this.room('city', now);
+		for (const id of districtIds) this.room(`district:${id}`, now);
 	}
 
 	room(name: string, now = Date.now()): RoomState {
@@ -34,9 +36,14 @@ export class LiveHub {
 		return r;
 	}
 
-	/** The rooms an event or alert of a district shows in. */
+	/**
+	 * The rooms an event or alert of a district shows in: the city, and the district's room if it
+	 * is one of the city's (rooms are made up front: a made-up district code must not make one).
+	 */
 	roomsOf(districtId: string, now = Date.now()): RoomState[] {
-		return [this.room('city', now), this.room(`district:${districtId}`, now)];
+		const city = this.room('city', now);
+		const district = this.#rooms.get(`district:${districtId}`);
+		return district ? [city, district] : [city];
 	}
 
 	onEvent(e: FsEvent, now = Date.now()): void {
@@ -65,7 +72,7 @@ export class LiveHub {
 	setMerchantCounts(perDistrict: Map<string, number>, now = Date.now()): void {
 		let all = 0;
 		for (const [districtId, n] of perDistrict) {
-			this.room(`district:${districtId}`, now).setMerchants(n);
+			this.#rooms.get(`district:${districtId}`)?.setMerchants(n);
 			all += n;
 		}
 		this.room('city', now).setMerchants(all);

@@ -65,4 +65,10 @@ describe('RoomState', () => {
 		r.countEvent('till', T, item('late'), false);
 		expect(r.takeDelta(T, flowing)?.totals.events).toBe(0);
 	});
+
+	it('live - minutes far in the future (a till clock ahead) do not pile up in the series', () => {
+		const r = new RoomState('city', '2026-11-28', 20);
+		for (let i = 0; i < 200; i++) r.countEvent('till', T + i * 60_000, item(String(i)), true);
+		expect(r.snapshot(T, flowing).perMinute.length).toBeLessThanOrEqual(2);
+	});
 });

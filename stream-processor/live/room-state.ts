@@ -125,8 +125,12 @@ export class RoomState {
 		};
 	}
 
+	/** Keeps the last hour; a till whose clock runs ahead must not grow the series forever. */
 	#prune(now: number): void {
 		const oldest = minuteOf(now) - (KEEP_MINUTES - 1) * 60_000;
-		for (const m of this.#perMinute.keys()) if (m < oldest) this.#perMinute.delete(m);
+		const newest = minuteOf(now) + 60_000;
+		for (const m of this.#perMinute.keys()) {
+			if (m < oldest || m > newest) this.#perMinute.delete(m);
+		}
 	}
 }

@@ -29,6 +29,11 @@ export function raiseAlerts(m: MerchantRecord, drafts: AlertDraft[], now: number
 	return raised;
 }
 
-export function alertRow(a: Alert, version: number) {
-	return { ...a, facts: JSON.stringify(a.facts), version };
+/**
+ * The alerts table's row. Its version is the time of the alert's last change (epoch ms), for
+ * every writer alike (rules on events, rules on the clock, and the lifecycle to come): the newest
+ * change of an alert wins.
+ */
+export function alertRow(a: Alert) {
+	return { ...a, facts: JSON.stringify(a.facts), version: Date.parse(a.updatedAt) };
 }

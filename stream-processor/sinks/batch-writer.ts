@@ -6,6 +6,8 @@ import { alertRow } from '../rules/raise';
 import type { Batch } from '../consume/batch';
 
 const encoder = new TextEncoder();
+/** NATS refuses messages over 1 MiB; a dead letter keeps at most this much of the original. */
+const MAX_DEAD_LETTER_BYTES = 512 * 1024;
 
 /**
  * Makes a batch durable, in an order that keeps a crash at any point safe: dead letters and
@@ -19,7 +21,8 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 			h.set('Fs-Reason', d.reason.slice(0, 1_000));
 			h.set('Fs-Original-Subject', d.subject);
 			h.set('Fs-Original-Seq', String(d.seq));
-			return js.publish(deadLetterSubject(d.subject), d.data, {
+			if (d.data.length > MAX_DEAD_LETTER_BYTES) h.set('Fs-Truncated-From', String(d.data.length));
+			return js.publish(deadLetterSubject(d.subject), d.data.subarray(0, MAX_DEAD_LETTER_BYTES), {
 				msgID: `dlq-${d.seq}`,
 				headers: h
 			});
@@ -27,12 +30,9 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 	);
 	for (const [table, rows] of batch.entities) await store.insert(table, rows);
 	if (batch.alerts.length > 0) {
-		await store.insert(
-			'alerts',
-			batch.alerts.map((a) => alertRow(a.alert, a.version))
-		);
+		await store.insert('alerts', batch.alerts.map(alertRow));
 		await Promise.all(
-			batch.alerts.map(({ alert }) =>
+			batch.alerts.map((alert) =>
 				js.publish(
 					alertSubject(alert.districtId, alert.merchantId),
 					encoder.encode(JSON.stringify(alert)),

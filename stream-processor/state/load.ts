@@ -80,7 +80,13 @@ export async function loadState(
 		)
 	).flatMap((r) => {
 		// A row this version cannot read is reported, not fatal: the processor must start.
-		const parsed = alertSchema.safeParse({ ...r, facts: JSON.parse(String(r.facts)) });
+		let facts: unknown;
+		try {
+			facts = JSON.parse(String(r.facts));
+		} catch {
+			facts = null;
+		}
+		const parsed = alertSchema.safeParse({ ...r, facts });
 		if (!parsed.success) log(`alert ${String(r.id)} skipped: ${parsed.error.issues[0]?.message}`);
 		return parsed.success ? [parsed.data] : [];
 	});
@@ -112,7 +118,7 @@ export async function loadState(
 	);
 	const cityMinutes = new Map<number, number>();
 	for (const r of minutes) {
-		live.room(`district:${r.districtId}`).loadMinute(r.minute, r.n);
+		live.roomsOf(r.districtId)[1]?.loadMinute(r.minute, r.n);
 		cityMinutes.set(r.minute, (cityMinutes.get(r.minute) ?? 0) + r.n);
 	}
 	for (const [m, n] of cityMinutes) live.room('city').loadMinute(m, n);

@@ -69,7 +69,8 @@ export const processorHealth = z.object({
 		consumerLag: z.number().int().nullable(),
 		lastEventAt: z.string().nullable(),
 		storedEvents: z.number().int(),
-		deadLetters: z.number().int()
+		deadLetters: z.number().int(),
+		detail: z.string().optional()
 	})
 });
 export type ProcessorHealth = z.infer<typeof processorHealth>;

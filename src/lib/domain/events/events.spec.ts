@@ -66,4 +66,16 @@ describe('events', () => {
 		expect(a < b).toBe(true);
 		expect(parseInt(a.replace(/-/g, '').slice(0, 12), 16)).toBe(1_700_000_000_000);
 	});
+
+	it('events - an occurredAt far in the future or before 2000 is refused', () => {
+		const e = makeEvent({
+			...base,
+			type: 'complaint.filed',
+			payload: { complaintId: 'c1', category: 'hygiene', text: '后厨脏乱', channel: 'qr_page' }
+		});
+		expect(fsEvent.safeParse({ ...e, occurredAt: '9999-01-01T00:00:00Z' }).success).toBe(false);
+		expect(fsEvent.safeParse({ ...e, occurredAt: '1999-12-31T00:00:00Z' }).success).toBe(false);
+		const minutesAhead = new Date(Date.parse(e.recordedAt) + 10 * 60_000).toISOString();
+		expect(fsEvent.safeParse({ ...e, occurredAt: minutesAhead }).success).toBe(true);
+	});
 });

@@ -60,6 +60,9 @@ export const actorKind = z.enum([
 	'simulator'
 ]);
 
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The envelope every event shares; the payload is checked against its type's schema. */
 export const envelope = z.object({
 	id: z.uuid(),
@@ -73,8 +76,21 @@ export const envelope = z.object({
 	payload: z.unknown()
 });
 
+/**
+ * When it happened must be plausible against when it was recorded: a device clock a day ahead,
+ * or a year 9999, would otherwise file the event in a partition of its own (and a batch
+ * spanning 100 months is refused by ClickHouse).
+ */
+const plausibleTimes = (e: { occurredAt: string; recordedAt: string }) => {
+	const occurred = Date.parse(e.occurredAt);
+	return occurred >= EARLIEST && occurred <= Date.parse(e.recordedAt) + DAY_MS;
+};
+
 const members = eventTypes.map((type) =>
-	envelope.extend({ type: z.literal(type), payload: payloadSchemas[type] })
+	envelope.extend({ type: z.literal(type), payload: payloadSchemas[type] }).refine(plausibleTimes, {
+		message: 'occurredAt must be after 2000 and at most a day after recordedAt',
+		path: ['occurredAt']
+	})
 );
 
 /** One schema for every event: parse with this at every boundary. */

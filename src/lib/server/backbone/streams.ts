@@ -19,7 +19,7 @@ export interface StreamLimits {
 }
 
 export const defaultStreamLimits: StreamLimits = {
-	eventsMaxAgeDays: 30,
+	eventsMaxAgeDays: 7,
 	eventsMaxBytes: 20 * 1024 ** 3,
 	duplicateWindowMs: 2 * 60 * 1000
 };
@@ -28,7 +28,7 @@ function configs(limits: StreamLimits): (Partial<StreamConfig> & { name: string 
 	const common = {
 		storage: StorageType.File,
 		retention: RetentionPolicy.Limits,
-		// Refuse new writes rather than silently drop the oldest unprocessed events.
+		// Dead letters and alerts are records in themselves: refuse new ones rather than drop old.
 		discard: DiscardPolicy.New,
 		duplicate_window: nanos(limits.duplicateWindowMs),
 		num_replicas: 1
@@ -37,6 +37,10 @@ function configs(limits: StreamLimits): (Partial<StreamConfig> & { name: string 
 		{
 			...common,
 			name: streams.events,
+			// The store is the record; the stream is the replay buffer. When it is full the oldest
+			// (long processed) events go, rather than every producer being refused. Only a
+			// processor lagging by the whole buffer would lose events, and health shows its lag.
+			discard: DiscardPolicy.Old,
 			subjects: [subjects.events],
 			max_age: nanos(limits.eventsMaxAgeDays * DAY_MS),
 			max_bytes: limits.eventsMaxBytes
