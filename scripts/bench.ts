@@ -1,5 +1,7 @@
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { signTicket } from '../src/lib/server/auth/ticket';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { roomDelta } from '../src/lib/domain/live';
@@ -78,6 +80,13 @@ log(`raw JetStream publish: ${natsPublishPerSec}/s`);
 
 // 2. The pipeline: publish the same events to FS_EVENTS, time until every row is stored.
 const apiPort = await freePort();
+// The bench reads as an admin, with a ticket signed by a secret of its own run.
+const ticketSecret = randomBytes(32).toString('base64url');
+const ticket = await signTicket(
+	{ sub: 'bench', role: 'admin', districts: [], merchants: [] },
+	ticketSecret,
+	3_600
+);
 const processor = new Supervised(
 	{
 		name: 'processor',
@@ -88,14 +97,18 @@ const processor = new Supervised(
 			CHDB_PATH: join(nats.dir, 'clickhouse'),
 			API_PORT: String(apiPort),
 			API_HOST: '127.0.0.1',
-			BATCH_MAX: '10000'
+			BATCH_MAX: '10000',
+			TICKET_SECRET: ticketSecret
 		}
 	},
 	() => process.exit(1)
 );
 started.push(processor);
 processor.start();
-const api = (path: string) => fetch(`http://127.0.0.1:${apiPort}${path}`).then((r) => r.json());
+const api = (path: string) =>
+	fetch(`http://127.0.0.1:${apiPort}${path}`, {
+		headers: { authorization: `Bearer ${ticket}` }
+	}).then((r) => r.json());
 for (let i = 0; ; i++) {
 	if (
 		await api('/healthz').then(
@@ -128,7 +141,7 @@ log(
 );
 
 // 3. Latency from publish to a socket.io client in the city room, at a steady rate.
-const socket = io(`http://127.0.0.1:${apiPort}`, { transports: ['websocket'] });
+const socket = io(`http://127.0.0.1:${apiPort}`, { transports: ['websocket'], auth: { ticket } });
 const latencies: number[] = [];
 let measuring = false;
 socket.on('delta', (raw: unknown) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launcherConfig } from './launcher/config';
@@ -69,10 +70,12 @@ async function main() {
 		natsUrl = `nats://127.0.0.1:${natsPort}`;
 		log(`nats-server on ${natsUrl} (data and log in ${dir})`);
 	}
+	// Tickets live minutes; a secret made for this run is enough when none is configured.
 	const common = {
 		NATS_URL: natsUrl,
 		API_PORT: String(config.API_PORT),
-		PORT: String(config.PORT)
+		PORT: String(config.PORT),
+		TICKET_SECRET: config.TICKET_SECRET ?? randomBytes(32).toString('base64url')
 	};
 
 	run(

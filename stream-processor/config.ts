@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketSecretProblem } from '../src/lib/server/auth/ticket';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -26,10 +27,13 @@ const schema = z.object({
 	TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
 	LIVE_TICK_MS: positiveInt.max(1_000).default(100),
 	/** Origins allowed to open a live socket (comma-separated); empty means any. */
-	GATEWAY_ORIGINS: z.string().default('')
+	GATEWAY_ORIGINS: z.string().default(''),
+	/** Verifies the tickets the web server signs (the same secret on both). */
+	TICKET_SECRET: z.string().optional(),
+	NODE_ENV: z.string().default('development')
 });
 
-export type ProcessorConfig = z.infer<typeof schema>;
+export type ProcessorConfig = z.infer<typeof schema> & { TICKET_SECRET: string };
 
 export class ConfigError extends Error {
 	override name = 'ConfigError';
@@ -42,12 +46,17 @@ export function parseConfig(env: Record<string, string | undefined>): ProcessorC
 		const issue = parsed.error.issues[0];
 		throw new ConfigError(`config: ${issue?.path.join('.')}: ${issue?.message}`);
 	}
+	const secretProblem = ticketSecretProblem(
+		parsed.data.TICKET_SECRET,
+		parsed.data.NODE_ENV === 'production'
+	);
+	if (secretProblem) throw new ConfigError(`config: ${secretProblem}`);
 	try {
 		new Intl.DateTimeFormat('en', { timeZone: parsed.data.TIME_ZONE });
 	} catch {
 		throw new ConfigError(`config: TIME_ZONE: unknown time zone "${parsed.data.TIME_ZONE}"`);
 	}
-	return parsed.data;
+	return parsed.data as ProcessorConfig;
 }
 
 let cached: ProcessorConfig | undefined;

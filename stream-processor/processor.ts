@@ -133,9 +133,18 @@ export async function startProcessor(
 	const queries = readQueries(store, config.TIME_ZONE);
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
-		origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean)
+		origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean),
+		ticketSecret: config.TICKET_SECRET,
+		districtIds: districts.map((d) => d.id)
 	});
-	mountReadApi(app, { queries, health, live, log });
+	mountReadApi(app, {
+		queries,
+		health,
+		live,
+		log,
+		ticketSecret: config.TICKET_SECRET,
+		districtIds: districts.map((d) => d.id)
+	});
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {
 			if (!socket) {

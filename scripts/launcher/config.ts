@@ -11,6 +11,9 @@ const schema = z.object({
 	CHDB_PATH: z.string().min(1).optional(),
 	PORT: port.default(3000),
 	API_PORT: port.default(3001),
+	/** Shared by the web server (signs tickets) and the processor (checks them); unset, each
+	 * start makes a random one. */
+	TICKET_SECRET: z.string().min(1).optional(),
 	/** DEMO=0 runs without the simulator of the demo district. */
 	DEMO: z.enum(['0', '1']).default('1')
 });

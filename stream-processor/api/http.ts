@@ -15,11 +15,20 @@ export interface Reply {
 	body: unknown;
 }
 
-export type Handler = (query: URLSearchParams, params: string[]) => Promise<Reply>;
+export interface ApiRequest {
+	query: URLSearchParams;
+	params: string[];
+	/** The Authorization header, '' when absent. */
+	authorization: string;
+}
+
+export type Handler = (req: ApiRequest) => Promise<Reply>;
 
 const statusText: Record<number, string> = {
 	200: '200 OK',
 	400: '400 Bad Request',
+	401: '401 Unauthorized',
+	403: '403 Forbidden',
 	404: '404 Not Found',
 	500: '500 Internal Server Error',
 	503: '503 Service Unavailable'
@@ -44,6 +53,7 @@ export function get(
 		// The request is only readable now, synchronously; decoding waits for the promise, so a
 		// malformed escape (%E0%A4%A) is a 400 and not an exception in uWS's callback.
 		const query = req.getQuery() ?? '';
+		const authorization = req.getHeader('authorization');
 		const raw = Array.from({ length: paramCount }, (_, i) => req.getParameter(i) ?? '');
 		void Promise.resolve()
 			.then(() => {
@@ -53,7 +63,7 @@ export function get(
 				} catch {
 					throw new HttpError(400, 'malformed URL');
 				}
-				return handler(new URLSearchParams(query), params);
+				return handler({ query: new URLSearchParams(query), params, authorization });
 			})
 			.catch((e: unknown) => {
 				if (e instanceof HttpError) return { status: e.status, body: { error: e.message } };

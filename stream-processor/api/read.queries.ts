@@ -1,50 +1,69 @@
 import type { Store } from '../../clickhouse/store';
+import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import type { ListQuery } from './params';
+
+/** A list query with the reader's scope, which every query applies on the server. */
+export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
 
 /** ISO-8601 UTC text for a DateTime64 column, as the domain schemas expect. */
 const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
 
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 
-/** Filters are fixed SQL text; the values are always bound parameters. */
+/** Filters are fixed SQL text; the values are always bound parameters (see `bind`). */
 function filters(
-	q: Partial<ListQuery>,
-	columns: { district?: string; merchant?: string; name?: string }
+	q: ScopedQuery,
+	columns: { district: string; merchant: string; name?: string }
 ): string {
 	const parts: string[] = [];
-	if (q.district && columns.district) parts.push(`${columns.district} = {district:String}`);
-	if (q.merchantId && columns.merchant) parts.push(`${columns.merchant} = {merchantId:String}`);
+	if (!q.scope.all) {
+		parts.push(
+			`(${columns.district} IN {scopeDistricts:Array(String)} OR ${columns.merchant} IN {scopeMerchants:Array(String)})`
+		);
+	}
+	if (q.district) parts.push(`${columns.district} = {district:String}`);
+	if (q.merchantId) parts.push(`${columns.merchant} = {merchantId:String}`);
 	if (q.q && columns.name) {
 		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
 	}
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
+/** The bound parameters of a scoped query: plain values only. */
+function bind(q: ScopedQuery): Record<string, unknown> {
+	const { scope, ...rest } = q;
+	return {
+		...rest,
+		scopeDistricts: scope.all ? [] : scope.districts,
+		scopeMerchants: scope.all ? [] : scope.merchants
+	};
+}
+
 /** `timeZone`: the districts' clock, for "expired today". */
 export function readQueries(store: Store, timeZone: string) {
 	return {
-		async merchants(q: ListQuery) {
-			const where = filters(q, { district: 'districtId', name: 'name' });
+		async merchants(q: ScopedQuery & ListQuery) {
+			const where = filters(q, { district: 'districtId', merchant: 'id', name: 'name' });
 			const [items, total] = await Promise.all([
 				store.query(
 					`SELECT ${MERCHANT_COLUMNS} FROM merchants FINAL ${where} ORDER BY id LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-					q
+					bind(q)
 				),
-				store.query<{ n: number }>(`SELECT count() AS n FROM merchants FINAL ${where}`, q)
+				store.query<{ n: number }>(`SELECT count() AS n FROM merchants FINAL ${where}`, bind(q))
 			]);
 			return { items, total: total[0]?.n ?? 0 };
 		},
 
-		async merchantPoints(q: Partial<ListQuery>) {
+		async merchantPoints(q: ScopedQuery) {
 			const rows = await store.query<{ r: [string, number, number, string, string] }>(
-				`SELECT (id, lon, lat, districtId, businessType) AS r FROM merchants FINAL ${filters(q, { district: 'districtId' })} ORDER BY id`,
-				q
+				`SELECT (id, lon, lat, districtId, businessType) AS r FROM merchants FINAL ${filters(q, { district: 'districtId', merchant: 'id' })} ORDER BY id`,
+				bind(q)
 			);
 			return { rows: rows.map((x) => x.r) };
 		},
 
 		async merchant(id: string) {
-			const [m] = await store.query<Record<string, unknown>>(
+			const [m] = await store.query<Record<string, unknown> & { districtId: string }>(
 				`SELECT ${MERCHANT_COLUMNS}, creditCode FROM merchants FINAL WHERE id = {id:String}`,
 				{ id }
 			);
@@ -58,26 +77,26 @@ export function readQueries(store: Store, timeZone: string) {
 			return { ...m, licences };
 		},
 
-		async events(q: ListQuery) {
+		async events(q: ScopedQuery & ListQuery) {
 			const rows = await store.query<Record<string, unknown>>(
 				`SELECT toString(id) AS id, type, ${iso('occurredAt')} AS occurredAt, ${iso('recordedAt')} AS recordedAt,
 				        merchantId, districtId, actorKind, actorId, payload
 				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
 				 ORDER BY events.occurredAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-				q
+				bind(q)
 			);
 			return {
 				items: rows.map((r) => ({ ...r, payload: JSON.parse(String(r.payload)) as unknown }))
 			};
 		},
 
-		async alerts(q: ListQuery) {
+		async alerts(q: ScopedQuery & ListQuery) {
 			const rows = await store.query<Record<string, unknown>>(
 				`SELECT id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,
 				        ${iso('raisedAt')} AS raisedAt, ${iso('updatedAt')} AS updatedAt
 				 FROM alerts FINAL ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
 				 ORDER BY alerts.raisedAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-				q
+				bind(q)
 			);
 			return { items: rows.map((r) => ({ ...r, facts: JSON.parse(String(r.facts)) as unknown })) };
 		},

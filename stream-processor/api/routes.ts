@@ -1,19 +1,55 @@
 import type { TemplatedApp } from 'uWebSockets.js';
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { mayJoinRoom, mayRead, readScope } from '../../src/lib/domain/auth/policy';
 import type { LiveHub } from '../live/live-hub';
+import { withTicket } from './auth';
 import type { HealthMonitor } from './health';
-import { get, HttpError, notFound } from './http';
-import { parseId, parseList, parseRoom } from './params';
+import { get, HttpError, notFound, type ApiRequest, type Reply } from './http';
+import { parseId, parseList, parseRoom, type ListQuery } from './params';
 import type { ReadQueries } from './read.queries';
 
+export interface ReadApiDeps {
+	queries: ReadQueries;
+	health: HealthMonitor;
+	live: LiveHub;
+	ticketSecret: string;
+	/** Every district of the city: the `city` room is for those who hold all of them. */
+	districtIds: readonly string[];
+	log: (m: string) => void;
+}
+
 /**
- * The read API: the only reader of the embedded store. District and merchant filters are
- * query parameters for now; issue 3 takes them from the signed ticket instead.
+ * The read API: the only reader of the embedded store. Every `/api/*` call needs a ticket, and
+ * what it answers is cut to the ticket's scope on the server; a district outside it is a 403,
+ * a merchant outside it a 404 (whether it exists is not disclosed). `/healthz` is open.
  */
-export function mountReadApi(
-	app: TemplatedApp,
-	deps: { queries: ReadQueries; health: HealthMonitor; live: LiveHub; log: (m: string) => void }
-): void {
+export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	const { queries, health, live, log } = deps;
+	const route = (
+		pattern: string,
+		paramCount: number,
+		handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
+	) => get(app, pattern, paramCount, withTicket(deps.ticketSecret, handler), log);
+	/** The list query, its district checked against the scope. */
+	const scopedList = (
+		req: ApiRequest,
+		claims: TicketClaims
+	): ListQuery & { scope: ReturnType<typeof readScope> } => {
+		const q = parseList(req.query);
+		const scope = readScope(claims);
+		if (q.district && !scope.all && !scope.districts.includes(q.district)) {
+			throw new HttpError(403, 'district outside your jurisdiction');
+		}
+		return { ...q, scope };
+	};
+	const room = (req: ApiRequest, claims: TicketClaims) => {
+		const name = parseRoom(req.query);
+		if (!mayJoinRoom(claims, name, deps.districtIds)) {
+			throw new HttpError(403, 'room outside your jurisdiction');
+		}
+		return name;
+	};
+
 	get(
 		app,
 		'/healthz',
@@ -24,59 +60,41 @@ export function mountReadApi(
 		},
 		log
 	);
-	get(
-		app,
-		'/api/merchants',
-		0,
-		async (q) => ({ status: 200, body: await queries.merchants(parseList(q)) }),
-		log
-	);
-	get(
-		app,
-		'/api/merchants/points',
-		0,
-		async (q) => ({ status: 200, body: await queries.merchantPoints(parseList(q)) }),
-		log
-	);
-	get(
-		app,
-		'/api/merchants/:id',
-		1,
-		async (_q, [id]) => {
-			const m = await queries.merchant(parseId(id));
-			if (!m) throw new HttpError(404, `no merchant ${id}`);
-			return { status: 200, body: m };
-		},
-		log
-	);
-	get(
-		app,
-		'/api/events',
-		0,
-		async (q) => ({ status: 200, body: await queries.events(parseList(q)) }),
-		log
-	);
-	get(
-		app,
-		'/api/alerts',
-		0,
-		async (q) => ({ status: 200, body: await queries.alerts(parseList(q)) }),
-		log
-	);
-	get(app, '/api/stats', 0, async () => ({ status: 200, body: await queries.stats() }), log);
-	get(
-		app,
-		'/api/counts',
-		0,
-		async (q) => ({ status: 200, body: live.snapshot(parseRoom(q)).totals }),
-		log
-	);
-	get(
-		app,
-		'/api/snapshot',
-		0,
-		async (q) => ({ status: 200, body: live.snapshot(parseRoom(q)) }),
-		log
-	);
+	route('/api/merchants', 0, async (req, claims) => ({
+		status: 200,
+		body: await queries.merchants(scopedList(req, claims))
+	}));
+	route('/api/merchants/points', 0, async (req, claims) => ({
+		status: 200,
+		body: await queries.merchantPoints(scopedList(req, claims))
+	}));
+	route('/api/merchants/:id', 1, async (req, claims) => {
+		const id = parseId(req.params[0]);
+		const m = await queries.merchant(id);
+		if (!m || !mayRead(readScope(claims), { merchantId: id, districtId: m.districtId })) {
+			throw new HttpError(404, `no merchant ${id}`);
+		}
+		return { status: 200, body: m };
+	});
+	route('/api/events', 0, async (req, claims) => ({
+		status: 200,
+		body: await queries.events(scopedList(req, claims))
+	}));
+	route('/api/alerts', 0, async (req, claims) => ({
+		status: 200,
+		body: await queries.alerts(scopedList(req, claims))
+	}));
+	route('/api/stats', 0, async (_req, claims) => {
+		if (claims.role !== 'admin') throw new HttpError(403, 'for admins');
+		return { status: 200, body: await queries.stats() };
+	});
+	route('/api/counts', 0, async (req, claims) => ({
+		status: 200,
+		body: live.snapshot(room(req, claims)).totals
+	}));
+	route('/api/snapshot', 0, async (req, claims) => ({
+		status: 200,
+		body: live.snapshot(room(req, claims))
+	}));
 	notFound(app);
 }

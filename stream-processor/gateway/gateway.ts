@@ -3,6 +3,9 @@ import { Server } from 'socket.io';
 import type { TemplatedApp } from 'uWebSockets.js';
 import { joinRequest, roomDelta, roomSnapshot, type RoomSnapshot } from '../../src/lib/domain/live';
 import { subjects } from '../../src/lib/domain/subjects';
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { mayJoinRoom } from '../../src/lib/domain/auth/policy';
+import { TicketError, verifyTicket } from '../../src/lib/server/auth/ticket';
 
 type Ack = (answer: { ok: true; snapshot: RoomSnapshot } | { ok: false; error: string }) => void;
 
@@ -11,14 +14,14 @@ const decoder = new TextDecoder();
 
 /**
  * The live gateway: socket.io on the uWebSockets.js app. It forwards `fs.live.<room>` deltas to
- * the sockets in that room, and gives a joining socket the room's snapshot first.
- * Which rooms a socket may join is decided by its signed ticket (issue 3); until then every
- * valid room name is allowed.
+ * the sockets in that room, and gives a joining socket the room's snapshot first. A socket
+ * shows its ticket when it connects (`auth: { ticket }`); which rooms it may join follows from
+ * the ticket alone. Without a ticket only `public` is open.
  */
 export function startGateway(
 	app: TemplatedApp,
 	nc: NatsConnection,
-	options: { origins: string[] }
+	options: { origins: string[]; ticketSecret: string; districtIds: readonly string[] }
 ) {
 	const io = new Server({
 		cors: { origin: options.origins.length > 0 ? options.origins : true },
@@ -27,6 +30,25 @@ export function startGateway(
 		maxHttpBufferSize: 16 * 1024
 	});
 	io.attachApp(app);
+	io.use((socket, next) => {
+		const ticket: unknown = (socket.handshake.auth as { ticket?: unknown } | undefined)?.ticket;
+		if (ticket === undefined) {
+			socket.data.claims = null;
+			next();
+			return;
+		}
+		if (typeof ticket !== 'string') {
+			next(new Error('invalid ticket'));
+			return;
+		}
+		verifyTicket(ticket, options.ticketSecret).then(
+			(claims) => {
+				socket.data.claims = claims;
+				next();
+			},
+			(e: unknown) => next(new Error(e instanceof TicketError ? e.message : 'invalid ticket'))
+		);
+	});
 
 	const snapshot = async (room: string): Promise<RoomSnapshot> => {
 		const reply = await nc.request(subjects.snapshot, encoder.encode(JSON.stringify({ room })), {
@@ -53,6 +75,11 @@ export function startGateway(
 					ok: false,
 					error: `invalid request: ${parsed.error.issues[0]?.message ?? 'expected { room }'}`
 				});
+				return;
+			}
+			const claims = (socket.data as { claims?: TicketClaims | null }).claims ?? null;
+			if (!mayJoinRoom(claims, parsed.data.room, options.districtIds)) {
+				reply({ ok: false, error: 'room outside your jurisdiction' });
 				return;
 			}
 			if (join) await socket.join(parsed.data.room);

@@ -11,6 +11,8 @@ import { ensureStreams } from '../../src/lib/server/backbone/streams';
 import { parseConfig } from '../../stream-processor/config';
 import { startProcessor, type RunningProcessor } from '../../stream-processor/processor';
 import { startNats, type TestNats } from './nats-server';
+import { authHeaders, TEST_TICKET_SECRET } from './tickets';
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 
 export interface Pipeline {
 	nats: TestNats;
@@ -18,7 +20,8 @@ export interface Pipeline {
 	js: JetStreamClient;
 	jsm: JetStreamManager;
 	processor: RunningProcessor;
-	api: (path: string) => Promise<{ status: number; body: unknown }>;
+	/** A GET with a ticket (an admin's unless `claims` say otherwise). */
+	api: (path: string, claims?: TicketClaims) => Promise<{ status: number; body: unknown }>;
 	stop(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 			CHDB_PATH: join(nats.dir, 'clickhouse'),
 			API_PORT: '0',
 			API_HOST: '127.0.0.1',
+			TICKET_SECRET: TEST_TICKET_SECRET,
 			...env
 		}),
 		() => {}
@@ -44,8 +48,10 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 		js: jetstream(nc),
 		jsm,
 		processor,
-		api: async (path) => {
-			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`);
+		api: async (path, claims) => {
+			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`, {
+				headers: await authHeaders(claims)
+			});
 			return { status: res.status, body: await res.json() };
 		},
 		stop: async () => {

@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChildProcess } from 'node:child_process';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { spawnService } from './child';
+import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
 import { spawn } from 'node:child_process';
 
@@ -22,7 +23,12 @@ export async function startSystem(): Promise<TestSystem> {
 	const nats = await startNats();
 	const apiPort = await freePort();
 	const webPort = await freePort();
-	const env = { NATS_URL: nats.url, API_PORT: String(apiPort), PORT: String(webPort) };
+	const env = {
+		NATS_URL: nats.url,
+		API_PORT: String(apiPort),
+		PORT: String(webPort),
+		TICKET_SECRET: TEST_TICKET_SECRET
+	};
 	const processor = spawnService('stream-processor/main.ts', {
 		...env,
 		CHDB_PATH: join(nats.dir, 'clickhouse'),

@@ -8,6 +8,7 @@ import { killHard, spawnService } from '../helpers/child';
 import { sale } from '../helpers/events';
 import { freePort, startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
+import { authHeaders, TEST_TICKET_SECRET } from '../helpers/tickets';
 
 const N = 10_000;
 let nats: TestNats;
@@ -30,13 +31,16 @@ describe('crash recovery', () => {
 			CHDB_PATH: join(nats.dir, 'clickhouse'),
 			API_PORT: String(port),
 			API_HOST: '127.0.0.1',
+			TICKET_SECRET: TEST_TICKET_SECRET,
 			// Small batches so the kill lands between writes, with acks outstanding.
 			BATCH_MAX: '300',
 			// Redeliver what the dead process held after 3 s instead of 30 s.
 			ACK_WAIT_MS: '3000'
 		};
 		const stats = async () => {
-			const res = await fetch(`http://127.0.0.1:${port}/api/stats`);
+			const res = await fetch(`http://127.0.0.1:${port}/api/stats`, {
+				headers: await authHeaders()
+			});
 			return (await res.json()) as { rows: number; distinctIds: number };
 		};
 		let first = spawnService('stream-processor/main.ts', env);

@@ -4,13 +4,17 @@ import { roomDelta, roomSnapshot, type RoomDelta } from '../../src/lib/domain/li
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered, sale } from '../helpers/events';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
+import { ticketFor } from '../helpers/tickets';
 
 let p: Pipeline;
 let socket: Socket;
 
 beforeAll(async () => {
 	p = await startPipeline();
-	socket = io(`http://127.0.0.1:${p.processor.port}`, { transports: ['websocket'] });
+	socket = io(`http://127.0.0.1:${p.processor.port}`, {
+		transports: ['websocket'],
+		auth: { ticket: await ticketFor() }
+	});
 });
 afterAll(async () => {
 	socket?.close();

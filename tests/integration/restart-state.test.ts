@@ -6,6 +6,7 @@ import { killHard, spawnService } from '../helpers/child';
 import { licence, registered, sale } from '../helpers/events';
 import { freePort, startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
+import { authHeaders, TEST_TICKET_SECRET } from '../helpers/tickets';
 import { jetstream } from '@nats-io/jetstream';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -31,10 +32,13 @@ describe('restart', () => {
 			NATS_URL: nats.url,
 			CHDB_PATH: join(nats.dir, 'clickhouse'),
 			API_PORT: String(port),
-			API_HOST: '127.0.0.1'
+			API_HOST: '127.0.0.1',
+			TICKET_SECRET: TEST_TICKET_SECRET
 		};
 		const api = async <T>(path: string) =>
-			(await (await fetch(`http://127.0.0.1:${port}${path}`)).json()) as T;
+			(await (
+				await fetch(`http://127.0.0.1:${port}${path}`, { headers: await authHeaders() })
+			).json()) as T;
 		const js = jetstream(nc);
 		let processor = spawnService('stream-processor/main.ts', env);
 		await eventually(

@@ -9,3 +9,4 @@ export * from './subjects';
 export * from './time';
 export * from './read-model';
 export * from './events/make';
+export * from './auth/index';

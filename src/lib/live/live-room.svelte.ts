@@ -80,9 +80,18 @@ export class LiveRoom {
 
 	constructor(readonly room: RoomName) {}
 
-	connect(gatewayUrl: string): void {
+	/** `ticket` is asked for on every (re)connect: the gateway lets the socket into its rooms by it. */
+	connect(gatewayUrl: string, ticket: () => Promise<string>): void {
 		if (this.socket) return;
-		const socket = io(gatewayUrl, { transports: ['websocket'] });
+		const socket = io(gatewayUrl, {
+			transports: ['websocket'],
+			auth: (cb) => {
+				ticket().then(
+					(t) => cb({ ticket: t }),
+					() => cb({})
+				);
+			}
+		});
 		this.socket = socket;
 		socket.on('connect', () => {
 			this.connection = 'up';
@@ -97,6 +106,11 @@ export class LiveRoom {
 		});
 		socket.on('connect_error', () => {
 			this.connection = 'down';
+			// A refused ticket (expired, say) is not retried by socket.io itself: try again, which
+			// asks for a fresh ticket.
+			setTimeout(() => {
+				if (this.socket === socket && !socket.connected && !socket.active) socket.connect();
+			}, RETRY_MS);
 		});
 		socket.on('delta', (frame: unknown) => this.onDelta(frame));
 		this.timer = setInterval(() => this.tick(), 1_000);

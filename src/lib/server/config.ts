@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { z } from 'zod';
+import { ticketSecretProblem } from './auth/ticket';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -10,10 +11,13 @@ const schema = z.object({
 	API_URL: z.url().optional(),
 	/** Where browsers reach the live gateway; default: this page's host on API_PORT. */
 	PUBLIC_GATEWAY_URL: z.url().optional(),
-	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222')
+	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+	/** Signs the tickets the read API and the live gateway check (the same secret there). */
+	TICKET_SECRET: z.string().optional(),
+	NODE_ENV: z.string().default('development')
 });
 
-export type WebConfig = z.infer<typeof schema> & { API_URL: string };
+export type WebConfig = z.infer<typeof schema> & { API_URL: string; TICKET_SECRET: string };
 
 let cached: WebConfig | undefined;
 
@@ -25,8 +29,14 @@ export function config(): WebConfig {
 		const issue = parsed.error.issues[0];
 		throw new Error(`config: ${issue?.path.join('.')}: ${issue?.message}`);
 	}
+	const secretProblem = ticketSecretProblem(
+		parsed.data.TICKET_SECRET,
+		parsed.data.NODE_ENV === 'production'
+	);
+	if (secretProblem) throw new Error(`config: ${secretProblem}`);
 	cached = {
 		...parsed.data,
+		TICKET_SECRET: parsed.data.TICKET_SECRET as string,
 		API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}`
 	};
 	return cached;

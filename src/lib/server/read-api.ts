@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { viewerTicket } from './auth/viewer';
 import { config } from './config';
 
 export class ReadApiError extends Error {
@@ -13,8 +14,8 @@ export class ReadApiError extends Error {
 }
 
 /**
- * GETs a path of the processor's read API and parses the answer with `schema`.
- * Bounded by a timeout: a stalled processor makes a page fail clearly, not hang.
+ * GETs a path of the processor's read API with the viewer's ticket and parses the answer with
+ * `schema`. Bounded by a timeout: a stalled processor makes a page fail clearly, not hang.
  */
 export async function readApi<S extends z.ZodType>(
 	path: string,
@@ -24,7 +25,10 @@ export async function readApi<S extends z.ZodType>(
 	const url = new URL(path, config().API_URL);
 	let res: Response;
 	try {
-		res = await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) });
+		res = await fetchFn(url, {
+			signal: AbortSignal.timeout(timeoutMs),
+			headers: { authorization: `Bearer ${await viewerTicket()}` }
+		});
 	} catch (cause) {
 		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });
 	}

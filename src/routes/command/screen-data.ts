@@ -3,8 +3,16 @@ import { merchantPoints, type MerchantPoints } from '$lib/domain/read-model';
 
 const gatewayAnswer = z.object({
 	gatewayUrl: z.url().nullable(),
-	gatewayPort: z.number().int().min(1).max(65535)
+	gatewayPort: z.number().int().min(1).max(65535),
+	ticket: z.string().min(1)
 });
+
+/** A fresh ticket for the live gateway (asked again on every reconnect: tickets are short-lived). */
+export async function fetchTicket(fetchFn: typeof fetch = fetch): Promise<string> {
+	const res = await fetchFn('/api/command/live');
+	if (!res.ok) throw new Error(`/api/command/live answered ${res.status}`);
+	return gatewayAnswer.parse(await res.json()).ticket;
+}
 
 /**
  * Where the live gateway is: configured, or this page's own protocol and host on the gateway's

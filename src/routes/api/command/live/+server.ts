@@ -1,12 +1,16 @@
 import { json } from '@sveltejs/kit';
+import { viewerTicket } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import type { RequestHandler } from './$types';
 
-/** Where the browser finds the live gateway: configured, or the page's host on the API port. */
-export const GET: RequestHandler = () => {
+/**
+ * Where the browser finds the live gateway (configured, or the page's host on the API port),
+ * and the ticket it shows there: the gateway lets it join only the rooms the ticket allows.
+ */
+export const GET: RequestHandler = async () => {
 	const { PUBLIC_GATEWAY_URL, API_PORT } = config();
 	return json(
-		{ gatewayUrl: PUBLIC_GATEWAY_URL ?? null, gatewayPort: API_PORT },
+		{ gatewayUrl: PUBLIC_GATEWAY_URL ?? null, gatewayPort: API_PORT, ticket: await viewerTicket() },
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };

@@ -1,0 +1,3 @@
+export * from './claims';
+export * from './mask';
+export * from './policy';

@@ -1,0 +1,24 @@
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { TicketError, verifyTicket } from '../../src/lib/server/auth/ticket';
+import { HttpError, type ApiRequest, type Handler, type Reply } from './http';
+
+/**
+ * A handler that runs only for the bearer of a valid ticket (`Authorization: Bearer …`), with
+ * its claims. Everything it answers is scoped by those claims, never by what the request asks.
+ */
+export function withTicket(
+	secret: string,
+	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
+): Handler {
+	return async (req) => {
+		const match = /^Bearer\s+(\S+)$/i.exec(req.authorization);
+		if (!match) throw new HttpError(401, 'ticket required');
+		let claims: TicketClaims;
+		try {
+			claims = await verifyTicket(match[1] as string, secret);
+		} catch (e) {
+			throw new HttpError(401, e instanceof TicketError ? e.message : 'invalid ticket');
+		}
+		return handler(req, claims);
+	};
+}
