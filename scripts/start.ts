@@ -70,22 +70,29 @@ async function main() {
 		natsUrl = `nats://127.0.0.1:${natsPort}`;
 		log(`nats-server on ${natsUrl} (data and log in ${dir})`);
 	}
-	// Tickets live minutes; a secret made for this run is enough when none is configured.
 	const common = {
 		NATS_URL: natsUrl,
 		API_PORT: String(config.API_PORT),
-		PORT: String(config.PORT),
-		TICKET_SECRET: config.TICKET_SECRET ?? randomBytes(32).toString('base64url')
+		PORT: String(config.PORT)
 	};
+	// Only the web server (signs) and the processor (checks) hold it. Tickets live minutes, so a
+	// secret made for this run is enough when none is configured.
+	const tickets = { TICKET_SECRET: config.TICKET_SECRET ?? randomBytes(32).toString('base64url') };
 
 	run(
 		tsx('stream-processor/main.ts', {
 			...common,
+			...tickets,
 			CHDB_PATH: config.CHDB_PATH ?? resolve(config.DATA_DIR, 'clickhouse')
 		})
 	);
 	await waitForHealth(`http://127.0.0.1:${config.API_PORT}/healthz`, 90_000);
-	run({ name: 'web', command: process.execPath, args: ['build/index.js'], env: common });
+	run({
+		name: 'web',
+		command: process.execPath,
+		args: ['build/index.js'],
+		env: { ...common, ...tickets }
+	});
 	await waitForPort(config.PORT, 30_000);
 	if (config.DEMO === '1') run(tsx('seeds/simulator/main.ts', common));
 

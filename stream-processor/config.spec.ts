@@ -3,7 +3,7 @@ import { parseConfig } from './config';
 
 describe('processor config', () => {
 	it('config - defaults for an empty environment', () => {
-		expect(parseConfig({ TICKET_SECRET: 's' })).toMatchObject({
+		expect(parseConfig({ TICKET_SECRET: 's', NODE_ENV: 'test' })).toMatchObject({
 			NATS_URL: 'nats://127.0.0.1:4222',
 			API_PORT: 3001,
 			CHDB_PATH: './data/clickhouse',
@@ -13,14 +13,18 @@ describe('processor config', () => {
 
 	it('config - a bad value stops the start and names the variable', () => {
 		expect(() => parseConfig({})).toThrow(/TICKET_SECRET is missing/);
-		expect(() => parseConfig({ TICKET_SECRET: 'dev', NODE_ENV: 'production' })).toThrow(/too weak/);
-		expect(() => parseConfig({ TICKET_SECRET: 's', API_PORT: 'http' })).toThrow(/API_PORT/);
-		expect(() => parseConfig({ TICKET_SECRET: 's', BATCH_MAX: '0' })).toThrow(/BATCH_MAX/);
-		expect(() => parseConfig({ TICKET_SECRET: 's', CLICKHOUSE_URL: 'not a url' })).toThrow(
-			/CLICKHOUSE_URL/
+		expect(() => parseConfig({ TICKET_SECRET: 'dev' })).toThrow(/too weak/);
+		expect(() => parseConfig({ TICKET_SECRET: 's', NODE_ENV: 'test', API_PORT: 'http' })).toThrow(
+			/API_PORT/
 		);
-		expect(() => parseConfig({ TICKET_SECRET: 's', TIME_ZONE: 'Mars/Olympus' })).toThrow(
-			/TIME_ZONE/
+		expect(() => parseConfig({ TICKET_SECRET: 's', NODE_ENV: 'test', BATCH_MAX: '0' })).toThrow(
+			/BATCH_MAX/
 		);
+		expect(() =>
+			parseConfig({ TICKET_SECRET: 's', NODE_ENV: 'test', CLICKHOUSE_URL: 'not a url' })
+		).toThrow(/CLICKHOUSE_URL/);
+		expect(() =>
+			parseConfig({ TICKET_SECRET: 's', NODE_ENV: 'test', TIME_ZONE: 'Mars/Olympus' })
+		).toThrow(/TIME_ZONE/);
 	});
 });

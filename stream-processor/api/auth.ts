@@ -15,7 +15,7 @@ export function withTicket(
 		if (!match) throw new HttpError(401, 'ticket required');
 		let claims: TicketClaims;
 		try {
-			claims = await verifyTicket(match[1] as string, secret);
+			claims = await verifyTicket(match[1] as string, secret, 'read-api');
 		} catch (e) {
 			throw new HttpError(401, e instanceof TicketError ? e.message : 'invalid ticket');
 		}

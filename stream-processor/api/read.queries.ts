@@ -62,10 +62,16 @@ export function readQueries(store: Store, timeZone: string) {
 			return { rows: rows.map((x) => x.r) };
 		},
 
-		async merchant(id: string) {
+		/**
+		 * One merchant with its licences, within the scope: a merchant outside it answers exactly
+		 * like one that does not exist (same query, same time), so existence is not disclosed.
+		 */
+		async merchant(id: string, scope: ReadScope) {
+			const q: ScopedQuery = { scope, merchantId: id };
 			const [m] = await store.query<Record<string, unknown> & { districtId: string }>(
-				`SELECT ${MERCHANT_COLUMNS}, creditCode FROM merchants FINAL WHERE id = {id:String}`,
-				{ id }
+				`SELECT ${MERCHANT_COLUMNS}, creditCode FROM merchants FINAL
+				 ${filters(q, { district: 'districtId', merchant: 'id' })}`,
+				bind(q)
 			);
 			if (!m) return null;
 			const licences = await store.query(

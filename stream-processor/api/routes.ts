@@ -1,6 +1,6 @@
 import type { TemplatedApp } from 'uWebSockets.js';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { mayJoinRoom, mayRead, readScope } from '../../src/lib/domain/auth/policy';
+import { mayJoinRoom, readScope } from '../../src/lib/domain/auth/policy';
 import type { LiveHub } from '../live/live-hub';
 import { withTicket } from './auth';
 import type { HealthMonitor } from './health';
@@ -70,8 +70,8 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	}));
 	route('/api/merchants/:id', 1, async (req, claims) => {
 		const id = parseId(req.params[0]);
-		const m = await queries.merchant(id);
-		if (!m || !mayRead(readScope(claims), { merchantId: id, districtId: m.districtId })) {
+		const m = await queries.merchant(id, readScope(claims));
+		if (!m) {
 			throw new HttpError(404, `no merchant ${id}`);
 		}
 		return { status: 200, body: m };

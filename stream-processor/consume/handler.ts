@@ -57,6 +57,19 @@ export function handleMessage(
 		stats.duplicates++;
 		return;
 	}
+	const known = deps.merchants.get(e.merchantId);
+	if (known?.registered && known.districtId !== e.districtId && !e.type.startsWith('merchant.')) {
+		// Jurisdiction follows the register: an event filed under another district would show
+		// this merchant's records to that district's supervisors.
+		batch.deadLetters.push({
+			subject: msg.subject,
+			seq: msg.seq,
+			reason: `merchant ${e.merchantId} is registered in district ${known.districtId}, not ${e.districtId}`,
+			data: msg.data
+		});
+		stats.deadLetters++;
+		return;
+	}
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;

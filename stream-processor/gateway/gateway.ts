@@ -5,7 +5,7 @@ import { joinRequest, roomDelta, roomSnapshot, type RoomSnapshot } from '../../s
 import { subjects } from '../../src/lib/domain/subjects';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { mayJoinRoom } from '../../src/lib/domain/auth/policy';
-import { TicketError, verifyTicket } from '../../src/lib/server/auth/ticket';
+import { TICKET_TTL_SECONDS, TicketError, verifyTicket } from '../../src/lib/server/auth/ticket';
 
 type Ack = (answer: { ok: true; snapshot: RoomSnapshot } | { ok: false; error: string }) => void;
 
@@ -41,9 +41,12 @@ export function startGateway(
 			next(new Error('invalid ticket'));
 			return;
 		}
-		verifyTicket(ticket, options.ticketSecret).then(
+		verifyTicket(ticket, options.ticketSecret, 'gateway').then(
 			(claims) => {
 				socket.data.claims = claims;
+				// Joining stops when the ticket ends; rooms already joined stay (the socket asks for a
+				// fresh ticket when it reconnects).
+				socket.data.until = Date.now() + TICKET_TTL_SECONDS * 1000;
 				next();
 			},
 			(e: unknown) => next(new Error(e instanceof TicketError ? e.message : 'invalid ticket'))
@@ -77,7 +80,9 @@ export function startGateway(
 				});
 				return;
 			}
-			const claims = (socket.data as { claims?: TicketClaims | null }).claims ?? null;
+			const data = socket.data as { claims?: TicketClaims | null; until?: number };
+			const claims =
+				data.until === undefined || data.until > Date.now() ? (data.claims ?? null) : null;
 			if (!mayJoinRoom(claims, parsed.data.room, options.districtIds)) {
 				reply({ ok: false, error: 'room outside your jurisdiction' });
 				return;

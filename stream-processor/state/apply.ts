@@ -29,6 +29,8 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 		case 'merchant.registered':
 		case 'merchant.updated': {
 			const p = e.payload;
+			// The register decides the jurisdiction: a registration or update may move a merchant.
+			m.districtId = e.districtId;
 			if (e.type === 'merchant.registered') m.registered = true;
 			if (p.name !== undefined) m.name = p.name;
 			if (p.businessType !== undefined) m.businessType = p.businessType;

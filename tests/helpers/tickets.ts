@@ -1,8 +1,8 @@
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { signTicket } from '../../src/lib/server/auth/ticket';
+import { signTicket, type TicketAudience } from '../../src/lib/server/auth/ticket';
 
 /** The ticket secret of every test system. */
-export const TEST_TICKET_SECRET = 'integration-tests-ticket-secret-0123456789';
+export const TEST_TICKET_SECRET = 'Xk3vQ9tLw2RzP7mN4bYc8HdJ6fGs1aE0uT5o';
 
 export const adminClaims: TicketClaims = {
 	sub: 'test-admin',
@@ -13,9 +13,9 @@ export const adminClaims: TicketClaims = {
 
 export function ticketFor(
 	claims: TicketClaims = adminClaims,
-	ttlSeconds?: number
+	audience: TicketAudience = 'read-api'
 ): Promise<string> {
-	return signTicket(claims, TEST_TICKET_SECRET, ttlSeconds);
+	return signTicket(claims, TEST_TICKET_SECRET, audience);
 }
 
 export async function authHeaders(

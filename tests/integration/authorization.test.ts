@@ -61,8 +61,9 @@ describe('authorization - read API', () => {
 		'/api/snapshot'
 	];
 
-	it('auth - no ticket, a forged, an expired or a tampered ticket: 401 on every endpoint', async () => {
+	it('auth - no ticket, a forged, an expired, a tampered or a browser ticket: 401 everywhere', async () => {
 		const good = await ticketFor(supervisorA);
+		const browsers = await ticketFor(undefined, 'gateway');
 		const [h, payload, sig] = good.split('.');
 		const widened = Buffer.from(
 			JSON.stringify({
@@ -74,14 +75,16 @@ describe('authorization - read API', () => {
 			.setProtectedHeader({ alg: 'HS256' })
 			.setSubject('x')
 			.setIssuer('fs-web')
-			.setAudience('fs-readers')
+			.setAudience('fs-read-api')
+			.setIssuedAt()
 			.setExpirationTime('5m')
 			.sign(new TextEncoder().encode('not-the-secret-not-the-secret-not-the-secret'));
 		const expired = await new SignJWT({ role: 'admin', districts: [], merchants: [] })
 			.setProtectedHeader({ alg: 'HS256' })
 			.setSubject('x')
 			.setIssuer('fs-web')
-			.setAudience('fs-readers')
+			.setAudience('fs-read-api')
+			.setIssuedAt(Math.floor(Date.now() / 1000) - 120)
 			.setExpirationTime(Math.floor(Date.now() / 1000) - 60)
 			.sign(new TextEncoder().encode(TEST_TICKET_SECRET));
 		for (const path of endpoints) {
@@ -89,6 +92,7 @@ describe('authorization - read API', () => {
 			denied(await raw(path, `Bearer ${forged}`), 401);
 			denied(await raw(path, `Bearer ${expired}`), 401);
 			denied(await raw(path, `Bearer ${h}.${widened}.${sig}`), 401);
+			denied(await raw(path, `Bearer ${browsers}`), 401);
 		}
 		expect((await raw('/api/merchants', `Bearer ${expired}`)).body.error).toBe('ticket expired');
 		expect((await raw('/healthz')).status).toBe(200);
@@ -110,6 +114,22 @@ describe('authorization - read API', () => {
 		denied((await p.api('/api/counts?room=district:370103', supervisorA)) as never, 403);
 		expect((await p.api('/api/snapshot?room=district:370102', supervisorA)).status).toBe(200);
 		denied((await p.api('/api/stats', supervisorA)) as never, 403);
+	});
+
+	it('auth - an event filed under another district than its merchant’s is refused at ingest', async () => {
+		const misfiled = sale('m-b', { districtId: '370102' });
+		await publishEvent(p.js, misfiled);
+		const marker = sale('m-b', { districtId: '370103' });
+		await publishEvent(p.js, marker);
+		await eventually(async () => {
+			const { body } = await p.api('/api/events?merchantId=m-b');
+			return (body as Items).items.some((i) => i.id === marker.id) ? true : undefined;
+		});
+		const seen = (await p.api('/api/events', supervisorA)).body as Items;
+		expect(seen.items.some((i) => i.merchantId === 'm-b')).toBe(false);
+		const info = await p.jsm.streams.info('FS_DLQ');
+		const last = await p.jsm.streams.getMessage('FS_DLQ', { seq: info.state.last_seq });
+		expect(last?.header.get('Fs-Reason')).toMatch(/registered in district 370103, not 370102/);
 	});
 
 	it('auth - a merchant sees its own merchant only, never a competitor', async () => {
@@ -153,13 +173,18 @@ describe('authorization - live gateway', () => {
 	it('auth - rooms follow the ticket: public for anyone, districts by scope, bad tickets not connected', async () => {
 		expect((await join('public')).ok).toBe(true);
 		expect(await join('city')).toEqual({ ok: false, error: 'room outside your jurisdiction' });
-		const a = await ticketFor(supervisorA);
+		const a = await ticketFor(supervisorA, 'gateway');
+		// A read-API ticket is no key to the gateway.
+		expect(await join('district:370102', await ticketFor(supervisorA))).toEqual({
+			ok: false,
+			error: 'connect: invalid ticket'
+		});
 		expect((await join('district:370102', a)).ok).toBe(true);
 		expect((await join('district:370103', a)).ok).toBe(false);
 		expect((await join('city', a)).ok).toBe(false);
-		expect((await join('merchant:m-a', await ticketFor(ownerA))).ok).toBe(true);
-		expect((await join('merchant:m-b', await ticketFor(ownerA))).ok).toBe(false);
-		expect((await join('city', await ticketFor())).ok).toBe(true);
+		expect((await join('merchant:m-a', await ticketFor(ownerA, 'gateway'))).ok).toBe(true);
+		expect((await join('merchant:m-b', await ticketFor(ownerA, 'gateway'))).ok).toBe(false);
+		expect((await join('city', await ticketFor(undefined, 'gateway'))).ok).toBe(true);
 		expect(await join('city', `${a}x`)).toEqual({ ok: false, error: 'connect: invalid ticket' });
 	});
 });

@@ -27,7 +27,7 @@ export async function readApi<S extends z.ZodType>(
 	try {
 		res = await fetchFn(url, {
 			signal: AbortSignal.timeout(timeoutMs),
-			headers: { authorization: `Bearer ${await viewerTicket()}` }
+			headers: { authorization: `Bearer ${await viewerTicket('read-api')}` }
 		});
 	} catch (cause) {
 		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });

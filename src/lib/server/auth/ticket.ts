@@ -6,8 +6,14 @@ export class TicketError extends Error {
 }
 
 const ISSUER = 'fs-web';
-const AUDIENCE = 'fs-readers';
 const encoder = new TextEncoder();
+
+/**
+ * Who a ticket is for. Browsers get `gateway` tickets (rooms only); the read API takes only
+ * `read-api` tickets, which the web server keeps to itself: a ticket handed to a browser cannot
+ * be replayed against the read API.
+ */
+export type TicketAudience = 'gateway' | 'read-api';
 
 /** The default life of a ticket: short, since readers cannot revoke one. */
 export const TICKET_TTL_SECONDS = 300;
@@ -16,6 +22,7 @@ export const TICKET_TTL_SECONDS = 300;
 export async function signTicket(
 	claims: TicketClaims,
 	secret: string,
+	audience: TicketAudience,
 	ttlSeconds = TICKET_TTL_SECONDS
 ): Promise<string> {
 	const { sub, ...rest } = ticketClaims.parse(claims);
@@ -23,20 +30,28 @@ export async function signTicket(
 		.setProtectedHeader({ alg: 'HS256' })
 		.setSubject(sub)
 		.setIssuer(ISSUER)
-		.setAudience(AUDIENCE)
+		.setAudience(`fs-${audience}`)
 		.setIssuedAt()
 		.setExpirationTime(`${ttlSeconds}s`)
 		.sign(encoder.encode(secret));
 }
 
 /** Checks signature, issuer, audience and expiry, then the claims' shape. Throws a TicketError. */
-export async function verifyTicket(token: string, secret: string): Promise<TicketClaims> {
+export async function verifyTicket(
+	token: string,
+	secret: string,
+	audience: TicketAudience
+): Promise<TicketClaims> {
 	let payload: unknown;
 	try {
 		({ payload } = await jwtVerify(token, encoder.encode(secret), {
 			algorithms: ['HS256'],
 			issuer: ISSUER,
-			audience: AUDIENCE
+			audience: `fs-${audience}`,
+			// A ticket without an expiry, or signed to live longer than tickets do, is not one of ours.
+			requiredClaims: ['exp', 'iat', 'sub'],
+			maxTokenAge: TICKET_TTL_SECONDS,
+			clockTolerance: 5
 		}));
 	} catch (e) {
 		throw new TicketError(e instanceof errors.JWTExpired ? 'ticket expired' : 'invalid ticket', {
@@ -48,20 +63,19 @@ export async function verifyTicket(token: string, secret: string): Promise<Ticke
 	return parsed.data;
 }
 
-/** Demo or development secrets that must never guard a production system. */
-const WEAK = /^(secret|changeme|password|demo|test|dev)/i;
+/** Placeholders that must never guard a real system. */
+const PLACEHOLDER = /(secret|changeme|password|demo|example)/i;
 
 /**
- * Why a ticket secret is not fit for use, or null when it is. In production it must be long
- * and not a placeholder; elsewhere any non-empty secret will do.
+ * Why a ticket secret is not fit for use, or null when it is. It must be 32 or more characters
+ * with some variety and no placeholder word, unless this is explicitly a development or test
+ * run (NODE_ENV=development or test). `npm start` makes such a secret when none is set.
  */
-export function ticketSecretProblem(
-	secret: string | undefined,
-	production: boolean
-): string | null {
+export function ticketSecretProblem(secret: string | undefined, relaxed: boolean): string | null {
 	if (!secret) return 'TICKET_SECRET is missing';
-	if (production && (secret.length < 32 || WEAK.test(secret))) {
-		return 'TICKET_SECRET is too weak for production: use 32 or more random characters';
+	const weak = secret.length < 32 || new Set(secret).size < 12 || PLACEHOLDER.test(secret);
+	if (!relaxed && weak) {
+		return 'TICKET_SECRET is too weak: use 32 or more random characters (NODE_ENV=development relaxes this)';
 	}
 	return null;
 }

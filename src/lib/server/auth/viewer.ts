@@ -1,7 +1,7 @@
 import { districts } from '../../domain/districts';
 import type { TicketClaims } from '../../domain/auth/claims';
 import { config } from '../config';
-import { signTicket, TICKET_TTL_SECONDS } from './ticket';
+import { signTicket, TICKET_TTL_SECONDS, type TicketAudience } from './ticket';
 
 /**
  * Who the web server's pages act for. Accounts and sessions are not built yet (issue 3, next
@@ -17,12 +17,16 @@ export const interimViewer: TicketClaims = {
 	merchants: []
 };
 
-let cached: { ticket: string; until: number } | undefined;
+const cached = new Map<TicketAudience, { ticket: string; until: number }>();
 
-/** A ticket for the current viewer, reused while it has more than half its life left. */
-export async function viewerTicket(now = Date.now()): Promise<string> {
-	if (cached && cached.until > now) return cached.ticket;
-	const ticket = await signTicket(interimViewer, config().TICKET_SECRET);
-	cached = { ticket, until: now + (TICKET_TTL_SECONDS * 1000) / 2 };
+/**
+ * A ticket for the current viewer, reused while it has more than half its life left. Only
+ * `gateway` tickets may go to a browser; `read-api` ones stay on this server.
+ */
+export async function viewerTicket(audience: TicketAudience, now = Date.now()): Promise<string> {
+	const hit = cached.get(audience);
+	if (hit && hit.until > now) return hit.ticket;
+	const ticket = await signTicket(interimViewer, config().TICKET_SECRET, audience);
+	cached.set(audience, { ticket, until: now + (TICKET_TTL_SECONDS * 1000) / 2 });
 	return ticket;
 }

@@ -10,7 +10,11 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async () => {
 	const { PUBLIC_GATEWAY_URL, API_PORT } = config();
 	return json(
-		{ gatewayUrl: PUBLIC_GATEWAY_URL ?? null, gatewayPort: API_PORT, ticket: await viewerTicket() },
+		{
+			gatewayUrl: PUBLIC_GATEWAY_URL ?? null,
+			gatewayPort: API_PORT,
+			ticket: await viewerTicket('gateway')
+		},
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };
