@@ -1,14 +1,13 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { publishMany } from '../../src/lib/server/backbone/publisher';
-import { killHard, spawnService } from '../helpers/child';
+import { killHard, processorEnv, spawnService } from '../helpers/child';
 import { sale } from '../helpers/events';
 import { freePort, startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
-import { authHeaders, TEST_TICKET_SECRET } from '../helpers/tickets';
+import { authHeaders } from '../helpers/tickets';
 
 const N = 10_000;
 let nats: TestNats;
@@ -26,17 +25,12 @@ afterAll(async () => {
 describe('crash recovery', () => {
 	it('processor - killed mid-stream and restarted stores exactly 10,000 rows', async () => {
 		const port = await freePort();
-		const env = {
-			NATS_URL: nats.url,
-			CHDB_PATH: join(nats.dir, 'clickhouse'),
-			API_PORT: String(port),
-			API_HOST: '127.0.0.1',
-			TICKET_SECRET: TEST_TICKET_SECRET,
+		const env = processorEnv(nats, port, {
 			// Small batches so the kill lands between writes, with acks outstanding.
 			BATCH_MAX: '300',
 			// Redeliver what the dead process held after 3 s instead of 30 s.
 			ACK_WAIT_MS: '3000'
-		};
+		});
 		const stats = async () => {
 			const res = await fetch(`http://127.0.0.1:${port}/api/stats`, {
 				headers: await authHeaders()

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomSnapshot } from '../../src/lib/domain/live';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
-import { killHard, spawnService } from '../helpers/child';
+import { killHard, processorEnv, spawnService } from '../helpers/child';
 import { licence, registered, sale } from '../helpers/events';
 import { freePort, startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
-import { authHeaders, TEST_TICKET_SECRET } from '../helpers/tickets';
+import { authHeaders } from '../helpers/tickets';
 import { jetstream } from '@nats-io/jetstream';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -28,13 +27,7 @@ type Items = { items: { id: string; evidence: string[] }[] };
 describe('restart', () => {
 	it('processor - after a restart its state comes back from the store: counts, merchants, open alerts, no alert twice', async () => {
 		const port = await freePort();
-		const env = {
-			NATS_URL: nats.url,
-			CHDB_PATH: join(nats.dir, 'clickhouse'),
-			API_PORT: String(port),
-			API_HOST: '127.0.0.1',
-			TICKET_SECRET: TEST_TICKET_SECRET
-		};
+		const env = processorEnv(nats, port);
 		const api = async <T>(path: string) =>
 			(await (
 				await fetch(`http://127.0.0.1:${port}${path}`, { headers: await authHeaders() })
