@@ -20,7 +20,10 @@ test('command screen - live events and alerts appear without a reload; a stopped
 }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(`${system.webUrl}/command`);
+	const response = await page.goto(`${system.webUrl}/command`);
+	const headers = response?.headers() ?? {};
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
 	const badge = page.getByTestId('live-status');
 	await expect(badge).toHaveAttribute('data-status', 'live');
 	const total = page.getByTestId('total-events');
