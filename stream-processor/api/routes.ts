@@ -60,14 +60,16 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		},
 		log
 	);
-	route('/api/merchants', 0, async (req, claims) => ({
-		status: 200,
-		body: await queries.merchants(scopedList(req, claims))
-	}));
-	route('/api/merchants/points', 0, async (req, claims) => ({
-		status: 200,
-		body: await queries.merchantPoints(scopedList(req, claims))
-	}));
+	/** A list endpoint: the query checked and scoped, then answered. */
+	const list = (pattern: string, answer: (q: ReturnType<typeof scopedList>) => Promise<unknown>) =>
+		route(pattern, 0, async (req, claims) => ({
+			status: 200,
+			body: await answer(scopedList(req, claims))
+		}));
+	list('/api/merchants', (q) => queries.merchants(q));
+	list('/api/merchants/points', (q) => queries.merchantPoints(q));
+	list('/api/events', (q) => queries.events(q));
+	list('/api/alerts', (q) => queries.alerts(q));
 	route('/api/merchants/:id', 1, async (req, claims) => {
 		const id = parseId(req.params[0]);
 		const m = await queries.merchant(id, readScope(claims));
@@ -76,14 +78,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		}
 		return { status: 200, body: m };
 	});
-	route('/api/events', 0, async (req, claims) => ({
-		status: 200,
-		body: await queries.events(scopedList(req, claims))
-	}));
-	route('/api/alerts', 0, async (req, claims) => ({
-		status: 200,
-		body: await queries.alerts(scopedList(req, claims))
-	}));
 	route('/api/stats', 0, async (_req, claims) => {
 		if (claims.role !== 'admin') throw new HttpError(403, 'for admins');
 		return { status: 200, body: await queries.stats() };
