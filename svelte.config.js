@@ -6,6 +6,24 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Kit adds a nonce (or hash) for its own inline start-up script; hooks.server.ts adds the
+		// live gateway to connect-src and sets frame-ancestors per path at run time.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte's style: attributes and transitions write inline styles.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		typescript: {
 			// The services live beside the app; one type-check covers all of them.
 			config: (tsconfig) => {

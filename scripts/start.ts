@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEMO_PASSWORD } from '../seeds/accounts/demo-accounts';
 import { launcherConfig } from './launcher/config';
 import { freePort, isPortFree, waitForPort } from './launcher/net';
 import { Supervised, type ServiceSpec } from './launcher/supervisor';
@@ -79,6 +80,7 @@ async function main() {
 	// secret made for this run is enough when none is configured.
 	const tickets = { TICKET_SECRET: config.TICKET_SECRET ?? randomBytes(32).toString('base64url') };
 
+	const origin = config.ORIGIN ?? `http://localhost:${config.PORT}`;
 	run(
 		tsx('stream-processor/main.ts', {
 			...common,
@@ -91,17 +93,21 @@ async function main() {
 		name: 'web',
 		command: process.execPath,
 		args: ['build/index.js'],
-		env: { ...common, ...tickets }
+		env: { ...common, ...tickets, ORIGIN: origin }
 	});
 	await waitForPort(config.PORT, 30_000);
 	if (config.DEMO === '1') run(tsx('seeds/simulator/main.ts', common));
 
 	log('');
-	log(`食安 command center is running:  http://localhost:${config.PORT}`);
-	log(`  command screen (指挥大屏):     http://localhost:${config.PORT}/command`);
-	log(`  health:                        http://localhost:${config.PORT}/healthz`);
+	log(`食安 command center is running:  ${origin}`);
+	log(`  command screen (指挥大屏):     ${origin}/command`);
+	log(`  health:                        ${origin}/healthz`);
 	log(`  read API and live gateway:     http://localhost:${config.API_PORT}`);
-	log(config.DEMO === '1' ? '  demo simulator: on (DEMO=0 to turn off)' : '  demo simulator: off');
+	log(
+		config.DEMO === '1'
+			? `  demo simulator: on (DEMO=0 to turn off); demo accounts: admin, jinan, lixia, inspector, owner, staff / ${DEMO_PASSWORD}`
+			: '  demo simulator: off; first admin: npm run admin -- create <name>'
+	);
 	log('Ctrl-C stops everything.');
 }
 

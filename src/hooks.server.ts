@@ -1,31 +1,104 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { securityHeaders } from '$lib/server/security-headers';
+import { json, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { claimsOf, userView } from '$lib/domain/accounts/account';
+import { CHANGE_PASSWORD_PATH, pageAccess } from '$lib/domain/auth/pages';
+import { accountServices, clearSessionCookie, sessionCookie } from '$lib/server/accounts/web';
+import { config } from '$lib/server/config';
 import { closeNats } from '$lib/server/nats';
+import {
+	contentSecurityPolicy,
+	gatewayOrigins,
+	securityHeaders
+} from '$lib/server/security-headers';
 
 // adapter-node emits this on SIGTERM/SIGINT once it stopped accepting requests; an open NATS
 // connection would otherwise keep the process alive until it is killed.
 process.on('sveltekit:shutdown', () => void closeNats());
 
 /** Unexpected errors are logged with an id and answered without internals. */
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const errorId = crypto.randomUUID();
 	if (status !== 404) {
-		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, error);
+		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, err);
 	}
 	return { message: status === 404 ? message : 'internal error', errorId };
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
-	const resolved = await resolve(event);
+const wantsJson = (event: RequestEvent) =>
+	event.url.pathname.startsWith('/api/') ||
+	!(event.request.headers.get('accept') ?? '').includes('text/html');
+
+/** Resolves the session once per request, then checks the page group before any route runs. */
+const authorize: Handle = async ({ event, resolve }) => {
+	event.locals.viewer = null;
+	const cookie = event.cookies.get(sessionCookie(event.url).name);
+	if (cookie) {
+		const resumed = await (await accountServices()).resume(cookie);
+		if (resumed) {
+			event.locals.viewer = {
+				user: userView(resumed.user),
+				claims: claimsOf(resumed.user),
+				sessionId: resumed.session.id
+			};
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	const viewer = event.locals.viewer;
+	const decision = pageAccess(
+		event.url.pathname,
+		viewer && { claims: viewer.claims, mustChangePassword: viewer.user.mustChangePassword }
+	);
+	if (decision.allow) return resolve(event);
+	// Answers, not throws: a thrown redirect or error would skip the security headers above.
+	const api = wantsJson(event);
+	if (decision.reason === 'sign_in') {
+		if (api) return json({ error: 'sign in first' }, { status: 401 });
+		const next = encodeURIComponent(event.url.pathname + event.url.search);
+		return seeOther(`/login?next=${next}`);
+	}
+	if (decision.reason === 'change_password') {
+		if (api) return json({ error: 'change your one-time password first' }, { status: 403 });
+		return seeOther(CHANGE_PASSWORD_PATH);
+	}
+	if (api) return json({ error: 'not allowed' }, { status: 403 });
+	return forbiddenPage();
+};
+
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+
+/** The 403 page says no more than that: not what is there, nor whether it exists. */
+const forbiddenPage = () =>
+	new Response(
+		`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>无权访问</title>` +
+			`<body style="font-family:sans-serif;background:#02060f;color:#e2e8f0;padding:48px">` +
+			`<h1>无权访问 · 403</h1><p>您的账号无权查看此页面。Your account may not open this page.</p>` +
+			`<p><a style="color:#7dd3fc" href="/">返回首页 · Home</a></p></body></html>`,
+		{ status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } }
+	);
+
+const headers: Handle = async ({ event, resolve }) => {
+	let response = await resolve(event);
 	// A response passed through from fetch has immutable headers: copy it first.
-	let response = resolved;
 	try {
 		response.headers.set('x-content-type-options', 'nosniff');
 	} catch {
-		response = new Response(resolved.body, resolved);
+		response = new Response(response.body, response);
 	}
+	const { PUBLIC_GATEWAY_URL, API_PORT, EMBED_ORIGINS } = config();
+	const gateway = PUBLIC_GATEWAY_URL ?? `${event.url.protocol}//${event.url.hostname}:${API_PORT}`;
+	const { csp, frameOptions } = contentSecurityPolicy({
+		pathname: event.url.pathname,
+		kitPolicy: response.headers.get('content-security-policy'),
+		connectOrigins: gatewayOrigins(gateway),
+		embedOrigins: EMBED_ORIGINS
+	});
+	response.headers.set('content-security-policy', csp);
+	if (frameOptions) response.headers.set('x-frame-options', frameOptions);
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
 };
+
+export const handle = sequence(headers, authorize);

@@ -10,6 +10,9 @@ const schema = z.object({
 	/** The embedded store's folder; default DATA_DIR/clickhouse. */
 	CHDB_PATH: z.string().min(1).optional(),
 	PORT: port.default(3000),
+	/** The address people open (form posts from any other origin are refused); default
+	 * http://localhost:PORT. Behind a proxy: the public https URL. */
+	ORIGIN: z.url().optional(),
 	API_PORT: port.default(3001),
 	/** Shared by the web server (signs tickets) and the processor (checks them); unset, each
 	 * start makes a random one. */

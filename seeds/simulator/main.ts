@@ -1,7 +1,10 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { localDay } from '../../src/lib/domain/index';
+import { openAccountServices } from '../../src/lib/server/accounts/open';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { ensureStreams } from '../../src/lib/server/backbone/streams';
+import { demoAccounts } from '../accounts/demo-accounts';
+import { seedDemoAccounts } from '../accounts/seed-accounts';
 import { eventsForTick } from './activity';
 import { SimClock } from './clock';
 import { loadConfig } from './config';
@@ -50,6 +53,10 @@ async function main(): Promise<void> {
 		timeZone: config.timeZone
 	};
 	const district = await seedOnce(kv, outbox, settings, Date.now(), log);
+	// Demo mode only (the simulator runs only then): one account per role, one known password.
+	const accounts = await openAccountServices(nc, { log });
+	await seedDemoAccounts(accounts, demoAccounts(district), log);
+	accounts.close();
 	const state = createSimState(district, { runTag: Date.now().toString(36) });
 	const clock = new SimClock(config.speed, Date.now(), config.timeZone);
 	await catchUpToday(kv, outbox, state, settings, clock.minute, Date.now(), log);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered, sale } from '../helpers/events';
+import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
 
 let system: TestSystem;
@@ -20,6 +21,7 @@ test('command screen - live events and alerts appear without a reload; a stopped
 }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
+	await signInPage(page, system.webUrl, 'city');
 	const response = await page.goto(`${system.webUrl}/command`);
 	const headers = response?.headers() ?? {};
 	expect(headers['x-content-type-options']).toBe('nosniff');

@@ -3,6 +3,8 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChildProcess } from 'node:child_process';
 import { connectNats } from '../../src/lib/server/backbone/connect';
+import { openAccountServices, type AccountServices } from '../../src/lib/server/accounts/open';
+import { createTestUsers } from './accounts';
 import { spawnService } from './child';
 import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
@@ -15,6 +17,8 @@ export interface TestSystem {
 	nc: NatsConnection;
 	js: JetStreamClient;
 	processor: ChildProcess;
+	/** Accounts on the system's NATS; the test users of helpers/accounts.ts exist. */
+	accounts: AccountServices;
 	stop(): Promise<void>;
 }
 
@@ -36,12 +40,15 @@ export async function startSystem(): Promise<TestSystem> {
 	});
 	await waitForPort(apiPort, 60_000);
 	const web = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...env, HOST: '127.0.0.1' },
+		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${webPort}` },
 		stdio: 'ignore'
 	});
 	await waitForPort(webPort, 30_000);
 	const nc = await connectNats(nats.url, 'browser-test');
+	const accounts = await openAccountServices(nc, { log: () => {} });
+	await createTestUsers(accounts);
 	return {
+		accounts,
 		webUrl: `http://127.0.0.1:${webPort}`,
 		apiPort,
 		nats,
@@ -49,6 +56,7 @@ export async function startSystem(): Promise<TestSystem> {
 		js: jetstream(nc),
 		processor: processor.child,
 		stop: async () => {
+			accounts.close();
 			await nc.close();
 			for (const child of [web, processor.child]) {
 				if (child.exitCode !== null || child.signalCode !== null) continue;

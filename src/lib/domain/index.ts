@@ -10,3 +10,4 @@ export * from './time';
 export * from './read-model';
 export * from './events/make';
 export * from './auth/index';
+export * from './accounts/index';

@@ -4,7 +4,11 @@ import type { EventFamily } from './events';
 export const streams = {
 	events: 'FS_EVENTS',
 	alerts: 'FS_ALERTS',
-	deadLetters: 'FS_DLQ'
+	deadLetters: 'FS_DLQ',
+	/** Account changes: the user directory's source of truth, kept forever. */
+	accounts: 'FS_ACCOUNTS',
+	/** Sign-ins, sign-outs and refusals: the access audit trail. */
+	signIns: 'FS_SIGNINS'
 } as const;
 
 export const subjects = {
@@ -12,8 +16,19 @@ export const subjects = {
 	alerts: 'fs.alert.>',
 	deadLetters: 'fs.dlq.>',
 	live: 'fs.live.>',
-	snapshot: 'fs.snapshot'
+	snapshot: 'fs.snapshot',
+	accounts: 'fs.account.>',
+	signIns: 'fs.signin.>'
 } as const;
+
+/** One subject per user: a writer's expected last sequence on it orders that user's changes. */
+export function accountSubject(username: string): string {
+	return `fs.account.${username}`;
+}
+
+export function signInSubject(username: string): string {
+	return `fs.signin.${username}`;
+}
 
 export function eventSubject(family: EventFamily, districtId: string, merchantId: string): string {
 	return `fs.ev.${family}.${districtId}.${merchantId}`;

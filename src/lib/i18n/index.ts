@@ -6,6 +6,7 @@ export {
 	eventTypeLabel,
 	familyLabel,
 	formatDate,
+	formatDateTime,
 	formatNumber,
 	formatTime
 } from './labels';

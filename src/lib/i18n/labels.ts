@@ -62,3 +62,18 @@ export function formatDate(instant: number | Date): string {
 		weekday: 'long'
 	}).format(new Date(instant));
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: DEFAULT_TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** YYYY-MM-DD HH:mm in the city's time zone: records and audit lines, read in any locale. */
+export function formatDateTime(instant: string | number | Date): string {
+	return dateTimeFormat.format(new Date(instant));
+}

@@ -11,9 +11,33 @@ const schema = z.object({
 	API_URL: z.url().optional(),
 	/** Where browsers reach the live gateway; default: this page's host on API_PORT. */
 	PUBLIC_GATEWAY_URL: z.url().optional(),
+	/** Origins allowed to frame /embed/* pages, comma-separated (e.g. https://www.jinan.gov.cn). */
+	EMBED_ORIGINS: z
+		.string()
+		.default('')
+		.transform((v) =>
+			v
+				.split(',')
+				.map((o) => o.trim())
+				.filter(Boolean)
+		)
+		.pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
 	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
 	/** Signs the tickets the read API and the live gateway check (the same secret there). */
 	TICKET_SECRET: z.string().optional(),
+	/** A session unused this long ends; one ends this long after sign-in however much it is used. */
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(5)
+		.max(24 * 60)
+		.default(120),
+	SESSION_MAX_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 30)
+		.default(12),
 	/** development or test relax the ticket secret check; anything else (or unset) is strict. */
 	NODE_ENV: z.string().optional()
 });

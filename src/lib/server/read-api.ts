@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { viewerTicket } from './auth/viewer';
+import type { TicketClaims } from '../domain/auth/claims';
+import { ticketFor } from './auth/viewer';
 import { config } from './config';
 
 export class ReadApiError extends Error {
@@ -14,10 +15,11 @@ export class ReadApiError extends Error {
 }
 
 /**
- * GETs a path of the processor's read API with the viewer's ticket and parses the answer with
- * `schema`. Bounded by a timeout: a stalled processor makes a page fail clearly, not hang.
+ * GETs a path of the processor's read API with a ticket for the viewer's claims (the read API
+ * cuts every answer to them) and parses the answer with `schema`. Bounded by a timeout: a stalled processor makes a page fail clearly, not hang.
  */
 export async function readApi<S extends z.ZodType>(
+	claims: TicketClaims,
 	path: string,
 	schema: S,
 	{ timeoutMs = 5_000, fetchFn = fetch }: { timeoutMs?: number; fetchFn?: typeof fetch } = {}
@@ -27,7 +29,7 @@ export async function readApi<S extends z.ZodType>(
 	try {
 		res = await fetchFn(url, {
 			signal: AbortSignal.timeout(timeoutMs),
-			headers: { authorization: `Bearer ${await viewerTicket('read-api')}` }
+			headers: { authorization: `Bearer ${await ticketFor(claims, 'read-api')}` }
 		});
 	} catch (cause) {
 		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });

@@ -1,3 +1,4 @@
 export * from './claims';
 export * from './mask';
+export * from './pages';
 export * from './policy';

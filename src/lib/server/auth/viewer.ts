@@ -1,32 +1,25 @@
-import { districts } from '../../domain/districts';
 import type { TicketClaims } from '../../domain/auth/claims';
 import { config } from '../config';
 import { signTicket, TICKET_TTL_SECONDS, type TicketAudience } from './ticket';
 
-/**
- * Who the web server's pages act for. Accounts and sessions are not built yet (issue 3, next
- * part): until they are, every page acts as one interim viewer, a supervisor of the whole city.
- * What this already buys: the read API and the live gateway answer only tickets signed with the
- * server's secret, so nothing reaches them around the web server. With sessions, this returns
- * the signed-in user's claims instead and the pages keep calling it the same way.
- */
-export const interimViewer: TicketClaims = {
-	sub: 'interim-viewer',
-	role: 'supervisor',
-	districts: districts.map((d) => d.id),
-	merchants: []
-};
-
-const cached = new Map<TicketAudience, { ticket: string; until: number }>();
+const cached = new Map<string, { ticket: string; until: number }>();
+const CACHE_LIMIT = 2_000;
 
 /**
- * A ticket for the current viewer, reused while it has more than half its life left. Only
- * `gateway` tickets may go to a browser; `read-api` ones stay on this server.
+ * A ticket for a signed-in viewer's claims, reused while it has more than half its life left.
+ * Only `gateway` tickets may go to a browser; `read-api` ones stay on this server. The claims
+ * come from the session of this request (hooks.server.ts), never from the request itself.
  */
-export async function viewerTicket(audience: TicketAudience, now = Date.now()): Promise<string> {
-	const hit = cached.get(audience);
+export async function ticketFor(
+	claims: TicketClaims,
+	audience: TicketAudience,
+	now = Date.now()
+): Promise<string> {
+	const key = `${audience}\n${JSON.stringify(claims)}`;
+	const hit = cached.get(key);
 	if (hit && hit.until > now) return hit.ticket;
-	const ticket = await signTicket(interimViewer, config().TICKET_SECRET, audience);
-	cached.set(audience, { ticket, until: now + (TICKET_TTL_SECONDS * 1000) / 2 });
+	const ticket = await signTicket(claims, config().TICKET_SECRET, audience);
+	if (cached.size >= CACHE_LIMIT) cached.clear();
+	cached.set(key, { ticket, until: now + (TICKET_TTL_SECONDS * 1000) / 2 });
 	return ticket;
 }

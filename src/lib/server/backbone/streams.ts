@@ -58,6 +58,21 @@ function configs(limits: StreamLimits): (Partial<StreamConfig> & { name: string 
 			subjects: [subjects.deadLetters],
 			max_age: nanos(90 * DAY_MS),
 			max_bytes: 2 * 1024 ** 3
+		},
+		{
+			// The directory is the fold of this stream: nothing in it may ever age out.
+			...common,
+			name: streams.accounts,
+			subjects: [subjects.accounts],
+			max_age: 0,
+			max_bytes: 1024 ** 3
+		},
+		{
+			...common,
+			name: streams.signIns,
+			subjects: [subjects.signIns],
+			max_age: nanos(2 * 365 * DAY_MS),
+			max_bytes: 2 * 1024 ** 3
 		}
 	];
 }

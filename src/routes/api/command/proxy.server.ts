@@ -19,10 +19,14 @@ export function parseQuery<S extends z.ZodType>(
 	return { ok: false, response: json({ error: message }, { status: 400 }) };
 }
 
-/** Read-API failures become a JSON error with their status (503 when it is unreachable). */
+/**
+ * Read-API failures become a JSON error: a refusal (403/404) or a bad query (400) keeps its
+ * status, its own failures are a 5xx (503 when it is unreachable).
+ */
 export function proxyError(err: unknown): Response {
 	if (err instanceof ReadApiError) {
-		return json({ error: err.message }, { status: err.status >= 500 ? err.status : 502 });
+		const passed = [400, 403, 404].includes(err.status);
+		return json({ error: err.message }, { status: passed || err.status >= 500 ? err.status : 502 });
 	}
 	throw err;
 }

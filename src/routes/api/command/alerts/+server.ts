@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { alertList } from '$lib/domain/read-model';
+import { viewerOf } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import { districtParam, parseQuery, proxyError } from '../proxy.server';
 import type { RequestHandler } from './$types';
@@ -11,13 +12,13 @@ const query = z.object({
 });
 
 /** The latest alerts, optionally one district's. */
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
 	const q = parseQuery(url, query);
 	if (!q.ok) return q.response;
 	const params = new URLSearchParams({ limit: String(q.data.limit) });
 	if (q.data.district) params.set('district', q.data.district);
 	try {
-		return json(await readApi(`/api/alerts?${params}`, alertList), {
+		return json(await readApi(viewerOf(locals).claims, `/api/alerts?${params}`, alertList), {
 			headers: { 'cache-control': 'no-store' }
 		});
 	} catch (err) {

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { merchantPoints } from '$lib/domain/read-model';
+import { viewerOf } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import { districtParam, parseQuery, proxyError } from '../proxy.server';
 import type { RequestHandler } from './$types';
@@ -8,15 +9,20 @@ import type { RequestHandler } from './$types';
 const query = z.object({ district: districtParam });
 
 /** Every merchant as a compact map row, optionally one district's. */
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
 	const q = parseQuery(url, query);
 	if (!q.ok) return q.response;
 	const params = new URLSearchParams();
 	if (q.data.district) params.set('district', q.data.district);
 	try {
-		const points = await readApi(`/api/merchants/points?${params}`, merchantPoints, {
-			timeoutMs: 15_000
-		});
+		const points = await readApi(
+			viewerOf(locals).claims,
+			`/api/merchants/points?${params}`,
+			merchantPoints,
+			{
+				timeoutMs: 15_000
+			}
+		);
 		return json(points, { headers: { 'cache-control': 'private, max-age=60' } });
 	} catch (err) {
 		return proxyError(err);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketClaims } from './claims';
+import { homeOf, landingAfterSignIn, pageAccess, type Viewer } from './pages';
+
+const as = (claims: Omit<TicketClaims, 'sub'>, mustChangePassword = false): Viewer => ({
+	claims: { sub: 'u', ...claims },
+	mustChangePassword
+});
+const admin = as({ role: 'admin', districts: [], merchants: [] });
+const lixia = as({ role: 'supervisor', districts: ['370102'], merchants: [] });
+const inspector = as({ role: 'inspector', districts: ['370102'], merchants: [] });
+const owner = as({ role: 'merchant_owner', districts: [], merchants: ['m1', 'm2'] });
+const staff = as({ role: 'merchant_staff', districts: [], merchants: ['m1'] });
+
+describe('pages', () => {
+	it('auth - page groups: the table decides per role', () => {
+		const allow = (path: string, v: Viewer | null) => pageAccess(path, v).allow;
+		expect(allow('/', null)).toBe(true);
+		expect(allow('/login', null)).toBe(true);
+		expect(allow('/p/m1', null)).toBe(true);
+		expect(allow('/command', null)).toBe(false);
+		expect(allow('/somewhere-new', null)).toBe(false);
+		expect(allow('/command', lixia)).toBe(true);
+		expect(allow('/api/command/live', lixia)).toBe(true);
+		expect(allow('/command', inspector)).toBe(false);
+		expect(allow('/admin', lixia)).toBe(false);
+		expect(allow('/admin/audit', admin)).toBe(true);
+		expect(allow('/administrator', admin)).toBe(true); // not the admin group: only signed in
+		expect(allow('/administrator', null)).toBe(false);
+		expect(allow('/m/m2/stock', owner)).toBe(true);
+		expect(allow('/m/m2', staff)).toBe(false);
+		expect(allow('/m', staff)).toBe(true);
+		expect(allow('/m/m1', admin)).toBe(false);
+		expect(allow('/inspect', inspector)).toBe(true);
+		expect(allow('/inspect', owner)).toBe(false);
+	});
+
+	it('auth - an anonymous viewer is sent to sign in, a one-time password to change it', () => {
+		expect(pageAccess('/admin', null)).toMatchObject({ allow: false, reason: 'sign_in' });
+		const fresh = as({ role: 'admin', districts: [], merchants: [] }, true);
+		expect(pageAccess('/admin', fresh)).toMatchObject({ allow: false, reason: 'change_password' });
+		expect(pageAccess('/account/password', fresh).allow).toBe(true);
+		expect(pageAccess('/login', fresh).allow).toBe(true);
+		expect(pageAccess('/admin', lixia)).toMatchObject({ allow: false, reason: 'forbidden' });
+	});
+
+	it('auth - homes per role; after sign-in only an allowed local path is followed', () => {
+		expect([admin, lixia, inspector, owner, staff].map((v) => homeOf(v.claims))).toEqual([
+			'/admin',
+			'/command',
+			'/inspect',
+			'/m',
+			'/m/m1'
+		]);
+		expect(landingAfterSignIn('/command?district=370102', lixia)).toBe('/command?district=370102');
+		for (const next of [
+			'//evil.example',
+			'/\\evil.example',
+			'https://evil.example',
+			'/admin',
+			'/'
+		]) {
+			expect(landingAfterSignIn(next, lixia)).toBe('/command');
+		}
+		expect(landingAfterSignIn('/m/m2', staff)).toBe('/m/m1');
+		expect(
+			landingAfterSignIn('/command', as({ role: 'admin', districts: [], merchants: [] }, true))
+		).toBe('/account/password');
+	});
+});

@@ -1,0 +1,100 @@
+import type { Role, TicketClaims } from './claims';
+
+/**
+ * Who may open which part of the web app, by path: one table, checked by the server's hook for
+ * every request before any page or endpoint runs. A path in no group needs a signed-in user
+ * (deny by default for the anonymous); the routes' own loads add finer checks on top.
+ */
+export type Audience = 'anyone' | 'signed_in' | readonly Role[];
+
+export interface PageGroup {
+	name: string;
+	prefix: string;
+	audience: Audience;
+	/** The path segment after the prefix is a merchant id that must be in the viewer's scope. */
+	merchantScoped?: boolean;
+}
+
+const regulators = ['admin', 'supervisor'] as const;
+const merchantPeople = ['merchant_owner', 'merchant_staff'] as const;
+
+export const pageGroups: readonly PageGroup[] = [
+	{ name: 'assets', prefix: '/_app', audience: 'anyone' },
+	{ name: 'assets', prefix: '/favicon.svg', audience: 'anyone' },
+	{ name: 'health', prefix: '/healthz', audience: 'anyone' },
+	{ name: 'sign-in', prefix: '/login', audience: 'anyone' },
+	{ name: 'sign-in', prefix: '/logout', audience: 'anyone' },
+	{ name: 'public', prefix: '/p', audience: 'anyone' },
+	{ name: 'embed', prefix: '/embed', audience: 'anyone' },
+	{ name: 'account', prefix: '/account', audience: 'signed_in' },
+	{ name: 'admin', prefix: '/admin', audience: ['admin'] },
+	{ name: 'wall', prefix: '/command', audience: regulators },
+	{ name: 'wall', prefix: '/api/command', audience: regulators },
+	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
+	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true }
+];
+
+export interface Viewer {
+	claims: TicketClaims;
+	mustChangePassword: boolean;
+}
+
+export type PageDecision =
+	| { allow: true; group: string }
+	| { allow: false; group: string; reason: 'sign_in' | 'forbidden' | 'change_password' };
+
+/** The password page (and signing out) stay open to a user who must change a one-time password. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+function groupOf(pathname: string): PageGroup | undefined {
+	return pageGroups.find((g) => pathname === g.prefix || pathname.startsWith(`${g.prefix}/`));
+}
+
+export function pageAccess(pathname: string, viewer: Viewer | null): PageDecision {
+	if (pathname === '/') return { allow: true, group: 'landing' };
+	const group = groupOf(pathname);
+	const name = group?.name ?? 'other';
+	const audience: Audience = group?.audience ?? 'signed_in';
+	if (audience === 'anyone') return { allow: true, group: name };
+	if (!viewer) return { allow: false, group: name, reason: 'sign_in' };
+	if (viewer.mustChangePassword && pathname !== CHANGE_PASSWORD_PATH) {
+		return { allow: false, group: name, reason: 'change_password' };
+	}
+	if (audience !== 'signed_in' && !audience.includes(viewer.claims.role)) {
+		return { allow: false, group: name, reason: 'forbidden' };
+	}
+	if (group?.merchantScoped) {
+		const merchantId = pathname.slice(group.prefix.length + 1).split('/')[0];
+		if (merchantId && !viewer.claims.merchants.includes(merchantId)) {
+			return { allow: false, group: name, reason: 'forbidden' };
+		}
+	}
+	return { allow: true, group: name };
+}
+
+/** Where a user lands after signing in. */
+export function homeOf(claims: TicketClaims): string {
+	switch (claims.role) {
+		case 'admin':
+			return '/admin';
+		case 'supervisor':
+			return '/command';
+		case 'inspector':
+			return '/inspect';
+		default:
+			return claims.merchants.length === 1 ? `/m/${claims.merchants[0]}` : '/m';
+	}
+}
+
+/**
+ * Where to go after signing in: the page that asked for it when it is a path of this site the
+ * user may open, else their home. Anything else (another origin, `//host`, `/\host`) is refused.
+ */
+export function landingAfterSignIn(next: string | null, viewer: Viewer): string {
+	if (viewer.mustChangePassword) return CHANGE_PASSWORD_PATH;
+	if (next && /^\/(?![/\\])[^\s]*$/.test(next)) {
+		const path = next.split(/[?#]/)[0] ?? next;
+		if (path !== '/' && pageAccess(path, viewer).allow) return next;
+	}
+	return homeOf(viewer.claims);
+}

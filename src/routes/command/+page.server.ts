@@ -1,0 +1,30 @@
+import { error, redirect } from '@sveltejs/kit';
+import { districts } from '$lib/domain/districts';
+import { roomName } from '$lib/domain/live';
+import { mayJoinRoom } from '$lib/domain/auth/policy';
+import { viewerOf } from '$lib/server/auth/guard';
+import type { PageServerLoad } from './$types';
+
+const allDistricts: readonly string[] = districts.map((d) => d.id);
+
+/**
+ * `?district=370102` shows that district's room; no parameter, the whole city for those who
+ * hold it, else the viewer's first district. A district outside the viewer's scope is a 403:
+ * the gateway would refuse the room anyway, this says so before the screen starts.
+ */
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { claims } = viewerOf(locals, ['admin', 'supervisor']);
+	const district = url.searchParams.get('district');
+	if (district === null) {
+		if (mayJoinRoom(claims, 'city', allDistricts)) {
+			return { district: null, room: roomName.parse('city') };
+		}
+		const first = claims.districts[0];
+		if (!first) error(403, 'no district in your scope');
+		redirect(303, `/command?district=${first}`);
+	}
+	if (!allDistricts.includes(district)) error(404, `unknown district ${district}`);
+	const room = roomName.parse(`district:${district}`);
+	if (!mayJoinRoom(claims, room, allDistricts)) error(403, 'district outside your jurisdiction');
+	return { district, room };
+};

@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishEvent } from '../../src/lib/server/backbone/publisher';
+import { httpSignIn, TEST_PASSWORD, type TestUsername } from '../helpers/accounts';
+import { registered } from '../helpers/events';
+import { eventually } from '../helpers/processor';
+import { startSystem, type TestSystem } from '../helpers/system';
+
+// The web server as `npm start` runs it (build/), with real NATS, processor and store: every
+// role against every page group, endpoint and data route. Needs `npm run build` first.
+
+let sys: TestSystem;
+const cookies = new Map<string, string>();
+const MERCHANT_B = '市中区乙店铺名';
+
+beforeAll(async () => {
+	sys = await startSystem();
+	await publishEvent(sys.js, registered('m-a', '370102', '历下区甲店铺名'));
+	await publishEvent(sys.js, registered('m-b', '370103', MERCHANT_B));
+	for (const u of ['root', 'city', 'sup-a', 'insp-a', 'own-ab', 'staff-a'] as const) {
+		const r = await httpSignIn(sys.webUrl, u);
+		if (!r.cookie) throw new Error(`sign-in of ${u} failed: ${r.status}`);
+		cookies.set(u, r.cookie);
+	}
+	// The merchants are in the store before pages read them.
+	await eventually(async () => {
+		const r = await get('/m/m-b', 'own-ab');
+		return r.status === 200 && (await r.text()).includes(MERCHANT_B) ? true : undefined;
+	});
+}, 120_000);
+afterAll(async () => {
+	await sys?.stop();
+});
+
+type Who = TestUsername | 'anonymous';
+
+function get(path: string, who: Who, accept = 'text/html'): Promise<Response> {
+	const cookie = who === 'anonymous' ? undefined : cookies.get(who);
+	return fetch(`${sys.webUrl}${path}`, {
+		headers: { accept, ...(cookie ? { cookie } : {}) },
+		redirect: 'manual'
+	});
+}
+
+// 200 open; 303 sent elsewhere (sign in, or a home); 401/403 refused.
+const matrix: [string, Record<Who, number>][] = [
+	[
+		'/',
+		{
+			anonymous: 200,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 200,
+			'staff-a': 200
+		}
+	],
+	[
+		'/admin',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/admin/audit',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/command/__data.json',
+		{
+			anonymous: 401,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/command/__data.json?district=370103',
+		{
+			anonymous: 401,
+			root: 200,
+			city: 200,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/api/command/live',
+		{
+			anonymous: 401,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/api/command/alerts',
+		{
+			anonymous: 401,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/inspect',
+		{
+			anonymous: 303,
+			root: 403,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/m',
+		{
+			anonymous: 303,
+			root: 403,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 200,
+			'staff-a': 303
+		}
+	],
+	[
+		'/m/m-a',
+		{
+			anonymous: 303,
+			root: 403,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 200,
+			'staff-a': 200
+		}
+	],
+	[
+		'/m/m-b',
+		{
+			anonymous: 303,
+			root: 403,
+			city: 403,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 200,
+			'staff-a': 403
+		}
+	],
+	[
+		'/account/password',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 200,
+			'staff-a': 200
+		}
+	]
+];
+
+describe('web access', () => {
+	it('auth - every role against every page group: allowed, sent to sign in, or refused', async () => {
+		const wrong: string[] = [];
+		for (const [path, expected] of matrix) {
+			for (const [who, status] of Object.entries(expected) as [Who, number][]) {
+				const accept =
+					path.includes('__data.json') || path.startsWith('/api/')
+						? 'application/json'
+						: 'text/html';
+				const res = await get(path, who, accept);
+				const body = await res.text();
+				// Kit answers a data request whose load failed with 200 and the error inside.
+				const failed = /"type":"error".*?"status":(\d+)/.exec(body);
+				const got = failed ? Number(failed[1]) : res.status;
+				if (got !== status) wrong.push(`${who} ${path}: ${got}, expected ${status}`);
+				// A refusal carries nothing of what is behind it.
+				if (got >= 400 && (body.includes(MERCHANT_B) || body.includes('370103'))) {
+					wrong.push(`${who} ${path}: refusal leaks data`);
+				}
+				if (status === 303 && who === 'anonymous') {
+					expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
+				}
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('auth - a supervisor of district A reads only district A through the web server', async () => {
+		const res = await get('/api/command/alerts?district=370103', 'sup-a', 'application/json');
+		expect(res.status).toBe(403);
+		const points = (await (
+			await get('/api/command/points', 'sup-a', 'application/json')
+		).json()) as {
+			rows: [string, number, number, string, string][];
+		};
+		expect(points.rows.map((r) => r[0])).toEqual(['m-a']);
+	});
+
+	it('auth - a forged, tampered or stale cookie is anonymous', async () => {
+		const real = cookies.get('staff-a') as string;
+		const [name, value] = real.split('=') as [string, string];
+		const [user, token] = value.split('.') as [string, string];
+		for (const cookie of [
+			`${name}=own-ab.${token}`,
+			`${name}=${user}.${token.slice(0, -1)}A`,
+			`${name}=x`
+		]) {
+			const res = await fetch(`${sys.webUrl}/m/m-a`, {
+				headers: { cookie, accept: 'text/html' },
+				redirect: 'manual'
+			});
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toContain('/login');
+		}
+	});
+
+	it('auth - bad sign-in input gets a clear answer and nothing crashes', async () => {
+		const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+			fetch(`${sys.webUrl}/login`, {
+				method: 'POST',
+				headers: {
+					origin: sys.webUrl,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					...headers
+				},
+				body,
+				redirect: 'manual'
+			});
+		expect((await post(new URLSearchParams({ username: 'x' }))).status).toBe(400);
+		expect(
+			(await post(new URLSearchParams({ username: 'root', password: 'p'.repeat(100_000) }))).status
+		).toBe(400);
+		expect(
+			(await post(new URLSearchParams({ username: "' OR 1=1 --<script>", password: 'whatever' })))
+				.status
+		).toBe(400);
+		expect((await post('%%%garbage=&&', {})).status).toBe(400);
+		// Another site's form post is refused by Kit's origin check.
+		expect(
+			(
+				await post(new URLSearchParams({ username: 'root', password: TEST_PASSWORD }), {
+					origin: 'https://evil.example'
+				})
+			).status
+		).toBe(403);
+		const again = await httpSignIn(sys.webUrl, 'root');
+		expect(again.status).toBe(303);
+	});
+
+	it('auth - an admin disables a user: their open session ends at the next request', async () => {
+		const target = await httpSignIn(sys.webUrl, 'insp-a');
+		expect(
+			(
+				await fetch(`${sys.webUrl}/inspect`, {
+					headers: { cookie: target.cookie as string },
+					redirect: 'manual'
+				})
+			).status
+		).toBe(200);
+		const res = await fetch(`${sys.webUrl}/admin?/disable`, {
+			method: 'POST',
+			headers: {
+				origin: sys.webUrl,
+				cookie: cookies.get('root') as string,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ username: 'insp-a', reason: '<b>调岗</b>' }),
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(200);
+		const after = await fetch(`${sys.webUrl}/inspect`, {
+			headers: { cookie: target.cookie as string, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		expect(after.status).toBe(303);
+		expect((await httpSignIn(sys.webUrl, 'insp-a')).cookie).toBeNull();
+		// The audit shows who did it, from where; the reason is text, never markup.
+		const audit = await (await get('/admin/audit?user=insp-a', 'root')).text();
+		expect(audit).toContain('&lt;b>调岗&lt;/b>');
+		expect(audit).not.toContain('<b>调岗</b>');
+		expect(audit).not.toContain('$argon2id$');
+		await sys.accounts.accounts.enable('insp-a', { id: 'system' });
+	});
+
+	it('auth - security headers: a per-page script nonce, the gateway in connect-src, no framing', async () => {
+		const res = await get('/login', 'anonymous');
+		const csp = res.headers.get('content-security-policy') ?? '';
+		expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+		expect(csp).toContain(
+			`connect-src 'self' http://127.0.0.1:${sys.apiPort} ws://127.0.0.1:${sys.apiPort}`
+		);
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+		const denied = await get('/admin', 'staff-a');
+		expect(denied.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+	});
+});
