@@ -1,4 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
+import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
 import type { TemplatedApp } from 'uWebSockets.js';
 import { joinRequest, roomDelta, roomSnapshot, type RoomSnapshot } from '../../src/lib/domain/live';
@@ -44,9 +45,9 @@ export function startGateway(
 		verifyTicket(ticket, options.ticketSecret, 'gateway').then(
 			(claims) => {
 				socket.data.claims = claims;
-				// Joining stops when the ticket ends; rooms already joined stay (the socket asks for a
-				// fresh ticket when it reconnects).
-				socket.data.until = Date.now() + TICKET_TTL_SECONDS * 1000;
+				// Verified above, so its expiry can be read as it stands.
+				const exp = decodeJwt(ticket).exp;
+				socket.data.until = exp ? exp * 1000 : Date.now() + TICKET_TTL_SECONDS * 1000;
 				next();
 			},
 			(e: unknown) => next(new Error(e instanceof TicketError ? e.message : 'invalid ticket'))
@@ -98,6 +99,47 @@ export function startGateway(
 	const onSnapshot = answer(false);
 
 	io.on('connection', (socket) => {
+		// A ticket's life is the socket's: at its end the socket is let go unless it showed a fresh
+		// ticket (`renew`) meanwhile, which a disabled user or one whose scope shrank no longer
+		// gets. So nobody keeps watching a room for longer than a ticket lives after losing the right.
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const expireAt = (until: number | undefined) => {
+			clearTimeout(timer);
+			if (until !== undefined) {
+				timer = setTimeout(() => socket.disconnect(true), Math.max(0, until - Date.now()));
+			}
+		};
+		expireAt((socket.data as { until?: number }).until);
+		socket.on('disconnect', () => clearTimeout(timer));
+		socket.on('renew', (frame: unknown, ack: unknown) => {
+			const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => {};
+			const ticket = (frame as { ticket?: unknown } | null)?.ticket;
+			if (typeof ticket !== 'string') {
+				reply({ ok: false, error: 'expected { ticket }' });
+				return;
+			}
+			verifyTicket(ticket, options.ticketSecret, 'gateway').then(
+				(claims) => {
+					const data = socket.data as { claims?: TicketClaims | null; until?: number };
+					if (data.claims && data.claims.sub !== claims.sub) {
+						reply({ ok: false, error: 'ticket of another user' });
+						return;
+					}
+					data.claims = claims;
+					data.until = (decodeJwt(ticket).exp ?? 0) * 1000;
+					expireAt(data.until);
+					// Rooms the new scope no longer covers are left at once.
+					for (const room of socket.rooms) {
+						if (room !== socket.id && !mayJoinRoom(claims, room, options.districtIds)) {
+							void socket.leave(room);
+						}
+					}
+					reply({ ok: true });
+				},
+				(e: unknown) =>
+					reply({ ok: false, error: e instanceof TicketError ? e.message : 'invalid ticket' })
+			);
+		});
 		socket.on('join', onJoin(socket));
 		socket.on('snapshot', onSnapshot(socket));
 		socket.on('leave', (frame: unknown) => {

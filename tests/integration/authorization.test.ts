@@ -5,6 +5,7 @@ import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered, sale } from '../helpers/events';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
+import { signTicket } from '../../src/lib/server/auth/ticket';
 import { TEST_TICKET_SECRET, ticketFor } from '../helpers/tickets';
 
 let p: Pipeline;
@@ -186,5 +187,64 @@ describe('authorization - live gateway', () => {
 		expect((await join('merchant:m-b', await ticketFor(ownerA, 'gateway'))).ok).toBe(false);
 		expect((await join('city', await ticketFor(undefined, 'gateway'))).ok).toBe(true);
 		expect(await join('city', `${a}x`)).toEqual({ ok: false, error: 'connect: invalid ticket' });
+	});
+
+	it('auth - a socket is let go when its ticket ends, so lost rights do not outlive a ticket', async () => {
+		const short = await signTicket(supervisorA, TEST_TICKET_SECRET, 'gateway', 2);
+		const socket = io(`http://127.0.0.1:${p.processor.port}`, {
+			transports: ['websocket'],
+			reconnection: false,
+			auth: { ticket: short }
+		});
+		try {
+			const joined = await new Promise<{ ok: boolean }>((resolve) =>
+				socket.on('connect', () => socket.emit('join', { room: 'district:370102' }, resolve))
+			);
+			expect(joined.ok).toBe(true);
+			const reason = await new Promise<string>((resolve) => socket.on('disconnect', resolve));
+			expect(reason).toBe('io server disconnect');
+		} finally {
+			socket.close();
+		}
+	});
+
+	it('auth - a renewed ticket keeps the socket; a narrower one leaves rooms it no longer covers', async () => {
+		const city: TicketClaims = { ...supervisorA, districts: ['370102', '370103'] };
+		const socket = io(`http://127.0.0.1:${p.processor.port}`, {
+			transports: ['websocket'],
+			reconnection: false,
+			auth: { ticket: await signTicket(city, TEST_TICKET_SECRET, 'gateway', 2) }
+		});
+		const emit = <T>(event: string, frame: unknown) =>
+			new Promise<T>((resolve) => socket.emit(event, frame, resolve));
+		let disconnected = false;
+		socket.on('disconnect', () => (disconnected = true));
+		try {
+			await new Promise<void>((resolve) => socket.on('connect', resolve));
+			expect((await emit<{ ok: boolean }>('join', { room: 'district:370103' })).ok).toBe(true);
+			expect((await emit<{ ok: boolean }>('join', { room: 'district:370102' })).ok).toBe(true);
+			const narrower = await signTicket(supervisorA, TEST_TICKET_SECRET, 'gateway', 60);
+			expect(await emit('renew', { ticket: narrower })).toEqual({ ok: true });
+			const other = await signTicket(ownerA, TEST_TICKET_SECRET, 'gateway', 60);
+			expect(await emit('renew', { ticket: other })).toEqual({
+				ok: false,
+				error: 'ticket of another user'
+			});
+			expect(await emit('renew', { ticket: `${narrower}x` })).toEqual({
+				ok: false,
+				error: 'invalid ticket'
+			});
+			// Past the first ticket's end the socket is still there, but out of 370103's room.
+			await new Promise((r) => setTimeout(r, 2_500));
+			expect(disconnected).toBe(false);
+			const seen: string[] = [];
+			socket.on('delta', (d: { room: string }) => seen.push(d.room));
+			// Rooms beat every 2 s: within 2.5 s the kept room is heard from, the dropped one is not.
+			await new Promise((r) => setTimeout(r, 2_500));
+			expect(seen).toContain('district:370102');
+			expect(seen).not.toContain('district:370103');
+		} finally {
+			socket.close();
+		}
 	});
 });

@@ -28,6 +28,8 @@ export type LiveStatus = 'connecting' | 'live' | 'stale' | 'offline';
 export const STALE_AFTER_MS = 5_000;
 const ACK_TIMEOUT_MS = 5_000;
 const RETRY_MS = 2_000;
+/** Tickets live 5 minutes and are reused for half of that: renewing each minute stays well ahead. */
+const RENEW_MS = 60_000;
 /** How long a new alert counts as "just arrived" (ticker highlight, map flash). */
 export const ARRIVAL_MS = 8_000;
 
@@ -74,6 +76,7 @@ export class LiveRoom {
 
 	private socket: Socket | null = null;
 	private timer: ReturnType<typeof setInterval> | null = null;
+	private renewal: ReturnType<typeof setInterval> | null = null;
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private sequencer = new DeltaSequencer();
 	private resyncing = false;
@@ -114,10 +117,23 @@ export class LiveRoom {
 		});
 		socket.on('delta', (frame: unknown) => this.onDelta(frame));
 		this.timer = setInterval(() => this.tick(), 1_000);
+		// The gateway lets a socket go when its ticket ends: show it a fresh one well before.
+		this.renewal = setInterval(() => {
+			if (!socket.connected) return;
+			ticket().then(
+				(t) =>
+					socket.emit('renew', { ticket: t }, (a: { ok?: boolean } | undefined) => {
+						// Refused (signed out, rights changed): reconnecting asks the server again.
+						if (!a?.ok) socket.disconnect().connect();
+					}),
+				() => {}
+			);
+		}, RENEW_MS);
 	}
 
 	destroy(): void {
 		if (this.timer) clearInterval(this.timer);
+		if (this.renewal) clearInterval(this.renewal);
 		if (this.retry) clearTimeout(this.retry);
 		this.socket?.removeAllListeners();
 		this.socket?.disconnect();
