@@ -5,6 +5,7 @@ import { CHANGE_PASSWORD_PATH, pageAccess } from '$lib/domain/auth/pages';
 import { accountServices, clearSessionCookie, sessionCookie } from '$lib/server/accounts/web';
 import { config } from '$lib/server/config';
 import { closeNats } from '$lib/server/nats';
+import { countWrite } from '$lib/server/rate-limit';
 import {
 	contentSecurityPolicy,
 	gatewayOrigins,
@@ -45,6 +46,16 @@ const authorize: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const viewer = event.locals.viewer;
+	if (!['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) {
+		const counted = countWrite(viewer?.sessionId ?? null, event.getClientAddress());
+		if (!counted.allowed) {
+			const seconds = Math.ceil(counted.retryAfterMs / 1000);
+			return json(
+				{ error: `too many requests; try again in ${seconds} s` },
+				{ status: 429, headers: { 'retry-after': String(seconds) } }
+			);
+		}
+	}
 	const decision = pageAccess(
 		event.url.pathname,
 		viewer && { claims: viewer.claims, mustChangePassword: viewer.user.mustChangePassword }

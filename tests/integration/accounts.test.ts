@@ -167,8 +167,8 @@ describe('sign-in', () => {
 		}
 	});
 
-	it('sign-in - twenty failures from one address lock that address for every account', async () => {
-		for (let i = 0; i < 20; i++) await signIn(`spray${i}`, 'x', '10.3.0.1');
+	it('sign-in - fifty failures from one address lock that address for every account', async () => {
+		for (let i = 0; i < 50; i++) await signIn(`spray${i}`, 'x', '10.3.0.1');
 		expect(await signIn('lixia-sup', 'anything', '10.3.0.1')).toMatchObject({
 			reason: 'throttled'
 		});

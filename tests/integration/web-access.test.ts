@@ -327,4 +327,28 @@ describe('web access', () => {
 		const denied = await get('/admin', 'staff-a');
 		expect(denied.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 	});
+
+	it('auth - anonymous writes past the limit are refused with 429 and Retry-After', async () => {
+		const statuses: number[] = [];
+		let retryAfter: string | null = null;
+		for (let i = 0; i < 40; i++) {
+			const res = await fetch(`${sys.webUrl}/login`, {
+				method: 'POST',
+				headers: {
+					origin: sys.webUrl,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ username: 'x' }),
+				redirect: 'manual'
+			});
+			statuses.push(res.status);
+			retryAfter ??= res.status === 429 ? res.headers.get('retry-after') : null;
+		}
+		expect(statuses).toContain(400);
+		expect(statuses.at(-1)).toBe(429);
+		expect(Number(retryAfter)).toBeGreaterThan(0);
+		// A signed-in session counts on its own: the admin is not caught by the anonymous flood.
+		expect((await get('/admin', 'root')).status).toBe(200);
+	});
 });

@@ -20,10 +20,12 @@ export const accountThrottle: ThrottlePolicy = {
 	windowMs: 60 * 60_000
 };
 
+// Generous: a district office signs in from behind one address, and its typos must not lock
+// out the whole office; a guesser still gets ~50 tries an hour, then waits that double.
 export const addressThrottle: ThrottlePolicy = {
-	freeFailures: 20,
+	freeFailures: 50,
 	baseLockMs: 60_000,
-	maxLockMs: 30 * 60_000,
+	maxLockMs: 15 * 60_000,
 	windowMs: 60 * 60_000
 };
 

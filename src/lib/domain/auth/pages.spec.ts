@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketClaims } from './claims';
 import { homeOf, landingAfterSignIn, pageAccess, type Viewer } from './pages';
+import { countRequest, sweepWindows } from './rate-limit';
 
 const as = (claims: Omit<TicketClaims, 'sub'>, mustChangePassword = false): Viewer => ({
 	claims: { sub: 'u', ...claims },
@@ -66,5 +67,19 @@ describe('pages', () => {
 		expect(
 			landingAfterSignIn('/command', as({ role: 'admin', districts: [], merchants: [] }, true))
 		).toBe('/account/password');
+	});
+});
+
+describe('rate limits', () => {
+	it('auth - writes past the limit wait for the window to end', () => {
+		const windows = new Map();
+		const rule = { limit: 3, windowMs: 1_000 };
+		const at = (t: number) => countRequest(windows, '10.0.0.1', rule, t);
+		expect([at(0), at(10), at(20)].every((d) => d.allowed)).toBe(true);
+		expect(at(400)).toEqual({ allowed: false, retryAfterMs: 600 });
+		expect(countRequest(windows, '10.0.0.2', rule, 400).allowed).toBe(true);
+		expect(at(1_000).allowed).toBe(true);
+		sweepWindows(windows, rule, 5_000);
+		expect(windows.size).toBe(0);
 	});
 });
