@@ -7,6 +7,13 @@ const listQuery = z.object({
 	district: districtId.optional(),
 	merchantId: entityId.optional(),
 	q: z.string().trim().max(50).optional(),
+	/** Events by this actor id (the audit view). */
+	actor: z.string().trim().min(1).max(64).optional(),
+	/** Events of this type. */
+	type: z
+		.string()
+		.regex(/^[a-z_.]{1,64}$/)
+		.optional(),
 	limit: z.coerce.number().int().min(1).max(500).default(50),
 	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)
 });

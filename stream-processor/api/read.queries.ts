@@ -13,7 +13,7 @@ const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, add
 /** Filters are fixed SQL text; the values are always bound parameters (see `bind`). */
 function filters(
 	q: ScopedQuery,
-	columns: { district: string; merchant: string; name?: string }
+	columns: { district: string; merchant: string; name?: string; actor?: string; type?: string }
 ): string {
 	const parts: string[] = [];
 	if (!q.scope.all) {
@@ -23,6 +23,8 @@ function filters(
 	}
 	if (q.district) parts.push(`${columns.district} = {district:String}`);
 	if (q.merchantId) parts.push(`${columns.merchant} = {merchantId:String}`);
+	if (q.actor && columns.actor) parts.push(`${columns.actor} = {actor:String}`);
+	if (q.type && columns.type) parts.push(`${columns.type} = {type:String}`);
 	if (q.q && columns.name) {
 		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
 	}
@@ -87,7 +89,7 @@ export function readQueries(store: Store, timeZone: string) {
 			const rows = await store.query<Record<string, unknown>>(
 				`SELECT toString(id) AS id, type, ${iso('occurredAt')} AS occurredAt, ${iso('recordedAt')} AS recordedAt,
 				        merchantId, districtId, actorKind, actorId, payload
-				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
+				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId', actor: 'actorId', type: 'type' })}
 				 ORDER BY events.occurredAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
 				bind(q)
 			);

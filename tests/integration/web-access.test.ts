@@ -315,6 +315,14 @@ describe('web access', () => {
 		await sys.accounts.accounts.enable('insp-a', { id: 'system' });
 	});
 
+	it('audit - data events with their actor, filtered by actor', async () => {
+		const page = await (await get('/admin/audit?kind=data&actor=test', 'root')).text();
+		expect(page).toContain('system:test');
+		expect(page).toContain('m-b');
+		const none = await (await get('/admin/audit?kind=data&actor=nobody', 'root')).text();
+		expect(none).not.toContain('system:test');
+	});
+
 	it('auth - security headers: a per-page script nonce, the gateway in connect-src, no framing', async () => {
 		const res = await get('/login', 'anonymous');
 		const csp = res.headers.get('content-security-policy') ?? '';

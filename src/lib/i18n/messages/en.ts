@@ -125,6 +125,8 @@ export const en: Messages = {
 	'audit.kindAll': 'All',
 	'audit.kindAccounts': 'Account changes',
 	'audit.kindSignIns': 'Sign-ins',
+	'audit.kindData': 'Data events',
+	'audit.merchant': 'Merchant',
 	'audit.empty': 'Nothing matches.',
 	'audit.truncated': 'Showing the latest {count}; narrow the filter.',
 	'audit.type.user.created': 'User created',

@@ -124,6 +124,8 @@ export const zhCN = {
 	'audit.kindAll': '全部',
 	'audit.kindAccounts': '账号变更',
 	'audit.kindSignIns': '登录',
+	'audit.kindData': '业务数据',
+	'audit.merchant': '经营主体',
 	'audit.empty': '没有符合条件的记录。',
 	'audit.truncated': '仅显示最近 {count} 条；请缩小范围。',
 	'audit.type.user.created': '创建用户',
