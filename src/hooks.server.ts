@@ -33,9 +33,19 @@ const wantsJson = (event: RequestEvent) =>
 const authorize: Handle = async ({ event, resolve }) => {
 	event.locals.viewer = null;
 	const cookie = event.cookies.get(sessionCookie(event.url).name);
+	let sessionsDown = false;
 	if (cookie) {
-		const resumed = await (await accountServices()).resume(cookie);
-		if (resumed) {
+		// NATS down: public pages still answer (as anonymous); signed-in pages say so with a 503.
+		const resumed = await accountServices()
+			.then((services) => services.resume(cookie))
+			.catch((e: unknown) => {
+				console.error(`[web] sessions unavailable: ${(e as Error).message}`);
+				sessionsDown = true;
+				return null;
+			});
+		if (sessionsDown) {
+			// Keep the cookie: the session is still valid once NATS is back.
+		} else if (resumed) {
 			event.locals.viewer = {
 				user: userView(resumed.user),
 				claims: claimsOf(resumed.user),
@@ -61,6 +71,9 @@ const authorize: Handle = async ({ event, resolve }) => {
 		viewer && { claims: viewer.claims, mustChangePassword: viewer.user.mustChangePassword }
 	);
 	if (decision.allow) return resolve(event);
+	if (sessionsDown) {
+		return json({ error: 'sign-in service unavailable; try again shortly' }, { status: 503 });
+	}
 	// Answers, not throws: a thrown redirect or error would skip the security headers above.
 	const api = wantsJson(event);
 	if (decision.reason === 'sign_in') {

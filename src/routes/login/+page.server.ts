@@ -29,12 +29,19 @@ export const actions: Actions = {
 		const typed =
 			typeof data?.get('username') === 'string' ? String(data?.get('username')).slice(0, 64) : '';
 		if (!parsed.success) return fail(400, { username: typed, problem: 'missing' as const });
-		const services = await accountServices();
-		const result = await services.signIn.signIn({
-			...parsed.data,
-			address: getClientAddress(),
-			userAgent: request.headers.get('user-agent') ?? ''
-		});
+		const result = await accountServices()
+			.then((services) =>
+				services.signIn.signIn({
+					...parsed.data,
+					address: getClientAddress(),
+					userAgent: request.headers.get('user-agent') ?? ''
+				})
+			)
+			.catch((e: unknown) => {
+				console.error(`[web] sign-in unavailable: ${(e as Error).message}`);
+				return null;
+			});
+		if (!result) return fail(503, { username: typed, problem: 'unavailable' as const });
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
