@@ -96,7 +96,12 @@ async function main() {
 		env: { ...common, ...tickets, ORIGIN: origin }
 	});
 	await waitForPort(config.PORT, 30_000);
-	if (config.DEMO === '1') run(tsx('seeds/simulator/main.ts', common));
+	// Demo accounts have a published password: created only when the system is opened locally.
+	const local = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+	const demoAccounts = config.DEMO === '1' && local;
+	if (config.DEMO === '1') {
+		run(tsx('seeds/simulator/main.ts', { ...common, SIM_DEMO_ACCOUNTS: demoAccounts ? '1' : '0' }));
+	}
 
 	log('');
 	log(`食安 command center is running:  ${origin}`);
@@ -104,9 +109,9 @@ async function main() {
 	log(`  health:                        ${origin}/healthz`);
 	log(`  read API and live gateway:     http://localhost:${config.API_PORT}`);
 	log(
-		config.DEMO === '1'
+		demoAccounts
 			? `  demo simulator: on (DEMO=0 to turn off); demo accounts: admin, jinan, lixia, inspector, owner, staff / ${DEMO_PASSWORD}`
-			: '  demo simulator: off; first admin: npm run admin -- create <name>'
+			: `  demo simulator: ${config.DEMO === '1' ? 'on, no demo accounts (ORIGIN is not local)' : 'off'}; first admin: npm run admin -- create <name>`
 	);
 	log('Ctrl-C stops everything.');
 }

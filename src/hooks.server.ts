@@ -29,6 +29,31 @@ const wantsJson = (event: RequestEvent) =>
 	event.url.pathname.startsWith('/api/') ||
 	!(event.request.headers.get('accept') ?? '').includes('text/html');
 
+/**
+ * The paths the page table judges: the one requested, the decoded one the router matches
+ * (`/%61dmin` is `/admin`), and the matched route with its parameters filled in. A request
+ * passes only if every one of them does.
+ */
+function judgedPaths(event: RequestEvent): string[] {
+	const raw = event.url.pathname;
+	const paths = new Set([raw]);
+	try {
+		paths.add(decodeURI(raw));
+	} catch {
+		// Malformed escapes: the router answers 400 itself.
+	}
+	if (event.route.id) {
+		const filled = event.route.id
+			.replace(/\/\([^)]+\)/g, '')
+			.replace(
+				/\[{1,2}(?:\.\.\.)?(\w+)(?:=\w+)?\]{1,2}/g,
+				(_, name: string) => (event.params as Record<string, string | undefined>)[name] ?? ''
+			);
+		paths.add(filled || '/');
+	}
+	return [...paths];
+}
+
 /** Resolves the session once per request, then checks the page group before any route runs. */
 const authorize: Handle = async ({ event, resolve }) => {
 	event.locals.viewer = null;
@@ -66,10 +91,12 @@ const authorize: Handle = async ({ event, resolve }) => {
 			);
 		}
 	}
-	const decision = pageAccess(
-		event.url.pathname,
-		viewer && { claims: viewer.claims, mustChangePassword: viewer.user.mustChangePassword }
-	);
+	const who = viewer && {
+		claims: viewer.claims,
+		mustChangePassword: viewer.user.mustChangePassword
+	};
+	const decisions = judgedPaths(event).map((path) => pageAccess(path, who));
+	const decision = decisions.find((d) => !d.allow) ?? decisions[0] ?? pageAccess('/', who);
 	if (decision.allow) return resolve(event);
 	if (sessionsDown) {
 		return json({ error: 'sign-in service unavailable; try again shortly' }, { status: 503 });
@@ -118,6 +145,9 @@ const headers: Handle = async ({ event, resolve }) => {
 		embedOrigins: EMBED_ORIGINS
 	});
 	response.headers.set('content-security-policy', csp);
+	if (event.url.protocol === 'https:') {
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
 	if (frameOptions) response.headers.set('x-frame-options', frameOptions);
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);

@@ -9,7 +9,8 @@ describe('simulator config', () => {
 			merchants: 2000,
 			speed: 30,
 			badShare: 0.08,
-			timeZone: 'Asia/Shanghai'
+			timeZone: 'Asia/Shanghai',
+			demoAccounts: false
 		});
 	});
 

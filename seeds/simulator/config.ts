@@ -17,6 +17,8 @@ const schema = z.object({
 	/** Simulated seconds per real second. */
 	SIM_SPEED: z.coerce.number().positive().max(86_400).default(30),
 	SIM_BAD_SHARE: z.coerce.number().min(0).max(1).default(0.08),
+	/** 1: create the demo accounts (known password). The launcher sets it for local runs only. */
+	SIM_DEMO_ACCOUNTS: z.enum(['0', '1']).default('0'),
 	SIM_TIME_ZONE: z
 		.string()
 		.refine(validTimeZone, 'must be an IANA time zone')
@@ -30,6 +32,7 @@ export interface SimulatorConfig {
 	speed: number;
 	badShare: number;
 	timeZone: string;
+	demoAccounts: boolean;
 }
 
 export class ConfigError extends Error {
@@ -57,7 +60,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		merchants: c.SIM_MERCHANTS,
 		speed: c.SIM_SPEED,
 		badShare: c.SIM_BAD_SHARE,
-		timeZone: c.SIM_TIME_ZONE
+		timeZone: c.SIM_TIME_ZONE,
+		demoAccounts: c.SIM_DEMO_ACCOUNTS === '1'
 	};
 	if (env === process.env) cached = config;
 	return config;

@@ -53,10 +53,12 @@ async function main(): Promise<void> {
 		timeZone: config.timeZone
 	};
 	const district = await seedOnce(kv, outbox, settings, Date.now(), log);
-	// Demo mode only (the simulator runs only then): one account per role, one known password.
-	const accounts = await openAccountServices(nc, { log });
-	await seedDemoAccounts(accounts, demoAccounts(district), log);
-	accounts.close();
+	// One account per role with one known password: only for a local demo (the launcher decides).
+	if (config.demoAccounts) {
+		const accounts = await openAccountServices(nc, { log });
+		await seedDemoAccounts(accounts, demoAccounts(district), log);
+		accounts.close();
+	}
 	const state = createSimState(district, { runTag: Date.now().toString(36) });
 	const clock = new SimClock(config.speed, Date.now(), config.timeZone);
 	await catchUpToday(kv, outbox, state, settings, clock.minute, Date.now(), log);

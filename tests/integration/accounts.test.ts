@@ -175,6 +175,58 @@ describe('sign-in', () => {
 		expect((await signIn('spray0', 'x', '10.3.0.2')).ok).toBe(false);
 	});
 
+	it('sign-in - parallel guesses cannot pass the lock before it is counted', async () => {
+		await s.accounts.create(
+			{
+				username: 'target',
+				displayName: '目标',
+				access: { role: 'admin' },
+				password: 'hit me with 1 guess'
+			},
+			admin
+		);
+		const answers = await Promise.all(
+			Array.from({ length: 25 }, (_, i) => signIn('target', `guess ${i}`, `10.6.${i}.1`))
+		);
+		const refused = answers.filter((a) => !a.ok && a.reason === 'refused').length;
+		// Five free tries; every other one was throttled before its password was checked.
+		expect(refused).toBeLessThanOrEqual(5);
+		expect(answers.filter((a) => !a.ok && a.reason === 'throttled').length).toBe(25 - refused);
+	});
+
+	it('sessions - a request renewing a session cannot bring it back after sign-out', async () => {
+		const short = await openAccountServices(nc, {
+			limits: { idleMs: 60 * 60_000, maxMs: 12 * 60 * 60_000 },
+			log: () => {}
+		});
+		try {
+			await s.accounts.create(
+				{
+					username: 'racer',
+					displayName: '并发',
+					access: { role: 'admin' },
+					password: 'quick as a fox 9'
+				},
+				admin
+			);
+			const r = await short.signIn.signIn({
+				username: 'racer',
+				password: 'quick as a fox 9',
+				...from('10.7.0.1')
+			});
+			if (!r.ok) throw new Error('sign-in failed');
+			// Two minutes later a request renews the session while another signs out.
+			const later = Date.now() + 120_000;
+			await Promise.all([
+				short.sessions.resume(r.cookie, later),
+				short.signIn.signOut('racer', r.sessionId, '10.7.0.1')
+			]);
+			expect(await short.resume(r.cookie)).toBeNull();
+		} finally {
+			short.close();
+		}
+	});
+
 	it('sessions - disabling a user or changing a password ends their sessions at once', async () => {
 		await s.accounts.create(
 			{

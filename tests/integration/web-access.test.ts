@@ -216,6 +216,50 @@ describe('web access', () => {
 		expect(wrong).toEqual([]);
 	});
 
+	it('auth - encoded paths are judged as the router reads them', async () => {
+		for (const [path, who] of [
+			['/api/%63ommand/live', 'staff-a'],
+			['/api/%63ommand/alerts', 'insp-a'],
+			['/%61dmin', 'sup-a'],
+			['/%6D/m-b', 'staff-a'],
+			['/m/m%2Db', 'staff-a'],
+			['/%69nspect', 'own-ab']
+		] as const) {
+			const res = await get(path, who, 'application/json');
+			expect(res.status, `${who} ${path}`).toBeGreaterThanOrEqual(400);
+			expect(await res.text()).not.toContain('ticket');
+		}
+	});
+
+	it('auth - sign-out only from this site', async () => {
+		const victim = await httpSignIn(sys.webUrl, 'staff-a');
+		const cross = await fetch(`${sys.webUrl}/logout`, {
+			method: 'POST',
+			headers: { origin: 'https://evil.example', cookie: victim.cookie as string },
+			redirect: 'manual'
+		});
+		expect(cross.status).toBe(403);
+		expect(
+			(
+				await fetch(`${sys.webUrl}/m/m-a`, {
+					headers: { cookie: victim.cookie as string },
+					redirect: 'manual'
+				})
+			).status
+		).toBe(200);
+		const own = await fetch(`${sys.webUrl}/logout`, {
+			method: 'POST',
+			headers: { origin: sys.webUrl, cookie: victim.cookie as string },
+			redirect: 'manual'
+		});
+		expect(own.status).toBe(303);
+		const after = await fetch(`${sys.webUrl}/m/m-a`, {
+			headers: { cookie: victim.cookie as string, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		expect(after.status).toBe(303);
+	});
+
 	it('auth - a supervisor of district A reads only district A through the web server', async () => {
 		const res = await get('/api/command/alerts?district=370103', 'sup-a', 'application/json');
 		expect(res.status).toBe(403);

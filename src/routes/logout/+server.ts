@@ -1,12 +1,16 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { accountServices, clearSessionCookie } from '$lib/server/accounts/web';
 import type { RequestHandler } from './$types';
 
 /**
- * Signing out is a POST (a link or an image on another page must not sign anyone out); Kit's
- * origin check refuses one posted from another site.
+ * Signing out is a POST (a link or an image on another page must not sign anyone out), from
+ * this site only.
  */
-export const POST: RequestHandler = async ({ locals, cookies, url, getClientAddress }) => {
+export const POST: RequestHandler = async ({ locals, cookies, url, request, getClientAddress }) => {
+	// Kit checks the origin of form posts only; a bodiless POST from another site is refused here.
+	const origin = request.headers.get('origin');
+	const site = request.headers.get('sec-fetch-site');
+	if (origin !== url.origin && site !== 'same-origin') error(403, 'cross-site sign-out refused');
 	const v = locals.viewer;
 	if (v) {
 		const services = await accountServices();

@@ -74,7 +74,10 @@ export class SessionStore {
 			return null;
 		}
 		if (now - s.seenAt > TOUCH_EVERY_MS) {
-			await this.kv.put(key, JSON.stringify({ ...s, seenAt: now }));
+			// Only over the entry just read: a put could bring back a session ended meanwhile.
+			await this.kv.update(key, JSON.stringify({ ...s, seenAt: now }), entry.revision).catch(() => {
+				// Ended or touched by another request meanwhile: either way nothing to renew here.
+			});
 		}
 		return { ...s, id };
 	}

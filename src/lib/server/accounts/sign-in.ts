@@ -39,22 +39,9 @@ export class SignIn {
 
 	async signIn(req: SignInRequest): Promise<SignInResult> {
 		const typed = req.username.trim().toLowerCase();
-		const wait = await this.throttle.wait(typed, req.address);
-		if (wait > 0) {
-			await this.#record(typed, 'user.sign_in_refused', req.address, { reason: 'throttled' });
-			return { ok: false, reason: 'throttled', retryAfterMs: wait };
-		}
-		const user = this.directory.get(typed);
-		const passwordOk = user
-			? await verifyPassword(user.passwordHash, req.password)
-			: (await burnVerify(req.password), false);
-		if (!user || !passwordOk || user.disabled) {
-			await this.throttle.failed(typed, req.address);
-			const reason = user && passwordOk ? 'disabled' : 'bad_credentials';
-			await this.#record(typed, 'user.sign_in_refused', req.address, { reason });
-			return { ok: false, reason: 'refused' };
-		}
-		await this.throttle.succeeded(typed);
+		const check = await this.#check(typed, req.password, req.address);
+		if (!check.ok) return check;
+		const user = check.user;
 		const { cookie, id } = await this.sessions.start({
 			username: user.username,
 			epoch: user.sessionEpoch,
@@ -63,6 +50,47 @@ export class SignIn {
 		});
 		await this.#record(user.username, 'user.signed_in', req.address, { session: id.slice(0, 16) });
 		return { ok: true, user, cookie, sessionId: id };
+	}
+
+	/**
+	 * Checks a signed-in user's current password (before they change it) under the same throttle
+	 * and audit as a sign-in: a stolen session cannot be used to guess the password.
+	 */
+	async confirmPassword(
+		username: string,
+		password: string,
+		address: string
+	): Promise<Exclude<SignInResult, { ok: true }> | { ok: true }> {
+		const check = await this.#check(username, password, address);
+		return check.ok ? { ok: true } : check;
+	}
+
+	/**
+	 * One try: claimed (and counted) under the throttle first, then the password checked, the
+	 * same work done for an unknown user, and every refusal recorded.
+	 */
+	async #check(
+		typed: string,
+		password: string,
+		address: string
+	): Promise<{ ok: true; user: User } | Exclude<SignInResult, { ok: true }>> {
+		const claim = await this.throttle.claim(typed, address);
+		if (!claim.ok) {
+			await this.#record(typed, 'user.sign_in_refused', address, { reason: 'throttled' });
+			return { ok: false, reason: 'throttled', retryAfterMs: claim.waitMs };
+		}
+		const user = this.directory.get(typed);
+		const passwordOk = user
+			? await verifyPassword(user.passwordHash, password)
+			: (await burnVerify(password), false);
+		if (!user || !passwordOk || user.disabled) {
+			await this.throttle.failedFrom(address);
+			const reason = user && passwordOk ? 'disabled' : 'bad_credentials';
+			await this.#record(typed, 'user.sign_in_refused', address, { reason });
+			return { ok: false, reason: 'refused' };
+		}
+		await this.throttle.succeeded(typed);
+		return { ok: true, user };
 	}
 
 	async signOut(username: string, sessionId: string, address: string): Promise<void> {

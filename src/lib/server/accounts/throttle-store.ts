@@ -7,8 +7,7 @@ import {
 	addressThrottle,
 	recordFailure,
 	throttleWait,
-	type FailureRecord,
-	type ThrottlePolicy
+	type FailureRecord
 } from '../../domain/accounts/throttle';
 
 export const THROTTLE_BUCKET = 'fs_signin_throttle';
@@ -42,38 +41,54 @@ export class SignInThrottle {
 		return { record: parsed.success ? parsed.data : null, revision: entry.revision };
 	}
 
-	/** Milliseconds until this account may be tried from this address (0: now). */
-	async wait(username: string, address: string, now = Date.now()): Promise<number> {
-		const [a, b] = await Promise.all([
-			this.#read(key('acct', username)),
-			this.#read(key('addr', address))
-		]);
-		return Math.max(throttleWait(a.record, now), throttleWait(b.record, now));
+	/**
+	 * Claims one try at this account from this address. Refused (with the wait) while either is
+	 * locked. Otherwise the try is counted as a failure before the password is checked, with a
+	 * compare-and-set, so parallel guesses cannot all pass the check before any is counted;
+	 * `succeeded` takes the count back. If the count cannot be taken, the try is refused.
+	 */
+	async claim(
+		username: string,
+		address: string,
+		now = Date.now()
+	): Promise<{ ok: true } | { ok: false; waitMs: number }> {
+		const addressWait = throttleWait((await this.#read(key('addr', address))).record, now);
+		if (addressWait > 0) return { ok: false, waitMs: addressWait };
+		const k = key('acct', username);
+		for (let attempt = 0; attempt < 8; attempt++) {
+			const { record, revision } = await this.#read(k);
+			const wait = throttleWait(record, now);
+			if (wait > 0) return { ok: false, waitMs: wait };
+			if (await this.#write(k, recordFailure(record, now, accountThrottle), revision)) {
+				return { ok: true };
+			}
+		}
+		return { ok: false, waitMs: 1_000 };
 	}
 
-	async failed(username: string, address: string, now = Date.now()): Promise<void> {
-		await Promise.all([
-			this.#count(key('acct', username), accountThrottle, now),
-			this.#count(key('addr', address), addressThrottle, now)
-		]);
+	/** A wrong password from this address (the account's try is already counted by `claim`). */
+	async failedFrom(address: string, now = Date.now()): Promise<void> {
+		const k = key('addr', address);
+		for (let attempt = 0; attempt < 8; attempt++) {
+			const { record, revision } = await this.#read(k);
+			if (await this.#write(k, recordFailure(record, now, addressThrottle), revision)) return;
+		}
+		// Contention on one address's counter: it is a flood bound, a miss here is harmless.
 	}
 
+	/** The password was right: the account's counted try is taken back. */
 	async succeeded(username: string): Promise<void> {
 		await this.kv.delete(key('acct', username));
 	}
 
-	async #count(k: string, policy: ThrottlePolicy, now: number): Promise<void> {
-		for (let attempt = 0; attempt < 5; attempt++) {
-			const { record, revision } = await this.#read(k);
-			const next = JSON.stringify(recordFailure(record, now, policy));
-			try {
-				if (revision === 0) await this.kv.create(k, next);
-				else await this.kv.update(k, next, revision);
-				return;
-			} catch {
-				// Another process counted at the same moment: read again and count on top.
-			}
+	async #write(k: string, record: FailureRecord, revision: number): Promise<boolean> {
+		try {
+			if (revision === 0) await this.kv.create(k, JSON.stringify(record));
+			else await this.kv.update(k, JSON.stringify(record), revision);
+			return true;
+		} catch {
+			// Another process wrote first: the caller reads again.
+			return false;
 		}
-		throw new Error('sign-in throttle: could not record a failure (contention)');
 	}
 }

@@ -37,8 +37,9 @@ export function setSessionCookie(cookies: Cookies, url: URL, value: string): voi
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure,
-		maxAge: config().SESSION_MAX_HOURS * 3600
+		// No maxAge: the cookie ends with the browser (shared office machines); the server ends the
+		// session itself after SESSION_IDLE_MINUTES unused or SESSION_MAX_HOURS in any case.
+		secure
 	});
 }
 

@@ -41,6 +41,17 @@ export const actions: Actions = {
 		if (next === current) return problem('same');
 		const services = await accountServices();
 		const address = getClientAddress();
+		// Throttled and audited like a sign-in: a stolen session is no way to guess the password.
+		const confirmed = await services.signIn.confirmPassword(v.user.username, current, address);
+		if (!confirmed.ok) {
+			if (confirmed.reason === 'throttled') {
+				return fail(429, {
+					problem: 'throttled' as const,
+					minutes: Math.ceil(confirmed.retryAfterMs / 60_000)
+				});
+			}
+			return problem('wrong');
+		}
 		try {
 			await services.accounts.changePassword(v.user.username, current, next, {
 				id: v.user.username,

@@ -18,9 +18,16 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const params = new URLSearchParams({ limit: String(q.data.limit) });
 	if (q.data.district) params.set('district', q.data.district);
 	try {
-		return json(await readApi(viewerOf(locals).claims, `/api/alerts?${params}`, alertList), {
-			headers: { 'cache-control': 'no-store' }
-		});
+		return json(
+			await readApi(
+				viewerOf(locals, ['admin', 'supervisor']).claims,
+				`/api/alerts?${params}`,
+				alertList
+			),
+			{
+				headers: { 'cache-control': 'no-store' }
+			}
+		);
 	} catch (err) {
 		return proxyError(err);
 	}

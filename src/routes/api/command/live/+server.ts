@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 		{
 			gatewayUrl: PUBLIC_GATEWAY_URL ?? null,
 			gatewayPort: API_PORT,
-			ticket: await ticketFor(viewerOf(locals).claims, 'gateway')
+			ticket: await ticketFor(viewerOf(locals, ['admin', 'supervisor']).claims, 'gateway')
 		},
 		{ headers: { 'cache-control': 'no-store' } }
 	);

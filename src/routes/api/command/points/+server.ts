@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (q.data.district) params.set('district', q.data.district);
 	try {
 		const points = await readApi(
-			viewerOf(locals).claims,
+			viewerOf(locals, ['admin', 'supervisor']).claims,
 			`/api/merchants/points?${params}`,
 			merchantPoints,
 			{
