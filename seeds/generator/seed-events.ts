@@ -33,6 +33,18 @@ export function seedEvents(district: DemoDistrict, now: number): FsEvent[] {
 		const base = { merchantId: m.id, districtId: m.districtId };
 		add({ ...base, type: 'merchant.registered', payload: registration(m) });
 		add({ ...base, type: 'licence.issued', payload: { ...m.licence } });
+		for (const person of m.staff) {
+			add({
+				...base,
+				type: 'merchant.staff.registered',
+				payload: {
+					staffId: person.id,
+					name: person.name,
+					position: person.role,
+					healthCertificate: { ...person.healthCertificate }
+				}
+			});
+		}
 		for (const lot of lotsByMerchant.get(m.id) ?? []) {
 			add({ ...base, type: 'ledger.purchase.recorded', payload: purchasePayload(lot) });
 		}

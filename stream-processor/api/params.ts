@@ -41,3 +41,10 @@ export function parseRoom(query: URLSearchParams): string {
 	if (!parsed.success) throw new HttpError(400, 'room: unknown room');
 	return parsed.data;
 }
+
+/** `?day=YYYY-MM-DD` (a day on the districts' clock); required. */
+export function parseDay(query: URLSearchParams): string {
+	const parsed = z.iso.date().safeParse(query.get('day'));
+	if (!parsed.success) throw new HttpError(400, 'day: expected YYYY-MM-DD');
+	return parsed.data;
+}

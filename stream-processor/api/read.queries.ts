@@ -85,6 +85,41 @@ export function readQueries(store: Store, timeZone: string) {
 			return { ...m, licences };
 		},
 
+		/** The merchant's district if it is in the scope, else null (as if it did not exist). */
+		async merchantInScope(id: string, scope: ReadScope): Promise<string | null> {
+			const q: ScopedQuery = { scope, merchantId: id };
+			const [m] = await store.query<{ districtId: string }>(
+				`SELECT districtId FROM merchants FINAL ${filters(q, { district: 'districtId', merchant: 'id' })}`,
+				bind(q)
+			);
+			return m?.districtId ?? null;
+		},
+
+		/** The roster (people still working there), with their health certificates. */
+		async staff(merchantId: string) {
+			const items = await store.query(
+				`SELECT staffId, name, position, certNumber,
+				        toString(certValidFrom) AS certValidFrom, toString(certValidTo) AS certValidTo
+				 FROM staff FINAL WHERE merchantId = {merchantId:String} AND removed = 0
+				 ORDER BY position = 'manager' DESC, name`,
+				{ merchantId }
+			);
+			return { items };
+		},
+
+		/** One merchant's ledger entries of one day on the districts' clock, per kind. */
+		async ledgerDay(merchantId: string, day: string) {
+			const kinds = await store.query<{ type: string; count: number; last: string }>(
+				`SELECT type, toUInt32(count()) AS count, ${iso('max(occurredAt)')} AS last
+				 FROM events
+				 WHERE merchantId = {merchantId:String} AND startsWith(type, 'ledger.')
+				   AND toDate(occurredAt, {tz:String}) = {day:Date}
+				 GROUP BY type`,
+				{ merchantId, day, tz: timeZone }
+			);
+			return { day, kinds };
+		},
+
 		async events(q: ScopedQuery & ListQuery) {
 			const rows = await store.query<Record<string, unknown>>(
 				`SELECT toString(id) AS id, type, ${iso('occurredAt')} AS occurredAt, ${iso('recordedAt')} AS recordedAt,

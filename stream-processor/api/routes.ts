@@ -5,7 +5,7 @@ import type { LiveHub } from '../live/live-hub';
 import { withTicket } from './auth';
 import type { HealthMonitor } from './health';
 import { get, HttpError, notFound, type ApiRequest, type Reply } from './http';
-import { parseId, parseList, parseRoom, type ListQuery } from './params';
+import { parseDay, parseId, parseList, parseRoom, type ListQuery } from './params';
 import type { ReadQueries } from './read.queries';
 
 export interface ReadApiDeps {
@@ -78,6 +78,22 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		}
 		return { status: 200, body: m };
 	});
+	/** A merchant-scoped path: outside the scope it is a 404, like a merchant that is not there. */
+	const merchantRoute = (
+		pattern: string,
+		answer: (id: string, req: ApiRequest) => Promise<unknown>
+	) =>
+		route(pattern, 1, async (req, claims) => {
+			const id = parseId(req.params[0]);
+			if (!(await queries.merchantInScope(id, readScope(claims)))) {
+				throw new HttpError(404, `no merchant ${id}`);
+			}
+			return { status: 200, body: await answer(id, req) };
+		});
+	merchantRoute('/api/merchants/:id/staff', (id) => queries.staff(id));
+	merchantRoute('/api/merchants/:id/ledger-day', (id, req) =>
+		queries.ledgerDay(id, parseDay(req.query))
+	);
 	route('/api/stats', 0, async (_req, claims) => {
 		if (claims.role !== 'admin') throw new HttpError(403, 'for admins');
 		return { status: 200, body: await queries.stats() };

@@ -1,7 +1,15 @@
 import type { FsEvent } from '../../src/lib/domain/events';
-import { rememberLot, type LicenceRecord, type MerchantRecord } from './merchant-state';
+import {
+	rememberLot,
+	type LicenceRecord,
+	type MerchantRecord,
+	type StaffRecord
+} from './merchant-state';
 
-export type EntityRow = { table: 'merchants' | 'licences' | 'lots'; row: Record<string, unknown> };
+export type EntityRow = {
+	table: 'merchants' | 'licences' | 'lots' | 'staff';
+	row: Record<string, unknown>;
+};
 
 export function merchantRow(m: MerchantRecord, updatedAt: string, version: number) {
 	return {
@@ -74,6 +82,27 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 			l.sourceEventId = e.id;
 			return [licenceRow(e, l, version)];
 		}
+		case 'merchant.staff.registered': {
+			const p = e.payload;
+			const s: StaffRecord = {
+				staffId: p.staffId,
+				name: p.name,
+				position: p.position,
+				certNumber: p.healthCertificate?.number ?? '',
+				certValidFrom: p.healthCertificate?.validFrom ?? null,
+				certValidTo: p.healthCertificate?.validTo ?? null,
+				removed: false
+			};
+			m.staff.set(p.staffId, s);
+			return [staffRow(e, s, version)];
+		}
+		case 'merchant.staff.removed': {
+			const s = m.staff.get(e.payload.staffId);
+			// Someone never on the roster: the event is kept, the roster is unchanged.
+			if (!s) return [];
+			s.removed = true;
+			return [staffRow(e, s, version)];
+		}
 		case 'ledger.purchase.recorded': {
 			const p = e.payload;
 			rememberLot(m, p.lotId, p.expiresOn);
@@ -104,6 +133,20 @@ function licenceRow(e: FsEvent, l: LicenceRecord, version: number): EntityRow {
 			districtId: e.districtId,
 			...fields,
 			revoked: revoked ? 1 : 0,
+			updatedAt: e.occurredAt,
+			version
+		}
+	};
+}
+
+function staffRow(e: FsEvent, s: StaffRecord, version: number): EntityRow {
+	return {
+		table: 'staff',
+		row: {
+			merchantId: e.merchantId,
+			districtId: e.districtId,
+			...s,
+			removed: s.removed ? 1 : 0,
 			updatedAt: e.occurredAt,
 			version
 		}

@@ -3,7 +3,12 @@ import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
 import type { FeedItem } from '../../src/lib/domain/live';
 import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
-import { rememberLot, type MerchantRecord, type MerchantStates } from './merchant-state';
+import {
+	rememberLot,
+	type MerchantRecord,
+	type MerchantStates,
+	type StaffRecord
+} from './merchant-state';
 
 /**
  * Rebuilds the processor's memory from the store at start: merchants, licences, lots, open
@@ -28,7 +33,10 @@ export async function loadState(
 	);
 	for (const r of stored) recent.add(r.id);
 
-	type MerchantRow = Omit<MerchantRecord, 'registered' | 'licences' | 'lots' | 'openAlerts'>;
+	type MerchantRow = Omit<
+		MerchantRecord,
+		'registered' | 'licences' | 'staff' | 'lots' | 'openAlerts'
+	>;
 	for (const r of await store.query<MerchantRow>(
 		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
 	)) {
@@ -57,6 +65,19 @@ export async function loadState(
 		merchants
 			.ensure(merchantId, districtId)
 			.licences.set(l.licenceId, { ...l, revoked: revoked === 1 });
+	}
+
+	for (const r of await store.query<
+		Omit<StaffRecord, 'removed'> & { merchantId: string; districtId: string; removed: number }
+	>(
+		`SELECT merchantId, districtId, staffId, name, position, certNumber,
+		        toString(certValidFrom) AS certValidFrom, toString(certValidTo) AS certValidTo, removed
+		 FROM staff FINAL`
+	)) {
+		const { merchantId, districtId, removed, ...rest } = r;
+		merchants
+			.ensure(merchantId, districtId)
+			.staff.set(rest.staffId, { ...rest, removed: removed === 1 });
 	}
 
 	for (const r of await store.query<{

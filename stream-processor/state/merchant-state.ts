@@ -8,6 +8,17 @@ export interface LicenceRecord extends LicenceState {
 	validFrom: string;
 }
 
+/** A staff member on the roster, as the rules need them (morning checks, certificates). */
+export interface StaffRecord {
+	staffId: string;
+	name: string;
+	position: string;
+	certNumber: string;
+	certValidFrom: string | null;
+	certValidTo: string | null;
+	removed: boolean;
+}
+
 /** What the processor keeps in memory per merchant; rebuilt from the store at start. */
 export interface MerchantRecord {
 	id: string;
@@ -23,6 +34,7 @@ export interface MerchantRecord {
 	/** False for a merchant seen only through other events (not yet registered). */
 	registered: boolean;
 	licences: Map<string, LicenceRecord>;
+	staff: Map<string, StaffRecord>;
 	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
 	lots: Map<string, string>;
 	openAlerts: Set<string>;
@@ -45,6 +57,7 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		lat: 0,
 		registered: false,
 		licences: new Map(),
+		staff: new Map(),
 		lots: new Map(),
 		openAlerts: new Set()
 	};

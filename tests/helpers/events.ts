@@ -70,3 +70,24 @@ export function licence(merchantId: string, validTo: string, districtId = '37010
 		}
 	});
 }
+
+export function staffMember(
+	merchantId: string,
+	staffId: string,
+	name: string,
+	certValidTo = '2027-06-30',
+	districtId = '370102'
+) {
+	return makeEvent({
+		type: 'merchant.staff.registered',
+		merchantId,
+		districtId,
+		actor,
+		payload: {
+			staffId,
+			name,
+			position: 'cook',
+			healthCertificate: { number: `JK${staffId}`, validFrom: '2025-07-01', validTo: certValidTo }
+		}
+	});
+}

@@ -31,13 +31,15 @@ describe('migrations', () => {
 			'0002_entities.sql',
 			'0003_alerts.sql',
 			'0004_rollups.sql',
-			'0005_licence_source_event.sql'
+			'0005_licence_source_event.sql',
+			'0006_staff.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(
 			expect.arrayContaining([
 				'events',
 				'merchants',
+				'staff',
 				'licences',
 				'lots',
 				'alerts',
@@ -49,7 +51,7 @@ describe('migrations', () => {
 		expect(second).toEqual([]);
 		expect(await schema()).toEqual(tables);
 		const recorded = await store.query<{ n: number }>('SELECT count() AS n FROM schema_migrations');
-		expect(recorded[0]?.n).toBe(5);
+		expect(recorded[0]?.n).toBe(first.length);
 	});
 
 	it('migrations - a changed applied file stops the start instead of drifting', async () => {

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('server store', () => {
 	it('store - the same migrations, inserts and bound queries work through @clickhouse/client', async () => {
-		expect(await migrate(store)).toHaveLength(5);
+		expect(await migrate(store)).toHaveLength(6);
 		expect(await migrate(store)).toEqual([]);
 		const e = sale('m-srv-1');
 		await store.insertLines('events', eventLine(e, 1));

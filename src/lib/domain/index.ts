@@ -11,3 +11,4 @@ export * from './read-model';
 export * from './events/make';
 export * from './auth/index';
 export * from './accounts/index';
+export * from './ledgers/morning-check';

@@ -38,6 +38,25 @@ export const merchantDetail = merchantSummary.extend({
  * Every merchant as a compact row for the map: [id, lon, lat, districtId, businessType].
  * 100,000 merchants as objects would be several megabytes of repeated keys.
  */
+/** A staff member on a merchant's roster (for its people and regulators; never public). */
+export const staffSummary = z.object({
+	staffId: z.string(),
+	name: z.string(),
+	position: z.string(),
+	certNumber: z.string(),
+	certValidFrom: z.string().nullable(),
+	certValidTo: z.string().nullable()
+});
+export type StaffSummary = z.infer<typeof staffSummary>;
+export const staffList = z.object({ items: z.array(staffSummary) });
+
+/** One merchant's ledger entries of one day, per event type. */
+export const ledgerDay = z.object({
+	day: z.string(),
+	kinds: z.array(z.object({ type: z.string(), count: z.number().int(), last: z.string() }))
+});
+export type LedgerDay = z.infer<typeof ledgerDay>;
+
 export const merchantPoints = z.object({
 	rows: z.array(z.tuple([z.string(), z.number(), z.number(), z.string(), z.string()]))
 });

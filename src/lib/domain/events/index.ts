@@ -9,6 +9,7 @@ import {
 	sampleRetentionRecorded
 } from './ledger';
 import { merchantRegistered, merchantUpdated } from './merchant';
+import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
 
@@ -16,6 +17,9 @@ import { tillSaleRecorded } from './till';
 export const payloadSchemas = {
 	'merchant.registered': merchantRegistered,
 	'merchant.updated': merchantUpdated,
+	// Roster changes are registry changes: the merchant family (主体登记) on the wall.
+	'merchant.staff.registered': staffRegistered,
+	'merchant.staff.removed': staffRemoved,
 	'licence.issued': licenceIssued,
 	'licence.renewed': licenceRenewed,
 	'licence.revoked': licenceRevoked,
@@ -112,4 +116,5 @@ export * from './ledger';
 export * from './licence';
 export * from './merchant';
 export * from './public';
+export * from './staff';
 export * from './till';

@@ -1,30 +1,28 @@
-import { error } from '@sveltejs/kit';
-import { eventList, merchantDetail } from '$lib/domain/read-model';
-import { viewerOf } from '$lib/server/auth/guard';
-import { readApi, ReadApiError } from '$lib/server/read-api';
+import { eventList, ledgerDay } from '$lib/domain/read-model';
+import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
+import { localDay } from '$lib/domain/time';
+import { readApi } from '$lib/server/read-api';
+import { shopOf } from './shop.server';
 import type { PageServerLoad } from './$types';
 
-/** A shop's workspace: who it is, its licences and its latest records. Ledgers come with issue 4. */
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const { claims } = viewerOf(locals, ['merchant_owner', 'merchant_staff']);
-	// The hook has checked the id against the scope; the read API checks it again from the ticket.
-	if (!claims.merchants.includes(params.merchantId)) error(403, 'not your shop');
-	try {
-		const [shop, recent] = await Promise.all([
-			readApi(claims, `/api/merchants/${encodeURIComponent(params.merchantId)}`, merchantDetail),
-			readApi(
-				claims,
-				`/api/events?merchantId=${encodeURIComponent(params.merchantId)}&limit=20`,
-				eventList
-			)
-		]);
-		return {
-			shop,
-			recent: recent.items.map(({ id, type, occurredAt }) => ({ id, type, occurredAt }))
-		};
-	} catch (e) {
-		// Registered moments ago and not yet in the store: say so rather than fail.
-		if (e instanceof ReadApiError && e.status === 404) return { shop: null, recent: [] };
-		throw e;
-	}
+/** A shop's workspace: today's ledgers at a glance, who it is, its licences, its latest records. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { viewer, shop, roster } = await shopOf(locals, params.merchantId);
+	const id = encodeURIComponent(shop.id);
+	const today = localDay(Date.now());
+	const [day, recent] = await Promise.all([
+		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
+		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList)
+	]);
+	return {
+		shop,
+		staffCount: roster.length,
+		today,
+		ledgers: ledgerKinds.map(({ kind, type }) => {
+			const k = day.kinds.find((x) => x.type === type);
+			return { kind, count: k?.count ?? 0, last: k?.last ?? null };
+		}),
+		recorded: url.searchParams.get('recorded'),
+		recent: recent.items.map(({ id, type, occurredAt }) => ({ id, type, occurredAt }))
+	};
 };
