@@ -3,7 +3,7 @@ import uWS from 'uWebSockets.js';
 import { migrate } from '../clickhouse/migrate';
 import { openStore } from '../clickhouse/open-store';
 import { districts } from '../src/lib/domain/districts';
-import { localDay } from '../src/lib/domain/time';
+import { localDay, localMinuteOfDay } from '../src/lib/domain/time';
 import { streams } from '../src/lib/domain/subjects';
 import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
@@ -23,6 +23,9 @@ import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
+
+/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
+const ABSENCE_GRACE_MS = 2 * 60_000;
 
 export interface RunningProcessor {
 	port: number;
@@ -155,19 +158,30 @@ export async function startProcessor(
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 
-	/** Absence rules on the clock: a licence lapses at midnight without an event. */
+	/** Rules on the clock: lapsed licences and certificates, missing morning checks. */
 	function startClockRules() {
+		const startedAt = Date.now();
 		let running = false;
 		const run = async () => {
 			if (running) return;
 			running = true;
 			try {
 				const now = Date.now();
-				const today = localDay(now, config.TIME_ZONE);
+				const clock = {
+					day: localDay(now, config.TIME_ZONE),
+					minuteOfDay: localMinuteOfDay(now, config.TIME_ZONE)
+				};
+				// Just started, the stream may still hold this morning's checks: call nothing missing
+				// until the backlog had time to come through.
+				const absence = now - startedAt >= ABSENCE_GRACE_MS;
 				const batch = new Batch();
 				const raised: { m: MerchantRecord; alert: Alert }[] = [];
 				for (const m of merchants.values()) {
-					for (const alert of raiseAlerts(m, rulesForClock(m, today), now)) {
+					for (const alert of raiseAlerts(
+						m,
+						rulesForClock(m, clock, config.TIME_ZONE, absence),
+						now
+					)) {
 						batch.alerts.push(alert);
 						raised.push({ m, alert });
 					}

@@ -103,6 +103,13 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 			s.removed = true;
 			return [staffRow(e, s, version)];
 		}
+		case 'ledger.morning_check.recorded': {
+			// Late-arriving older checks do not move it back.
+			if (!m.lastMorningCheckAt || e.occurredAt > m.lastMorningCheckAt) {
+				m.lastMorningCheckAt = e.occurredAt;
+			}
+			return [];
+		}
 		case 'ledger.purchase.recorded': {
 			const p = e.payload;
 			rememberLot(m, p.lotId, p.expiresOn);

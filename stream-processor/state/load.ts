@@ -35,7 +35,7 @@ export async function loadState(
 
 	type MerchantRow = Omit<
 		MerchantRecord,
-		'registered' | 'licences' | 'staff' | 'lots' | 'openAlerts'
+		'registered' | 'licences' | 'staff' | 'lastMorningCheckAt' | 'lots' | 'openAlerts'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
@@ -78,6 +78,16 @@ export async function loadState(
 		merchants
 			.ensure(merchantId, districtId)
 			.staff.set(rest.staffId, { ...rest, removed: removed === 1 });
+	}
+
+	for (const r of await store.query<{ merchantId: string; districtId: string; at: string }>(
+		`SELECT merchantId, any(districtId) AS districtId,
+		        formatDateTime(max(occurredAt), '%Y-%m-%dT%H:%i:%S.%fZ') AS at
+		 FROM events
+		 WHERE type = 'ledger.morning_check.recorded' AND occurredAt >= now() - INTERVAL 3 DAY
+		 GROUP BY merchantId`
+	)) {
+		merchants.ensure(r.merchantId, r.districtId).lastMorningCheckAt = r.at;
 	}
 
 	for (const r of await store.query<{

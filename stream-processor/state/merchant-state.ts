@@ -35,6 +35,8 @@ export interface MerchantRecord {
 	registered: boolean;
 	licences: Map<string, LicenceRecord>;
 	staff: Map<string, StaffRecord>;
+	/** When the latest morning check happened (instant), for the absence rule. */
+	lastMorningCheckAt: string | null;
 	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
 	lots: Map<string, string>;
 	openAlerts: Set<string>;
@@ -58,6 +60,7 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		registered: false,
 		licences: new Map(),
 		staff: new Map(),
+		lastMorningCheckAt: null,
 		lots: new Map(),
 		openAlerts: new Set()
 	};

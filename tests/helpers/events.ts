@@ -87,7 +87,11 @@ export function staffMember(
 			staffId,
 			name,
 			position: 'cook',
-			healthCertificate: { number: `JK${staffId}`, validFrom: '2025-07-01', validTo: certValidTo }
+			healthCertificate: {
+				number: `JK${staffId}`,
+				validFrom: certValidTo < '2025-07-01' ? '2019-01-01' : '2025-07-01',
+				validTo: certValidTo
+			}
 		}
 	});
 }

@@ -277,7 +277,7 @@ describe('web access', () => {
 		const [user, token] = value.split('.') as [string, string];
 		for (const cookie of [
 			`${name}=own-ab.${token}`,
-			`${name}=${user}.${token.slice(0, -1)}A`,
+			`${name}=${user}.${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
 			`${name}=x`
 		]) {
 			const res = await fetch(`${sys.webUrl}/m/m-a`, {

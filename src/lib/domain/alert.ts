@@ -8,7 +8,13 @@ export const alertSeverities = alertSeverity.options;
 
 export const alertStatus = z.enum(['open', 'acknowledged', 'closed', 'dismissed']);
 
-export const alertRule = z.enum(['expired_lot_sold', 'licence_expired']);
+export const alertRule = z.enum([
+	'expired_lot_sold',
+	'licence_expired',
+	'health_certificate_expired',
+	'staff_without_valid_certificate',
+	'morning_check_missing'
+]);
 export type AlertRule = z.infer<typeof alertRule>;
 
 /** Facts the UI renders into a sentence per rule (i18n), never pre-rendered text. */

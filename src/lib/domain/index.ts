@@ -5,6 +5,8 @@ export * from './ids';
 export * from './live';
 export * from './rules/expired-lot-sold';
 export * from './rules/licence-expired';
+export * from './rules/health-certificate';
+export * from './rules/morning-check-missing';
 export * from './subjects';
 export * from './time';
 export * from './read-model';

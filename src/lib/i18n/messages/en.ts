@@ -246,6 +246,10 @@ export const en: Messages = {
 
 	'alert.expired_lot_sold':
 		'Expired food sold: {productName} (lot {lotId}, use by {expiresOn}) × {quantity}, order {orderId}',
+	'alert.health_certificate_expired': 'Health certificate of {staffName} expired on {validTo}',
+	'alert.staff_without_valid_certificate':
+		'{staffName} worked on {day} without a valid health certificate (valid to {validTo})',
+	'alert.morning_check_missing': 'No morning check by {due} on {day}',
 	'alert.licence_expired':
 		'Food business licence {licenceNumber} expired on {validTo}, still trading',
 

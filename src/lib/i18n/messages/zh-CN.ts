@@ -243,6 +243,10 @@ export const zhCN = {
 
 	'alert.expired_lot_sold':
 		'售出过期食品：{productName}（批次 {lotId}，保质期至 {expiresOn}）{quantity} 件，订单 {orderId}',
+	'alert.health_certificate_expired': '从业人员 {staffName} 的健康证已于 {validTo} 到期',
+	'alert.staff_without_valid_certificate':
+		'{staffName} 于 {day} 晨检上岗，但健康证无效（有效期至 {validTo}）',
+	'alert.morning_check_missing': '{day} {due} 前未完成晨检',
 	'alert.licence_expired': '食品经营许可证 {licenceNumber} 已于 {validTo} 到期，仍在经营',
 
 	'error.loadFailed': '加载失败：{message}'
