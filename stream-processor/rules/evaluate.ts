@@ -74,6 +74,7 @@ export function rulesForClock(
 			{
 				...at,
 				operating: m.status === 'operating',
+				businessType: m.businessType,
 				staffCount,
 				lastMorningCheckAt: m.lastMorningCheckAt
 			},

@@ -12,6 +12,7 @@ const clockAt = (instant: string, tz = 'Asia/Shanghai') => ({
 const kitchen = (lastMorningCheckAt: string | null): MorningCheckState => ({
 	...at,
 	operating: true,
+	businessType: 'restaurant',
 	staffCount: 3,
 	lastMorningCheckAt
 });
@@ -49,10 +50,16 @@ describe('morning check missing', () => {
 		expect(morningCheckMissing(kitchen(null), clockAt('2026-03-07T14:30:00Z', tz), tz)).toBeNull();
 	});
 
-	it('rules - closed kitchens and empty rosters are not judged', () => {
+	it('rules - closed kitchens, empty rosters and shops that owe no check are not judged', () => {
 		const noon = clockAt('2026-11-28T04:00:00Z');
 		expect(morningCheckMissing({ ...kitchen(null), operating: false }, noon)).toBeNull();
 		expect(morningCheckMissing({ ...kitchen(null), staffCount: 0 }, noon)).toBeNull();
+		expect(
+			morningCheckMissing({ ...kitchen(null), businessType: 'market_stall' }, noon)
+		).toBeNull();
+		expect(
+			morningCheckMissing({ ...kitchen(null), businessType: 'school_canteen' }, noon)
+		).not.toBeNull();
 	});
 });
 

@@ -4,10 +4,23 @@ import { localDay } from '../time';
 /** By 10:00 on the district's clock every operating kitchen has checked its staff (晨检). */
 export const MORNING_CHECK_DUE_MINUTE = 10 * 60;
 
+/**
+ * Who owes a daily morning check: catering (餐饮服务) and canteens, and supermarkets with their
+ * fresh-food counters. Small shops and market stalls selling packaged or raw goods do not.
+ */
+export const morningCheckRequired: ReadonlySet<string> = new Set([
+	'restaurant',
+	'school_canteen',
+	'elderly_care_canteen',
+	'company_canteen',
+	'supermarket'
+]);
+
 export interface MorningCheckState {
 	merchantId: string;
 	districtId: string;
 	operating: boolean;
+	businessType: string;
 	/** People on the roster: a merchant with nobody to check is not judged. */
 	staffCount: number;
 	/** When the latest morning check happened (an instant), null if never. */
@@ -24,7 +37,8 @@ export function morningCheckMissing(
 	timeZone?: string,
 	dueMinute = MORNING_CHECK_DUE_MINUTE
 ): AlertDraft | null {
-	if (!m.operating || m.staffCount === 0 || now.minuteOfDay < dueMinute) return null;
+	if (!m.operating || !morningCheckRequired.has(m.businessType) || m.staffCount === 0) return null;
+	if (now.minuteOfDay < dueMinute) return null;
 	if (m.lastMorningCheckAt && localDay(m.lastMorningCheckAt, timeZone) >= now.day) return null;
 	const hh = String(Math.floor(dueMinute / 60)).padStart(2, '0');
 	const mm = String(dueMinute % 60).padStart(2, '0');
