@@ -4,7 +4,10 @@ import type { Role } from '../domain/auth/claims';
 import { makeEvent, type NewEvent } from '../domain/events/make';
 import type { EventType, FsEvent } from '../domain/events';
 import { publishEvent } from './backbone/publisher';
+import { eventList } from '../domain/read-model';
+import type { TicketClaims } from '../domain/auth/claims';
 import { nats } from './nats';
+import { readApi } from './read-api';
 
 const actorKinds: Record<Role, FsEvent['actor']['kind']> = {
 	admin: 'admin',
@@ -28,4 +31,24 @@ export async function recordEvent<T extends EventType>(
 	} as NewEvent<T>) as FsEvent;
 	const { nc } = await nats();
 	return { event, ack: await publishEvent(jetstream(nc), event) };
+}
+
+/**
+ * Waits (bounded) until the store holds an event this person just recorded, so the page they
+ * land on next already shows it. Past the bound the event is still safe in the stream (its
+ * publish was acknowledged); the page only shows it a moment later.
+ */
+export async function untilStored(
+	claims: TicketClaims,
+	event: FsEvent,
+	{ timeoutMs = 3_000, everyMs = 100 } = {}
+): Promise<boolean> {
+	const path = `/api/events?merchantId=${encodeURIComponent(event.merchantId)}&type=${event.type}&limit=5`;
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		const { items } = await readApi(claims, path, eventList);
+		if (items.some((e) => e.id === event.id)) return true;
+		await new Promise((r) => setTimeout(r, everyMs));
+	}
+	return false;
 }

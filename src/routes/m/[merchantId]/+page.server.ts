@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 /** A shop's workspace: today's ledgers at a glance, who it is, its licences, its latest records. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const { viewer, shop, roster } = await shopOf(locals, params.merchantId);
+	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
 	const [day, recent] = await Promise.all([
@@ -16,7 +16,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	]);
 	return {
 		shop,
-		staffCount: roster.length,
 		today,
 		ledgers: ledgerKinds.map(({ kind, type }) => {
 			const k = day.kinds.find((x) => x.type === type);

@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { symptom } from '$lib/domain/events/ledger';
 import { certificateStatus, fitForWork } from '$lib/domain/ledgers/morning-check';
 import { localDay } from '$lib/domain/time';
-import { recordEvent } from '$lib/server/record-event';
+import { recordEvent, untilStored } from '$lib/server/record-event';
 import { shopOf } from '../shop.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { shop, roster } = await shopOf(locals, params.merchantId);
+	const { shop, roster } = await shopOf(locals, params.merchantId, { withRoster: true });
 	const today = localDay(Date.now());
 	return {
 		shop: { id: shop.id, name: shop.name },
@@ -27,7 +27,7 @@ const TEMP_MAX = 43;
 
 export const actions: Actions = {
 	default: async ({ locals, params, request }) => {
-		const { viewer, shop, roster } = await shopOf(locals, params.merchantId);
+		const { viewer, shop, roster } = await shopOf(locals, params.merchantId, { withRoster: true });
 		if (roster.length === 0) return fail(400, { problem: 'no_staff' as const });
 		const form = await request.formData();
 		const present = new Set(form.getAll('present').map(String));
@@ -52,12 +52,13 @@ export const actions: Actions = {
 			};
 			entries.push({ ...entry, fitForWork: fitForWork(entry) });
 		}
-		await recordEvent(viewer, {
+		const { event } = await recordEvent(viewer, {
 			type: 'ledger.morning_check.recorded',
 			merchantId: shop.id,
 			districtId: shop.districtId,
 			payload: { checkedBy: viewer.user.displayName, entries }
 		});
+		await untilStored(viewer.claims, event);
 		redirect(303, `/m/${encodeURIComponent(shop.id)}?recorded=morning_check`);
 	}
 };
