@@ -7,6 +7,7 @@ import {
 } from '../../src/lib/domain/rules/health-certificate';
 import { licenceExpired } from '../../src/lib/domain/rules/licence-expired';
 import { morningCheckMissing } from '../../src/lib/domain/rules/morning-check-missing';
+import { sampleRetentionInadequate } from '../../src/lib/domain/rules/sample-retention';
 import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
 
@@ -41,6 +42,10 @@ export function rulesForEvent(
 		}
 		case 'ledger.morning_check.recorded':
 			return staffWorkingWithoutCertificate(e, (id) => m.staff.get(id), timeZone);
+		case 'ledger.sample_retention.recorded': {
+			const draft = sampleRetentionInadequate(e, timeZone);
+			return draft ? [draft] : [];
+		}
 		default:
 			return [];
 	}

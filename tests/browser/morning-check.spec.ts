@@ -74,3 +74,26 @@ test('ledger - a morning check recorded on a phone shows on the wall live, with 
 		expect.objectContaining({ staffName: '李四', fitForWork: true })
 	]);
 });
+
+test('ledger - a food sample recorded on a phone; a light one is refused with the rule', async ({
+	browser
+}) => {
+	const phone = await browser.newPage({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await signInPage(phone, system.webUrl, 'staff-a');
+	await phone.getByTestId('ledger-sample_retention').getByRole('link', { name: '填写' }).tap();
+	await phone.getByLabel('午餐').check();
+	await phone.getByLabel('菜品名称').fill('宫保鸡丁');
+	await phone.getByLabel('留样重量（克）').fill('90');
+	await phone.getByRole('button', { name: '提交留样记录' }).tap();
+	await expect(phone.getByRole('alert')).toHaveText('留样重量不少于 125 克。');
+	// What was typed is still there.
+	await expect(phone.getByLabel('菜品名称')).toHaveValue('宫保鸡丁');
+	await phone.getByLabel('留样重量（克）').fill('150');
+	await phone.getByRole('button', { name: '提交留样记录' }).tap();
+	await expect(phone).toHaveURL(/\/m\/m-a\?recorded=sample_retention$/);
+	await expect(phone.getByTestId('ledger-sample_retention')).toContainText('已记录 1 次');
+});

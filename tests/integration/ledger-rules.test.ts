@@ -75,4 +75,26 @@ describe('ledger rules', () => {
 			kinds: [{ type: 'ledger.morning_check.recorded', count: 2 }]
 		});
 	});
+
+	it('ledger - a light food sample raises one alert with the sample as evidence', async () => {
+		const storedAt = new Date().toISOString();
+		const light = makeEvent({
+			type: 'ledger.sample_retention.recorded',
+			merchantId: 'm-k',
+			districtId: '370102',
+			actor: { kind: 'staff', id: 'u1' },
+			payload: {
+				meal: 'dinner',
+				dish: '红烧肉',
+				weightG: 60,
+				storedAt,
+				keeper: '王五',
+				destroyAfter: new Date(Date.parse(storedAt) + 48 * 3_600_000).toISOString()
+			}
+		});
+		await publishEvent(p.js, light);
+		const [a] = await alerts('sample_retention_inadequate', 1);
+		expect(a?.evidence).toEqual([light.id]);
+		expect(a?.facts).toMatchObject({ dish: '红烧肉', weightG: 60, hours: 48 });
+	});
 });

@@ -13,7 +13,8 @@ export const alertRule = z.enum([
 	'licence_expired',
 	'health_certificate_expired',
 	'staff_without_valid_certificate',
-	'morning_check_missing'
+	'morning_check_missing',
+	'sample_retention_inadequate'
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

@@ -52,3 +52,30 @@ export function localMinuteOfDay(instant: number | Date, timeZone = DEFAULT_TIME
 export function minuteOf(ms: number): number {
 	return ms - (ms % 60_000);
 }
+
+/** What a wall clock in the time zone shows at an instant, as YYYY-MM-DDTHH:mm (a form's value). */
+export function localDateTime(instant: number | Date, timeZone = DEFAULT_TIME_ZONE): string {
+	return `${localDay(instant, timeZone)}T${formatMinute(localMinuteOfDay(instant, timeZone))}`;
+}
+
+function formatMinute(minuteOfDay: number): string {
+	const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+	return `${hh}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The instant a wall clock in the time zone shows as `local` (YYYY-MM-DDTHH:mm, as a
+ * datetime-local input sends it), or null when it is not such a value.
+ */
+export function instantOfLocal(local: string, timeZone = DEFAULT_TIME_ZONE): number | null {
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+	const asUtc = Date.parse(`${local}:00Z`);
+	if (Number.isNaN(asUtc)) return null;
+	// The zone's offset at that moment, found from what its clock shows; twice for DST edges.
+	let guess = asUtc;
+	for (let i = 0; i < 2; i++) {
+		const shown = Date.parse(`${localDateTime(guess, timeZone)}:00Z`);
+		guess = asUtc - (shown - guess);
+	}
+	return guess;
+}

@@ -180,6 +180,24 @@ export const en: Messages = {
 	'morning.problem.temperature': 'Temperature of {name} is not valid (34–43 °C).',
 	'morning.problem.symptom': 'Symptoms of {name} are not valid.',
 
+	'sample.lead':
+		'Keep at least {minG} g of every dish of every meal, chilled, for at least {minHours} hours.',
+	'sample.meal': 'Meal',
+	'sample.meal.breakfast': 'Breakfast',
+	'sample.meal.lunch': 'Lunch',
+	'sample.meal.dinner': 'Dinner',
+	'sample.meal.other': 'Other',
+	'sample.dish': 'Dish',
+	'sample.weight': 'Weight (g)',
+	'sample.storedAt': 'Stored at',
+	'sample.keeper': 'Kept by',
+	'sample.keepHours': 'Keep for (hours)',
+	'sample.submit': 'Save sample record',
+	'sample.problem.invalid': 'Fill in every field.',
+	'sample.problem.underweight': 'A sample weighs at least {minG} g.',
+	'sample.problem.too_short': 'Keep it at least {minHours} hours.',
+	'sample.problem.stored_at': 'The time must be within the last 24 hours.',
+
 	'symptom.fever': 'Fever',
 	'symptom.diarrhoea': 'Diarrhoea',
 	'symptom.vomiting': 'Vomiting',
@@ -250,6 +268,8 @@ export const en: Messages = {
 	'alert.staff_without_valid_certificate':
 		'{staffName} worked on {day} without a valid health certificate (valid to {validTo})',
 	'alert.morning_check_missing': 'No morning check by {due} on {day}',
+	'alert.sample_retention_inadequate':
+		'Food sample short of the rule: {dish}, {weightG} g kept {hours} h (at least 125 g and 48 h)',
 	'alert.licence_expired':
 		'Food business licence {licenceNumber} expired on {validTo}, still trading',
 

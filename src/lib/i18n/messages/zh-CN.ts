@@ -177,6 +177,23 @@ export const zhCN = {
 	'morning.problem.temperature': '{name} 的体温无效（应在 34–43 °C 之间）。',
 	'morning.problem.symptom': '{name} 的症状无效。',
 
+	'sample.lead': '每餐每道菜留样不少于 {minG} 克，冷藏保存不少于 {minHours} 小时。',
+	'sample.meal': '餐次',
+	'sample.meal.breakfast': '早餐',
+	'sample.meal.lunch': '午餐',
+	'sample.meal.dinner': '晚餐',
+	'sample.meal.other': '其他',
+	'sample.dish': '菜品名称',
+	'sample.weight': '留样重量（克）',
+	'sample.storedAt': '留样时间',
+	'sample.keeper': '留样人',
+	'sample.keepHours': '保存时长（小时）',
+	'sample.submit': '提交留样记录',
+	'sample.problem.invalid': '请完整填写各项。',
+	'sample.problem.underweight': '留样重量不少于 {minG} 克。',
+	'sample.problem.too_short': '保存时长不少于 {minHours} 小时。',
+	'sample.problem.stored_at': '留样时间应在过去 24 小时内。',
+
 	'symptom.fever': '发热',
 	'symptom.diarrhoea': '腹泻',
 	'symptom.vomiting': '呕吐',
@@ -247,6 +264,8 @@ export const zhCN = {
 	'alert.staff_without_valid_certificate':
 		'{staffName} 于 {day} 晨检上岗，但健康证无效（有效期至 {validTo}）',
 	'alert.morning_check_missing': '{day} {due} 前未完成晨检',
+	'alert.sample_retention_inadequate':
+		'留样不合规：{dish} {weightG} 克，留存 {hours} 小时（应不少于 125 克、48 小时）',
 	'alert.licence_expired': '食品经营许可证 {licenceNumber} 已于 {validTo} 到期，仍在经营',
 
 	'error.loadFailed': '加载失败：{message}'
