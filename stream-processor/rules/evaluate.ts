@@ -6,6 +6,7 @@ import {
 	staffWorkingWithoutCertificate
 } from '../../src/lib/domain/rules/health-certificate';
 import { licenceExpired } from '../../src/lib/domain/rules/licence-expired';
+import { disinfectionTooShort } from '../../src/lib/domain/rules/disinfection';
 import { morningCheckMissing } from '../../src/lib/domain/rules/morning-check-missing';
 import { sampleRetentionInadequate } from '../../src/lib/domain/rules/sample-retention';
 import { localDay } from '../../src/lib/domain/time';
@@ -42,6 +43,10 @@ export function rulesForEvent(
 		}
 		case 'ledger.morning_check.recorded':
 			return staffWorkingWithoutCertificate(e, (id) => m.staff.get(id), timeZone);
+		case 'ledger.disinfection.recorded': {
+			const draft = disinfectionTooShort(e, timeZone);
+			return draft ? [draft] : [];
+		}
 		case 'ledger.sample_retention.recorded': {
 			const draft = sampleRetentionInadequate(e, timeZone);
 			return draft ? [draft] : [];

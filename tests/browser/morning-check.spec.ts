@@ -97,3 +97,27 @@ test('ledger - a food sample recorded on a phone; a light one is refused with th
 	await expect(phone).toHaveURL(/\/m\/m-a\?recorded=sample_retention$/);
 	await expect(phone.getByTestId('ledger-sample_retention')).toContainText('已记录 1 次');
 });
+
+test('ledger - a disinfection recorded on a phone; a run that ends before it starts is refused', async ({
+	browser
+}) => {
+	const phone = await browser.newPage({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await signInPage(phone, system.webUrl, 'staff-a');
+	await phone.getByTestId('ledger-disinfection').getByRole('link', { name: '填写' }).tap();
+	const started = await phone.getByLabel('开始时间').inputValue();
+	const ended = await phone.getByLabel('结束时间').inputValue();
+	await phone.getByLabel('开始时间').fill(ended);
+	await phone.getByLabel('结束时间').fill(started);
+	await phone.getByRole('button', { name: '提交消毒记录' }).tap();
+	await expect(phone.getByRole('alert')).toHaveText('结束时间应晚于开始时间，且在过去 24 小时内。');
+	await phone.getByLabel('开始时间').fill(started);
+	await phone.getByLabel('结束时间').fill(ended);
+	await phone.getByLabel('紫外线').check();
+	await phone.getByRole('button', { name: '提交消毒记录' }).tap();
+	await expect(phone).toHaveURL(/\/m\/m-a\?recorded=disinfection$/);
+	await expect(phone.getByTestId('ledger-disinfection')).toContainText('已记录 1 次');
+});

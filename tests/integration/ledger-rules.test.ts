@@ -97,4 +97,29 @@ describe('ledger rules', () => {
 		expect(a?.evidence).toEqual([light.id]);
 		expect(a?.facts).toMatchObject({ dish: '红烧肉', weightG: 60, hours: 48 });
 	});
+
+	it('ledger - a UV run shorter than 30 minutes raises one low alert', async () => {
+		const endedAt = new Date().toISOString();
+		const run = makeEvent({
+			type: 'ledger.disinfection.recorded',
+			merchantId: 'm-k',
+			districtId: '370102',
+			actor: { kind: 'staff', id: 'u1' },
+			occurredAt: endedAt,
+			payload: {
+				target: 'area',
+				item: '凉菜间',
+				method: 'uv',
+				startedAt: new Date(Date.parse(endedAt) - 15 * 60_000).toISOString(),
+				endedAt,
+				operator: '王五'
+			}
+		});
+		await publishEvent(p.js, run);
+		const [a] = await alerts('disinfection_too_short', 1);
+		expect(a).toMatchObject({
+			evidence: [run.id],
+			facts: { item: '凉菜间', minutes: 15, needed: 30 }
+		});
+	});
 });

@@ -14,7 +14,8 @@ export const alertRule = z.enum([
 	'health_certificate_expired',
 	'staff_without_valid_certificate',
 	'morning_check_missing',
-	'sample_retention_inadequate'
+	'sample_retention_inadequate',
+	'disinfection_too_short'
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

@@ -8,6 +8,7 @@ export * from './rules/licence-expired';
 export * from './rules/health-certificate';
 export * from './rules/morning-check-missing';
 export * from './rules/sample-retention';
+export * from './rules/disinfection';
 export * from './subjects';
 export * from './time';
 export * from './read-model';

@@ -198,6 +198,25 @@ export const en: Messages = {
 	'sample.problem.too_short': 'Keep it at least {minHours} hours.',
 	'sample.problem.stored_at': 'The time must be within the last 24 hours.',
 
+	'disinfection.lead':
+		'Record what was disinfected, how, and from when to when. Minimums: heat/steam {heat} min, chemical soak {chemical} min, UV {uv} min.',
+	'disinfection.target': 'What',
+	'disinfection.target.tableware': 'Tableware',
+	'disinfection.target.area': 'Area',
+	'disinfection.target.equipment': 'Equipment',
+	'disinfection.item': 'Name',
+	'disinfection.method': 'Method',
+	'disinfection.method.heat': 'Heat',
+	'disinfection.method.steam': 'Steam',
+	'disinfection.method.chemical': 'Chemical',
+	'disinfection.method.uv': 'UV',
+	'disinfection.startedAt': 'Started',
+	'disinfection.endedAt': 'Ended',
+	'disinfection.operator': 'Done by',
+	'disinfection.submit': 'Save disinfection record',
+	'disinfection.problem.invalid': 'Fill in every field.',
+	'disinfection.problem.times': 'The end must follow the start, within the last 24 hours.',
+
 	'symptom.fever': 'Fever',
 	'symptom.diarrhoea': 'Diarrhoea',
 	'symptom.vomiting': 'Vomiting',
@@ -270,6 +289,8 @@ export const en: Messages = {
 	'alert.morning_check_missing': 'No morning check by {due} on {day}',
 	'alert.sample_retention_inadequate':
 		'Food sample short of the rule: {dish}, {weightG} g kept {hours} h (at least 125 g and 48 h)',
+	'alert.disinfection_too_short':
+		'{item} disinfected for only {minutes} min (this method needs {needed} min)',
 	'alert.licence_expired':
 		'Food business licence {licenceNumber} expired on {validTo}, still trading',
 

@@ -194,6 +194,25 @@ export const zhCN = {
 	'sample.problem.too_short': '保存时长不少于 {minHours} 小时。',
 	'sample.problem.stored_at': '留样时间应在过去 24 小时内。',
 
+	'disinfection.lead':
+		'记录每次消毒的对象、方法与起止时间。最短时长：热力/蒸汽 {heat} 分钟，化学浸泡 {chemical} 分钟，紫外线 {uv} 分钟。',
+	'disinfection.target': '消毒对象',
+	'disinfection.target.tableware': '餐饮具',
+	'disinfection.target.area': '区域',
+	'disinfection.target.equipment': '设备工具',
+	'disinfection.item': '具体名称',
+	'disinfection.method': '方法',
+	'disinfection.method.heat': '热力',
+	'disinfection.method.steam': '蒸汽',
+	'disinfection.method.chemical': '化学',
+	'disinfection.method.uv': '紫外线',
+	'disinfection.startedAt': '开始时间',
+	'disinfection.endedAt': '结束时间',
+	'disinfection.operator': '操作人',
+	'disinfection.submit': '提交消毒记录',
+	'disinfection.problem.invalid': '请完整填写各项。',
+	'disinfection.problem.times': '结束时间应晚于开始时间，且在过去 24 小时内。',
+
 	'symptom.fever': '发热',
 	'symptom.diarrhoea': '腹泻',
 	'symptom.vomiting': '呕吐',
@@ -266,6 +285,7 @@ export const zhCN = {
 	'alert.morning_check_missing': '{day} {due} 前未完成晨检',
 	'alert.sample_retention_inadequate':
 		'留样不合规：{dish} {weightG} 克，留存 {hours} 小时（应不少于 125 克、48 小时）',
+	'alert.disinfection_too_short': '{item} 消毒仅 {minutes} 分钟（该方法应不少于 {needed} 分钟）',
 	'alert.licence_expired': '食品经营许可证 {licenceNumber} 已于 {validTo} 到期，仍在经营',
 
 	'error.loadFailed': '加载失败：{message}'
