@@ -24,6 +24,10 @@ describe('pages', () => {
 		expect(allow('/command', lixia)).toBe(true);
 		expect(allow('/api/command/live', lixia)).toBe(true);
 		expect(allow('/command', inspector)).toBe(false);
+		expect(allow('/registry', inspector)).toBe(true);
+		expect(allow('/registry/m1', lixia)).toBe(true);
+		expect(allow('/registry', owner)).toBe(false);
+		expect(allow('/registry', null)).toBe(false);
 		expect(allow('/admin', lixia)).toBe(false);
 		expect(allow('/admin/audit', admin)).toBe(true);
 		expect(allow('/administrator', admin)).toBe(true); // not the admin group: only signed in

@@ -31,6 +31,9 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'wall', prefix: '/command', audience: regulators },
 	{ name: 'wall', prefix: '/api/command', audience: regulators },
 	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
+	// The registry and its ledgers: inspectors read their districts; changes are for regulators
+	// (each action checks the role again).
+	{ name: 'registry', prefix: '/registry', audience: [...regulators, 'inspector'] },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true }
 ];
 
