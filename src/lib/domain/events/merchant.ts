@@ -26,6 +26,16 @@ const creditCode = z
 	.string()
 	.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character 统一社会信用代码');
 
+/**
+ * The enterprise behind a shop: a chain's head office (总部), or the company that runs a
+ * school's or an elderly home's canteen (承包经营单位). Recalls and cases often reach it.
+ */
+export const relatedEnterprise = z.object({
+	relation: z.enum(['head_office', 'operator']),
+	name: shortText(100),
+	creditCode
+});
+
 export const merchantRegistered = z.object({
 	name: shortText(100),
 	creditCode,
@@ -35,7 +45,8 @@ export const merchantRegistered = z.object({
 	location,
 	contact: z
 		.object({ name: shortText(50), phone: z.string().regex(/^[0-9+\- ]{5,20}$/) })
-		.optional()
+		.optional(),
+	enterprise: relatedEnterprise.optional()
 });
 
 export const merchantUpdated = merchantRegistered
