@@ -6,12 +6,12 @@ import type { ListQuery } from './params';
 export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
 
 /** ISO-8601 UTC text for a DateTime64 column, as the domain schemas expect. */
-const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
+export const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
 
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 
 /** Filters are fixed SQL text; the values are always bound parameters (see `bind`). */
-function filters(
+export function filters(
 	q: ScopedQuery,
 	columns: { district: string; merchant: string; name?: string; actor?: string; type?: string }
 ): string {
@@ -32,7 +32,7 @@ function filters(
 }
 
 /** The bound parameters of a scoped query: plain values only. */
-function bind(q: ScopedQuery): Record<string, unknown> {
+export function bind(q: ScopedQuery): Record<string, unknown> {
 	const { scope, ...rest } = q;
 	return {
 		...rest,
