@@ -20,14 +20,14 @@ function districtScope(scope: ReadScope, district?: string) {
  * SQL for "a business of this type owes this book": built from the code's own constant table
  * (never from input), so it is inlined rather than bound.
  */
-function owes(kindCol: string, typeCol: string): string {
+export function owes(kindCol: string, typeCol: string): string {
 	const arms = ledgerKinds.flatMap(({ kind }) => {
 		const types = typesOwing(kind);
 		return types.length ? [`${kindCol} = '${kind}', ${typeCol} IN ('${types.join("', '")}')`] : [];
 	});
 	return `multiIf(${arms.join(', ')}, 0)`;
 }
-const KINDS = `['${ledgerKinds.map((k) => k.kind).join("', '")}']`;
+export const KINDS = `['${ledgerKinds.map((k) => k.kind).join("', '")}']`;
 
 export function ledgerQueries(store: Store) {
 	return {

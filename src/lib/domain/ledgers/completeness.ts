@@ -44,13 +44,13 @@ export function kindOfLedgerType(type: string): LedgerKind | null {
 export type DayState = 'complete' | 'partial' | 'missing' | 'not_owed' | 'future';
 
 export function dayState(
-	done: ReadonlySet<string>,
+	done: readonly string[],
 	owedKinds: readonly LedgerKind[],
 	isFuture: boolean
 ): DayState {
 	if (isFuture) return 'future';
 	if (owedKinds.length === 0) return 'not_owed';
-	const kept = owedKinds.filter((k) => done.has(k)).length;
+	const kept = owedKinds.filter((k) => done.includes(k)).length;
 	if (kept === owedKinds.length) return 'complete';
 	return kept === 0 ? 'missing' : 'partial';
 }

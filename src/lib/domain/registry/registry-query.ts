@@ -29,3 +29,18 @@ export function parseRegistryQuery(
 	const entries = [...params].filter(([, v]) => v !== '');
 	return registryQuery.safeParse(Object.fromEntries(entries));
 }
+
+/** The query as URL search text, without defaults, so links stay short and shareable. */
+export function registrySearch(q: Partial<RegistryQuery>): string {
+	const defaults: Partial<Record<keyof RegistryQuery, unknown>> = {
+		sort: 'name',
+		limit: 50,
+		offset: 0
+	};
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries(q)) {
+		if (v === undefined || v === '' || defaults[k as keyof RegistryQuery] === v) continue;
+		params.set(k, String(v));
+	}
+	return params.toString();
+}
