@@ -1,6 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import uWS from 'uWebSockets.js';
 import { migrate } from '../clickhouse/migrate';
+import type { Store } from '../clickhouse/store';
 import { openStore } from '../clickhouse/open-store';
 import { districts } from '../src/lib/domain/districts';
 import { localDay, localMinuteOfDay } from '../src/lib/domain/time';
@@ -9,6 +10,7 @@ import { connectNats, watchConnected } from '../src/lib/server/backbone/connect'
 import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
 import { ledgerQueries } from './api/ledger.queries';
+import { backfillLedgerEntries } from './state/backfill';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { mountReadApi } from './api/routes';
@@ -32,6 +34,8 @@ const ABSENCE_GRACE_MS = 2 * 60_000;
 export interface RunningProcessor {
 	port: number;
 	consumer: EventConsumer;
+	/** The store it opened (chDB allows one opener per folder: tests read it through this). */
+	store: Store;
 	stop(): Promise<void>;
 }
 
@@ -55,6 +59,8 @@ export async function startProcessor(
 	});
 	const applied = await migrate(store);
 	if (applied.length) log(`store: applied migrations ${applied.join(', ')}`);
+	const backfilled = await backfillLedgerEntries(store, config.TIME_ZONE);
+	if (backfilled) log(`store: ${backfilled} ledger entries filled from the events`);
 
 	const nc = await connectNats(config.NATS_URL, 'stream-processor');
 	const jsm = await jetstreamManager(nc);
@@ -215,6 +221,7 @@ export async function startProcessor(
 	return {
 		port,
 		consumer,
+		store,
 		stop: async () => {
 			ruleClock.stop();
 			clearInterval(clock);

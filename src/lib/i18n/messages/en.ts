@@ -304,6 +304,13 @@ export const en: Messages = {
 	'dispute.problem.dispute_no_entry': 'That ledger entry was not found.',
 	'dispute.problem.close_invalid': 'Choose an outcome.',
 	'dispute.problem.close_not_open': 'This dispute is already closed.',
+	'dispute.forShop': 'Questions from the regulator',
+	'dispute.yourAnswer': 'Your answer (awaiting review)',
+	'dispute.answerLabel': 'Explain or correct (the regulator sees this)',
+	'dispute.send': 'Send answer',
+	'dispute.answered': 'Answer sent; the regulator will review it.',
+	'dispute.problem.answer_invalid': 'Write an answer (at least 2 characters).',
+	'dispute.problem.answer_closed': 'This question has already been reviewed.',
 
 	'position.manager': 'Manager',
 	'position.cook': 'Cook',

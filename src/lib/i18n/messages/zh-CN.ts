@@ -299,6 +299,13 @@ export const zhCN = {
 	'dispute.problem.dispute_no_entry': '找不到这条台账记录。',
 	'dispute.problem.close_invalid': '请选择复核结论。',
 	'dispute.problem.close_not_open': '这条异议已经复核过了。',
+	'dispute.forShop': '监管部门对台账的异议',
+	'dispute.yourAnswer': '您的答复（待复核）',
+	'dispute.answerLabel': '说明情况或更正（监管人员可见）',
+	'dispute.send': '提交答复',
+	'dispute.answered': '答复已提交，等待监管部门复核。',
+	'dispute.problem.answer_invalid': '请填写答复（至少 2 个字）。',
+	'dispute.problem.answer_closed': '这条异议已经复核完毕。',
 
 	'position.manager': '店长',
 	'position.cook': '厨师',
