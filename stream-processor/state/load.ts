@@ -3,6 +3,7 @@ import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
 import type { FeedItem } from '../../src/lib/domain/live';
 import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
+import { loadLedgerTrails } from './load-ledgers';
 import {
 	rememberLot,
 	type MerchantRecord,
@@ -35,7 +36,14 @@ export async function loadState(
 
 	type MerchantRow = Omit<
 		MerchantRecord,
-		'registered' | 'licences' | 'staff' | 'lastMorningCheckAt' | 'lots' | 'openAlerts'
+		| 'registered'
+		| 'licences'
+		| 'staff'
+		| 'lastMorningCheckAt'
+		| 'knownSince'
+		| 'ledgerTrail'
+		| 'lots'
+		| 'openAlerts'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
@@ -89,6 +97,7 @@ export async function loadState(
 	)) {
 		merchants.ensure(r.merchantId, r.districtId).lastMorningCheckAt = r.at;
 	}
+	await loadLedgerTrails(store, merchants, timeZone);
 
 	for (const r of await store.query<{
 		merchantId: string;

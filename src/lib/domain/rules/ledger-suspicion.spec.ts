@@ -10,7 +10,11 @@ import {
 	type LedgerTrail
 } from './ledger-trail';
 
-const base = { merchantId: 'm1', districtId: '370102', actor: { kind: 'staff' as const, id: 'u1' } };
+const base = {
+	merchantId: 'm1',
+	districtId: '370102',
+	actor: { kind: 'staff' as const, id: 'u1' }
+};
 
 /** A morning check claiming `occurredAt`, recorded at `recordedAt` (default: then). */
 const check = (occurredAt: string, temps: (number | undefined)[], recordedAt = occurredAt) =>
@@ -143,7 +147,9 @@ describe('back-filled and batch-entered ledgers', () => {
 			},
 			evidence: [late.id]
 		});
-		expect(ledgerBackfilled(check('2026-11-27T17:00:00Z', [36.5], '2026-11-28T05:00:00Z'))).toBeNull();
+		expect(
+			ledgerBackfilled(check('2026-11-27T17:00:00Z', [36.5], '2026-11-28T05:00:00Z'))
+		).toBeNull();
 		expect(ledgerBackfilled(check('2026-11-28T05:00:00Z', [36.5]))).toBeNull();
 	});
 
@@ -172,10 +178,7 @@ describe('back-filled and batch-entered ledgers', () => {
 			evidence: [batch[0]?.id, batch[1]?.id, batch[3]?.id]
 		});
 		// Spread over more than an hour, or two days only: not a batch.
-		const slow = [
-			check('2026-11-25T00:30:00Z', [36.5], '2026-11-28T11:00:00Z'),
-			...batch.slice(1)
-		];
+		const slow = [check('2026-11-25T00:30:00Z', [36.5], '2026-11-28T11:00:00Z'), ...batch.slice(1)];
 		expect(ledgerBatchEntered(last, trailOf(slow))).toBeNull();
 		expect(ledgerBatchEntered(last, trailOf(batch.slice(1)))).toBeNull();
 	});

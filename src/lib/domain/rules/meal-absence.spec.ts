@@ -47,7 +47,9 @@ describe('disinfection missing', () => {
 		const during = kitchen({ disinfections: [ms('2026-11-28T05:40:00Z')] });
 		expect(disinfectionMissing(during, noon)).toEqual([]);
 		// 14:55, just inside the hour after lunch.
-		expect(disinfectionMissing(kitchen({ disinfections: [ms('2026-11-28T06:55:00Z')] }), noon)).toEqual([]);
+		expect(
+			disinfectionMissing(kitchen({ disinfections: [ms('2026-11-28T06:55:00Z')] }), noon)
+		).toEqual([]);
 		// 10:30, before lunch began; 15:10, after it was due.
 		const outside = kitchen({
 			disinfections: [ms('2026-11-28T02:30:00Z'), ms('2026-11-28T07:10:00Z')]
@@ -71,13 +73,15 @@ describe('disinfection missing', () => {
 		const tz = 'Europe/Berlin';
 		// 2026-03-29 springs forward: 15:00 CEST is 13:00 UTC (the day before, CET, it was 14:00).
 		expect(disinfectionMissing(kitchen(), clockAt('2026-03-29T12:59:00Z', tz), tz)).toEqual([]);
-		expect(periods(disinfectionMissing(kitchen(), clockAt('2026-03-29T13:00:00Z', tz), tz))).toEqual(
-			['2026-03-29:lunch']
-		);
+		expect(
+			periods(disinfectionMissing(kitchen(), clockAt('2026-03-29T13:00:00Z', tz), tz))
+		).toEqual(['2026-03-29:lunch']);
 		expect(disinfectionMissing(kitchen(), clockAt('2026-03-28T13:30:00Z', tz), tz)).toEqual([]);
 		// A run ending 11:30 CEST (09:30 UTC) is inside lunch that day; 10:30 CEST is before it.
 		const now = clockAt('2026-03-29T13:30:00Z', tz);
-		expect(disinfectionMissing(kitchen({ disinfections: [ms('2026-03-29T09:30:00Z')] }), now, tz)).toEqual([]);
+		expect(
+			disinfectionMissing(kitchen({ disinfections: [ms('2026-03-29T09:30:00Z')] }), now, tz)
+		).toEqual([]);
 		expect(
 			disinfectionMissing(kitchen({ disinfections: [ms('2026-03-29T08:30:00Z')] }), now, tz)
 		).toHaveLength(1);
