@@ -73,7 +73,8 @@ export function handleMessage(
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
-	for (const { table, row } of applyEvent(m, e, msg.seq, deps.timeZone)) batch.addEntity(table, row);
+	const rows = applyEvent(m, e, msg.seq, deps.timeZone);
+	for (const { table, row } of rows) batch.addEntity(table, row);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
 	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);
 	for (const alert of raised) {
