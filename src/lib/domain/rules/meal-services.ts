@@ -73,7 +73,23 @@ export function serviceInstants(
 	service: MealService,
 	timeZone?: string
 ): { from: number; due: number } {
-	const local = (minute: number) =>
-		instantOfLocal(`${day}T${formatMinuteOfDay(minute)}`, timeZone) as number;
-	return { from: local(service.from), due: local(service.to + MEAL_DUE_AFTER_MINUTES) };
+	return {
+		from: localInstant(day, service.from, timeZone),
+		due: localInstant(day, service.to + MEAL_DUE_AFTER_MINUTES, timeZone)
+	};
+}
+
+// The clock asks the same few (day, minute) pairs for every merchant on every tick: reading a
+// time zone costs microseconds, times thousands of merchants. Remember them (bounded).
+const instants = new Map<string, number>();
+
+function localInstant(day: string, minute: number, timeZone?: string): number {
+	const key = `${timeZone ?? ''}|${day}|${minute}`;
+	let instant = instants.get(key);
+	if (instant === undefined) {
+		instant = instantOfLocal(`${day}T${formatMinuteOfDay(minute)}`, timeZone) as number;
+		if (instants.size >= 512) instants.clear();
+		instants.set(key, instant);
+	}
+	return instant;
 }
