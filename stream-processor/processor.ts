@@ -28,9 +28,6 @@ import type { Alert } from '../src/lib/domain/alert';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
 
-/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
-const ABSENCE_GRACE_MS = 2 * 60_000;
-
 export interface RunningProcessor {
 	port: number;
 	consumer: EventConsumer;
@@ -170,7 +167,7 @@ export async function startProcessor(
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 
-	/** Rules on the clock: lapsed licences and certificates, missing morning checks. */
+	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {
 		const startedAt = Date.now();
 		let running = false;
@@ -185,7 +182,7 @@ export async function startProcessor(
 				};
 				// Just started, the stream may still hold this morning's checks: call nothing missing
 				// until the backlog had time to come through.
-				const absence = now - startedAt >= ABSENCE_GRACE_MS;
+				const absence = now - startedAt >= config.ABSENCE_GRACE_MS;
 				const batch = new Batch();
 				const raised: { m: MerchantRecord; alert: Alert }[] = [];
 				for (const m of merchants.values()) {
@@ -214,7 +211,7 @@ export async function startProcessor(
 			}
 		};
 		void run();
-		const t = setInterval(() => void run(), 60_000);
+		const t = setInterval(() => void run(), config.CLOCK_RULES_MS);
 		return { stop: () => clearInterval(t) };
 	}
 
