@@ -103,12 +103,12 @@ try {
 		 SELECT districtId, id AS merchantId, businessType, day, kind, generateUUIDv4(cityHash64(id, day, kind, n)),
 		        toDateTime64(day, 3, 'UTC') + toIntervalMinute(60 + n * 300 + cityHash64(id, day) % 120) AS occurredAt,
 		        occurredAt + toIntervalMinute(if(cityHash64(id, day, kind, n) % 20 = 0, 300, 5)) AS recordedAt,
-		        cityHash64(id, day, kind, n) % 20 = 0 AS late, 'bench', 1
+		        cityHash64(id, day, kind, n) % 20 = 0 AS late, 1 AS owed, 'bench', 1
 		 FROM merchants FINAL
 		 ARRAY JOIN arrayMap(d -> toDate({first:String}) + d, range({days:UInt32})) AS day
 		 ARRAY JOIN ${KINDS} AS kind
 		 ARRAY JOIN range(if(kind = 'morning_check', 1, 2)) AS n
-		 WHERE ${owes('kind', 'businessType')}
+		 WHERE ${owes('kind', 'businessType', 'scale')}
 		   AND cityHash64(id, day, kind) % 100 < 30 + cityHash64(id) % 71`,
 		{ first, days: DAYS }
 	);

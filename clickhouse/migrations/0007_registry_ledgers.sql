@@ -7,6 +7,8 @@ ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseCreditCode String DEFAU
 
 -- One row per ledger entry, on the day it claims on the districts' clock (the processor knows
 -- the clock; a view here could only guess it). late: recorded long after the time it claims.
+-- owed: the business owed this book that day (its type and scale then), so completeness counts
+-- only those who owe it.
 -- The key leads with the district so a district's 30 days read one contiguous range.
 CREATE TABLE IF NOT EXISTS ledger_entries
 (
@@ -19,6 +21,7 @@ CREATE TABLE IF NOT EXISTS ledger_entries
     occurredAt DateTime64(3, 'UTC'),
     recordedAt DateTime64(3, 'UTC'),
     late UInt8,
+    owed UInt8,
     actorId String,
     version UInt64
 )
@@ -26,34 +29,34 @@ ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(day)
 ORDER BY (districtId, merchantId, day, kind, eventId);
 
--- Per district, day, kind and business type: which merchants recorded, how many entries, how
--- many late. The type lets completeness count only those who owe the book. uniq states, not
--- sums, so a batch written twice after a crash counts nothing twice.
+-- Per district, day and kind: which merchants recorded (all, and those who owed it), how many
+-- entries, how many late. uniq states, not sums, so a batch written twice after a crash counts
+-- nothing twice.
 CREATE TABLE IF NOT EXISTS ledger_district_days
 (
     districtId LowCardinality(String),
     day Date,
     kind LowCardinality(String),
-    businessType LowCardinality(String),
     merchants AggregateFunction(uniq, String),
+    kept AggregateFunction(uniqIf, String, UInt8),
     entries AggregateFunction(uniq, UUID),
     lateEntries AggregateFunction(uniqIf, UUID, UInt8)
 )
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(day)
-ORDER BY (districtId, day, kind, businessType);
+ORDER BY (districtId, day, kind);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS ledger_district_days_mv TO ledger_district_days AS
 SELECT
     districtId,
     day,
     kind,
-    businessType,
     uniqState(merchantId) AS merchants,
+    uniqIfState(merchantId, owed) AS kept,
     uniqState(eventId) AS entries,
     uniqIfState(eventId, late) AS lateEntries
 FROM ledger_entries
-GROUP BY districtId, day, kind, businessType;
+GROUP BY districtId, day, kind;
 
 -- 异议/复核: one row per dispute, its latest state (version = stream sequence).
 CREATE TABLE IF NOT EXISTS ledger_disputes

@@ -1,7 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import type { DayWindow } from '../../src/lib/domain/ledgers/ledger-query';
-import { typesOwing } from '../../src/lib/domain/ledgers/completeness';
+import { owingPairs } from '../../src/lib/domain/ledgers/completeness';
 import { ledgerKinds } from '../../src/lib/domain/ledgers/morning-check';
 import { iso } from './read.queries';
 
@@ -20,10 +20,12 @@ function districtScope(scope: ReadScope, district?: string) {
  * SQL for "a business of this type owes this book": built from the code's own constant table
  * (never from input), so it is inlined rather than bound.
  */
-export function owes(kindCol: string, typeCol: string): string {
+export function owes(kindCol: string, typeCol: string, scaleCol: string): string {
 	const arms = ledgerKinds.flatMap(({ kind }) => {
-		const types = typesOwing(kind);
-		return types.length ? [`${kindCol} = '${kind}', ${typeCol} IN ('${types.join("', '")}')`] : [];
+		const pairs = owingPairs(kind).map(([t, sc]) => `('${t}', '${sc}')`);
+		return pairs.length
+			? [`${kindCol} = '${kind}', (${typeCol}, ${scaleCol}) IN (${pairs.join(', ')})`]
+			: [];
 	});
 	return `multiIf(${arms.join(', ')}, 0)`;
 }
@@ -48,7 +50,7 @@ export function ledgerQueries(store: Store) {
 					late: number;
 				}>(
 					`SELECT districtId, toString(day) AS day, kind,
-					        toUInt32(uniqMergeIf(merchants, ${owes('kind', 'businessType')})) AS kept,
+					        toUInt32(uniqIfMerge(kept)) AS kept,
 					        toUInt32(uniqMerge(entries)) AS entries, toUInt32(uniqIfMerge(lateEntries)) AS late
 					 FROM ledger_district_days
 					 WHERE ledger_district_days.day BETWEEN {from:Date} AND {to:Date} AND ${s.sql}
@@ -59,7 +61,7 @@ export function ledgerQueries(store: Store) {
 					`SELECT districtId, kind, toUInt32(count()) AS owed
 					 FROM merchants FINAL
 					 ARRAY JOIN ${KINDS} AS kind
-					 WHERE status = 'operating' AND ${owes('kind', 'businessType')}
+					 WHERE status = 'operating' AND ${owes('kind', 'businessType', 'scale')}
 					   AND ${s.sql}
 					 GROUP BY districtId, kind`,
 					s.params
@@ -81,14 +83,14 @@ export function ledgerQueries(store: Store) {
 			const days = (Date.parse(w.to) - Date.parse(w.from)) / 86_400_000 + 1;
 			const items = await store.query(
 				`SELECT m.id AS id, m.name AS name, m.businessType AS businessType,
-				        toUInt32(arrayCount(k -> ${owes('k', 'm.businessType')}, ${KINDS})) AS owedKinds,
+				        toUInt32(arrayCount(k -> ${owes('k', 'm.businessType', 'm.scale')}, ${KINDS})) AS owedKinds,
 				        toUInt32(ifNull(e.kept, 0)) AS kept, toUInt32(ifNull(e.late, 0)) AS late,
 				        toUInt32(owedKinds * {days:UInt32}) AS owed
-				 FROM (SELECT id, name, businessType FROM merchants FINAL
+				 FROM (SELECT id, name, businessType, scale FROM merchants FINAL
 				       WHERE status = 'operating' AND ${s.sql}) AS m
 				 LEFT JOIN (
 				   SELECT merchantId,
-				          uniqExactIf((day, kind), ${owes('kind', 'businessType')}) AS kept,
+				          uniqExactIf((day, kind), owed = 1) AS kept,
 				          countIf(late = 1) AS late
 				   FROM ledger_entries
 				   WHERE ${s.sql} AND day BETWEEN {from:Date} AND {to:Date}

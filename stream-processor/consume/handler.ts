@@ -76,7 +76,7 @@ export function handleMessage(
 	const wasRegistered = m.registered;
 	const rows = applyEvent(m, e, msg.seq, deps.timeZone);
 	for (const { table, row } of rows) batch.addEntity(table, row);
-	const entry = ledgerEntryRow(e, m.businessType, msg.seq, deps.timeZone);
+	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
 	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);

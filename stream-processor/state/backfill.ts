@@ -1,6 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import { LATE_AFTER_MS, kindOfLedgerType } from '../../src/lib/domain/ledgers/completeness';
 import { ledgerKinds } from '../../src/lib/domain/ledgers/morning-check';
+import { owes } from '../api/ledger.queries';
 
 /**
  * A store from before ledger_entries existed (migration 0007) has the ledger events but no
@@ -17,9 +18,10 @@ export async function backfillLedgerEntries(store: Store, timeZone: string): Pro
 		`INSERT INTO ledger_entries
 		 SELECT e.districtId, e.merchantId, m.businessType,
 		        toDate(e.occurredAt, {tz:String}), ${kindOf}, e.id, e.occurredAt, e.recordedAt,
-		        dateDiff('millisecond', e.occurredAt, e.recordedAt) > {lateMs:UInt64}, e.actorId, e.seq
+		        dateDiff('millisecond', e.occurredAt, e.recordedAt) > {lateMs:UInt64},
+		        ${owes(kindOf, 'm.businessType', 'm.scale')}, e.actorId, e.seq
 		 FROM events AS e
-		 LEFT JOIN (SELECT id, businessType FROM merchants FINAL) AS m ON m.id = e.merchantId
+		 LEFT JOIN (SELECT id, businessType, scale FROM merchants FINAL) AS m ON m.id = e.merchantId
 		 WHERE e.type IN {types:Array(String)}`,
 		{ tz: timeZone, lateMs: LATE_AFTER_MS, types }
 	);

@@ -1,4 +1,9 @@
-import { isLateEntry, kindOfLedgerType } from '../../src/lib/domain/ledgers/completeness';
+import {
+	isLateEntry,
+	kindOfLedgerType,
+	owedLedgers
+} from '../../src/lib/domain/ledgers/completeness';
+import type { BusinessType } from '../../src/lib/domain/events/merchant';
 import type { FsEvent } from '../../src/lib/domain/events';
 import { localDay } from '../../src/lib/domain/time';
 
@@ -8,7 +13,7 @@ import { localDay } from '../../src/lib/domain/time';
  */
 export function ledgerEntryRow(
 	e: FsEvent,
-	businessType: string,
+	merchant: { businessType: string; scale: string },
 	version: number,
 	timeZone: string
 ): Record<string, unknown> | null {
@@ -17,13 +22,19 @@ export function ledgerEntryRow(
 	return {
 		districtId: e.districtId,
 		merchantId: e.merchantId,
-		businessType,
+		businessType: merchant.businessType,
 		day: localDay(e.occurredAt, timeZone),
 		kind,
 		eventId: e.id,
 		occurredAt: e.occurredAt,
 		recordedAt: e.recordedAt,
 		late: isLateEntry(e.occurredAt, e.recordedAt) ? 1 : 0,
+		owed: owedLedgers(
+			merchant.businessType as BusinessType,
+			merchant.scale as 'small' | 'medium' | 'large'
+		).includes(kind)
+			? 1
+			: 0,
 		actorId: e.actor.id,
 		version
 	};

@@ -154,8 +154,9 @@ describe('registry and ledger views', () => {
 		expect(cell(today, 'morning_check')).toMatchObject({ kept: 2, entries: 2, late: 0 });
 		expect(cell(yesterday, 'disinfection')).toMatchObject({ kept: 1, entries: 1, late: 1 });
 		const owed = Object.fromEntries(c.owed.map((o) => [o.kind, o.owed]));
-		// Both owe the morning check; only the restaurant owes disinfection and samples.
-		expect(owed).toEqual({ morning_check: 2, disinfection: 1, sample_retention: 1 });
+		// Both owe the morning check; only the restaurant owes disinfection; a small restaurant
+		// owes no samples (canteens and large restaurants do).
+		expect(owed).toEqual({ morning_check: 2, disinfection: 1 });
 		expect(
 			(await p.api(`/api/ledgers/completeness?from=${today}&to=${yesterday}`, lixia)).status
 		).toBe(400);
@@ -168,7 +169,7 @@ describe('registry and ledger views', () => {
 		);
 		const items = (body as { items: { id: string; kept: number; owed: number }[] }).items;
 		expect(items.map((i) => [i.id, i.kept, i.owed])).toEqual([
-			['r-a', 2, 6],
+			['r-a', 2, 4],
 			['r-b', 1, 2]
 		]);
 		const cal = await p.api(

@@ -6,24 +6,27 @@ import {
 	kindOfLedgerType,
 	owedLedgers,
 	percent,
-	typesOwing
+	owingPairs
 } from './completeness';
 
 describe('ledger completeness', () => {
-	it('ledger - kitchens owe three daily books, supermarkets the morning check, stalls none', () => {
-		expect(owedLedgers('school_canteen')).toEqual([
+	it('ledger - canteens and large restaurants owe three daily books, other kitchens two, supermarkets one, stalls none', () => {
+		expect(owedLedgers('school_canteen', 'small')).toEqual([
 			'morning_check',
 			'disinfection',
 			'sample_retention'
 		]);
-		expect(owedLedgers('supermarket')).toEqual(['morning_check']);
-		expect(owedLedgers('market_stall')).toEqual([]);
-		expect(typesOwing('purchase')).toEqual([]);
-		expect(typesOwing('morning_check')).toContain('supermarket');
+		expect(owedLedgers('restaurant', 'large')).toContain('sample_retention');
+		expect(owedLedgers('restaurant', 'medium')).toEqual(['morning_check', 'disinfection']);
+		expect(owedLedgers('supermarket', 'large')).toEqual(['morning_check']);
+		expect(owedLedgers('market_stall', 'small')).toEqual([]);
+		expect(owingPairs('purchase')).toEqual([]);
+		expect(owingPairs('sample_retention')).toContainEqual(['restaurant', 'large']);
+		expect(owingPairs('sample_retention')).not.toContainEqual(['restaurant', 'small']);
 	});
 
 	it('ledger - a day is complete, partial, missing, not owed or still to come', () => {
-		const owed = owedLedgers('restaurant');
+		const owed = owedLedgers('restaurant', 'large');
 		expect(dayState(['morning_check', 'disinfection', 'sample_retention'], owed, false)).toBe(
 			'complete'
 		);

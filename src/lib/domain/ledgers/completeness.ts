@@ -1,29 +1,35 @@
-import type { BusinessType } from '../events/merchant';
+import { businessTypes, merchantScale, type BusinessType } from '../events/merchant';
+import { mealServices, samplesRequired } from '../rules/meal-services';
 import { ledgerKinds, type LedgerKind } from './morning-check';
 
-/**
- * Which ledgers a business owes every day it operates (餐饮服务食品安全操作规范): kitchens keep
- * all three daily books; a supermarket checks its staff each morning; small shops and stalls
- * record purchases as they happen and owe no daily book. Purchase intake is never owed daily:
- * a day without a delivery is not a gap.
- */
-const owed: Record<BusinessType, readonly LedgerKind[]> = {
-	restaurant: ['morning_check', 'disinfection', 'sample_retention'],
-	school_canteen: ['morning_check', 'disinfection', 'sample_retention'],
-	elderly_care_canteen: ['morning_check', 'disinfection', 'sample_retention'],
-	company_canteen: ['morning_check', 'disinfection', 'sample_retention'],
-	supermarket: ['morning_check'],
-	small_shop: [],
-	market_stall: []
-};
+type MerchantScale = (typeof merchantScale.options)[number];
+const merchantScales = merchantScale.options;
 
-export function owedLedgers(type: BusinessType): readonly LedgerKind[] {
-	return owed[type];
+/**
+ * Which ledgers a business owes every day it operates (餐饮服务食品安全操作规范): kitchens check
+ * their staff each morning and disinfect tableware after each meal service; canteens and large
+ * restaurants also keep a sample of each meal (the same rule as the absence alerts); a
+ * supermarket checks its staff each morning; shops and stalls owe no daily book. Purchase
+ * intake is never owed daily: a day without a delivery is not a gap.
+ */
+export function owedLedgers(type: BusinessType, scale: MerchantScale): LedgerKind[] {
+	if (type in mealServices) {
+		return [
+			'morning_check',
+			'disinfection',
+			...(samplesRequired(type, scale) ? (['sample_retention'] as const) : [])
+		];
+	}
+	return type === 'supermarket' ? ['morning_check'] : [];
 }
 
-/** Business types that owe a given ledger daily: the denominator of its completeness. */
-export function typesOwing(kind: LedgerKind): BusinessType[] {
-	return (Object.keys(owed) as BusinessType[]).filter((t) => owed[t].includes(kind));
+/** The (business type, scale) pairs that owe a ledger: the denominator of its completeness. */
+export function owingPairs(kind: LedgerKind): [BusinessType, MerchantScale][] {
+	return businessTypes.flatMap((type) =>
+		merchantScales
+			.filter((scale) => owedLedgers(type, scale).includes(kind))
+			.map((scale): [BusinessType, MerchantScale] => [type, scale])
+	);
 }
 
 /**
