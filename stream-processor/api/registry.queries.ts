@@ -80,8 +80,8 @@ export function registryQueries(store: Store, timeZone: string) {
 				`WITH toDate(now(), {tz:String}) AS today
 				 SELECT licenceId, kind, number, scope, authority,
 				        toString(validFrom) AS validFrom, toString(validTo) AS validTo,
-				        multiIf(revoked = 1, 'revoked', validTo < today, 'expired',
-				                validTo <= today + 30, 'expiring', 'valid') AS status
+				        multiIf(revoked = 1, 'revoked', licences.validTo < today, 'expired',
+				                licences.validTo <= today + 30, 'expiring', 'valid') AS status
 				 FROM licences FINAL WHERE merchantId = {id:String} ORDER BY licences.validTo DESC`,
 				{ id, tz: timeZone }
 			);

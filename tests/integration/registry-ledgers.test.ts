@@ -138,6 +138,12 @@ describe('registry and ledger views', () => {
 		expect((await p.api('/api/registry?licence=bogus', lixia)).status).toBe(400);
 		expect((await p.api('/api/registry', owner)).status).toBe(403);
 		expect((await p.api('/api/registry/r-c', lixia)).status).toBe(404);
+		const detail = await p.api('/api/registry/r-b', lixia);
+		expect(detail.body).toMatchObject({
+			id: 'r-b',
+			businessType: 'supermarket',
+			licences: [{ licenceId: 'r-b-l', status: 'expiring', validTo: plusDays(10) }]
+		});
 	});
 
 	it('ledger - completeness counts those who owe each book, per day, with late entries', async () => {
