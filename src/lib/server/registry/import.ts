@@ -121,21 +121,36 @@ export async function confirmImport(importer: Importer, batchId: string): Promis
 	if (publishedAt) return { status: 'already', counts: batch.counts, publishedAt };
 	const { nc } = await nats();
 	const js = jetstream(nc);
-	let acked = 0;
-	try {
-		await sendWindowed(
-			batch.events,
-			async (e) => {
-				await publishEvent(js, e);
-				acked++;
-			},
-			256
-		);
-	} catch {
-		return { status: 'failed', published: acked, total: batch.events.length };
-	}
+	const sent = await publishAll(batch.events, (e) => publishEvent(js, e));
+	if (!sent.ok) return { status: 'failed', published: sent.published, total: batch.events.length };
 	await store.markPublished(batchId);
 	const last = batch.events.at(-1) as FsEvent;
 	const stored = await untilStored(importer.claims, last, { timeoutMs: 5_000 });
 	return { status: 'published', counts: batch.counts, stored };
+}
+
+/**
+ * Sends every event of a batch, in order, a bounded number in flight. On a failure it says how
+ * many were acknowledged; sending the same batch again completes it (the ids make the repeats
+ * duplicates, which JetStream drops).
+ */
+export async function publishAll(
+	events: readonly unknown[],
+	send: (event: unknown) => Promise<unknown>,
+	window = 256
+): Promise<{ ok: true } | { ok: false; published: number; error: unknown }> {
+	let acked = 0;
+	try {
+		await sendWindowed(
+			events,
+			async (e) => {
+				await send(e);
+				acked++;
+			},
+			window
+		);
+		return { ok: true };
+	} catch (error) {
+		return { ok: false, published: acked, error };
+	}
 }
