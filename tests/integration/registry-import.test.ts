@@ -89,7 +89,7 @@ async function action(who: string, name: string, form: FormData): Promise<Action
 
 async function preview(who: string, name: string, bytes: Uint8Array): Promise<Preview> {
 	const form = new FormData();
-	form.set('file', new File([bytes], name));
+	form.set('file', new File([new Uint8Array(bytes)], name));
 	const r = await action(who, 'preview', form);
 	if (r.type !== 'success') {
 		throw new Error(`preview ${r.type} ${r.status} ${JSON.stringify(r.data)}`);
@@ -295,7 +295,7 @@ describe('registry import', () => {
 		expect((await confirm('sup-a', admin.batchId as string)).status).toBe(410);
 
 		const form = new FormData();
-		form.set('file', new File([file], 'far.xlsx'));
+		form.set('file', new File([new Uint8Array(file)], 'far.xlsx'));
 		expect((await action('insp-a', 'preview', form)).status).toBe(403);
 		const page = await fetch(`${sys.webUrl}/registry/import`, {
 			headers: { cookie: cookies.get('insp-a') ?? '', accept: 'text/html' }

@@ -41,8 +41,9 @@ export const actions: Actions = {
 		const viewer = viewerOf(locals, IMPORTERS);
 		const form = await request.formData();
 		const batchId = String(form.get('batchId') ?? '');
-		if (!/^[0-9a-f]{64}$/.test(batchId))
-			{return fail(400, { result: { status: 'missing' as const } });}
+		if (!/^[0-9a-f]{64}$/.test(batchId)) {
+			return fail(400, { result: { status: 'missing' as const } });
+		}
 		try {
 			const result = await confirmImport(viewer, batchId);
 			if (result.status === 'failed') return fail(503, { result, batchId });
