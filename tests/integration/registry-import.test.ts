@@ -133,7 +133,7 @@ beforeAll(async () => {
 		});
 	await publishEvent(sys.js, reg('m-old', '370102', OLD));
 	await publishEvent(sys.js, reg('m-far', '370103', FAR));
-	for (const u of ['root', 'sup-a', 'insp-a']) {
+	for (const u of ['root', 'sup-a', 'insp-a', 'own-ab']) {
 		const r = await httpSignIn(sys.webUrl, u);
 		if (!r.cookie) throw new Error(`sign-in of ${u} failed: ${r.status}`);
 		cookies.set(u, r.cookie);
@@ -297,10 +297,15 @@ describe('registry import', () => {
 		const form = new FormData();
 		form.set('file', new File([new Uint8Array(file)], 'far.xlsx'));
 		expect((await action('insp-a', 'preview', form)).status).toBe(403);
-		const page = await fetch(`${sys.webUrl}/registry/import`, {
-			headers: { cookie: cookies.get('insp-a') ?? '', accept: 'text/html' }
-		});
-		expect(page.status).toBe(403);
+		const page = (who: string) =>
+			fetch(`${sys.webUrl}/registry/import`, {
+				headers: { cookie: cookies.get(who) ?? '', accept: 'text/html' },
+				redirect: 'manual'
+			}).then((r) => r.status);
+		expect([await page('insp-a'), await page('own-ab'), await page('anonymous')]).toEqual([
+			403, 403, 303
+		]);
+		expect([await page('sup-a'), await page('root')]).toEqual([200, 200]);
 	});
 
 	it('import - the template downloads with its three sheets and imports as it stands', async () => {

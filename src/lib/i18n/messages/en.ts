@@ -303,6 +303,7 @@ export const en: Messages = {
 	'import.scopeAll': 'You may import for every district',
 	'import.scope': 'Districts you may import for: {districts}',
 	'import.file': 'File',
+	'import.tooBig': 'The file is over 5 MB: split it and import the parts one by one.',
 	'import.check': 'Upload and check',
 	'import.checking': 'Checking…',
 	'import.fileError': 'Cannot import: {reason}',

@@ -297,6 +297,7 @@ export const zhCN = {
 	'import.scopeAll': '可导入全市各区',
 	'import.scope': '可导入的辖区：{districts}',
 	'import.file': '选择文件',
+	'import.tooBig': '文件超过 5 MB，请拆分后分批导入。',
 	'import.check': '上传并检查',
 	'import.checking': '正在检查…',
 	'import.fileError': '无法导入：{reason}',

@@ -1,10 +1,8 @@
 import { detectKind, kindOfSheet, sheetNames } from '../../domain/registry/import/columns';
 import { CsvError, parseCsv } from '../../domain/registry/import/csv';
-import { MAX_ROWS, type SheetInput } from '../../domain/registry/import/sheets';
+import { MAX_FILE_BYTES, MAX_ROWS, type SheetInput } from '../../domain/registry/import/sheets';
 import { textOf } from '../../domain/registry/import/values';
 import { readXlsx, TooManyRows, type SheetIn } from './xlsx';
-
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** A file the import cannot read at all; the message is for the clerk. */
 export class ImportFileError extends Error {

@@ -226,4 +226,25 @@ describe('import plan', () => {
 		);
 		expect(admin.errors).toEqual([]);
 	});
+
+	it('import - a row with errors of its own still reports an out-of-reach district or merchant', () => {
+		const bad = merchantRow('乙店', '12345', '市中区');
+		const read = readSheets([
+			sheet('merchants', '商户', merchantHeaders, [bad]),
+			sheet(
+				'licences',
+				'证照',
+				['信用代码', '证照类型', '编号', '经营范围', '有效期自', '有效期至', '发证机关'],
+				[[B, '营业执照', 'JY2', '热食', '2026-01-01', '2030-12-31', '历下区局']]
+			)
+		]);
+		const plan = planImport(read, ctx());
+		expect(plan.errors.map((e) => `${e.sheet}:${e.row}:${e.column}`)).toEqual([
+			'商户:2:统一社会信用代码',
+			'商户:2:所属区',
+			'证照:2:证照类型',
+			'证照:2:信用代码'
+		]);
+		expect(plan.errors[3]?.reason).toMatch(/找不到信用代码/);
+	});
 });

@@ -227,6 +227,19 @@ export function planImport(read: ReadSheets, ctx: ImportContext): ImportPlan {
 		});
 	}
 
+	// Rows with their own errors: still say when their district or merchant is out of reach.
+	for (const r of read.incomplete) {
+		if (r.districtId && !inScope(ctx, r.districtId)) {
+			fail(
+				r.sheet,
+				r.row,
+				'district',
+				`所属区“${districtName(r.districtId)}”不在您的辖区${scopeText}`
+			);
+		}
+		if (r.merchantCreditCode) merchantOf(r.sheet, r.row, r.merchantCreditCode);
+	}
+
 	if (errors.length) {
 		return { errors: sorted(errors, [...read.headers.keys()]), events: [], items, counts };
 	}

@@ -8,10 +8,12 @@ import {
 	type RowInput,
 	type StaffDraft
 } from './rows';
-import { isEmpty, textOf, type Cell } from './values';
+import { isEmpty, readCreditCode, readDistrict, textOf, type Cell } from './values';
 
 /** At most this many data rows in one file: a district's registry, not a city's dump. */
 export const MAX_ROWS = 20_000;
+/** At most this many bytes in one upload (the web server's body limit is set just above it). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** One sheet (or CSV file) as read: the header row is row 1, data rows keep their numbers. */
 export interface SheetInput {
@@ -38,6 +40,17 @@ export interface ReadSheets {
 	staff: (StaffDraft & { sheet: string })[];
 	/** Rows that name a merchant by credit code (valid or not): licence rows of them need no lookup. */
 	merchantRows: Map<string, number>;
+	/**
+	 * Rows with errors of their own, with what could be read of their district or merchant: the
+	 * cross-row checks still run on them, so one upload reports every problem of a row.
+	 */
+	incomplete: {
+		sheet: string;
+		row: number;
+		kind: SheetInput['kind'];
+		districtId?: string;
+		merchantCreditCode?: string;
+	}[];
 	/** Per sheet, each column key's header text as in the file (for cross-row errors). */
 	headers: Map<string, Record<string, string>>;
 	errors: ImportError[];
@@ -86,6 +99,7 @@ export function readSheets(sheets: readonly SheetInput[]): ReadSheets {
 		licences: [],
 		staff: [],
 		merchantRows: new Map(),
+		incomplete: [],
 		headers: new Map(),
 		errors: []
 	};
@@ -103,23 +117,35 @@ export function readSheets(sheets: readonly SheetInput[]): ReadSheets {
 				column: headers[e.column] ?? e.column,
 				reason: e.reason
 			});
+			const res =
+				s.kind === 'merchants'
+					? readMerchantRow(input, headers)
+					: s.kind === 'licences'
+						? readLicenceRow(input)
+						: readStaffRow(input, headers);
 			if (s.kind === 'merchants') {
 				const code = textOf(input.cells.creditCode ?? null)
 					.replace(/\s/g, '')
 					.toUpperCase();
 				if (code && !out.merchantRows.has(code)) out.merchantRows.set(code, r.row);
-				const res = readMerchantRow(input, headers);
-				if (res.draft) out.merchants.push({ ...res.draft, sheet: s.sheet });
-				out.errors.push(...res.errors.map(named));
-			} else if (s.kind === 'licences') {
-				const res = readLicenceRow(input);
-				if (res.draft) out.licences.push({ ...res.draft, sheet: s.sheet });
-				out.errors.push(...res.errors.map(named));
-			} else {
-				const res = readStaffRow(input, headers);
-				if (res.draft) out.staff.push({ ...res.draft, sheet: s.sheet });
-				out.errors.push(...res.errors.map(named));
 			}
+			if (res.draft) {
+				const d = { ...res.draft, sheet: s.sheet };
+				if (s.kind === 'merchants') out.merchants.push(d as MerchantDraft & { sheet: string });
+				else if (s.kind === 'licences') out.licences.push(d as LicenceDraft & { sheet: string });
+				else out.staff.push(d as StaffDraft & { sheet: string });
+				continue;
+			}
+			out.errors.push(...res.errors.map(named));
+			const district = readDistrict(input.cells.district ?? null);
+			const code = readCreditCode(input.cells.merchantCreditCode ?? null);
+			out.incomplete.push({
+				sheet: s.sheet,
+				row: r.row,
+				kind: s.kind,
+				...(s.kind === 'merchants' && district.ok ? { districtId: district.value } : {}),
+				...(s.kind !== 'merchants' && code.ok ? { merchantCreditCode: code.value } : {})
+			});
 		}
 	}
 	return out;
@@ -131,7 +157,8 @@ export function creditCodesOf(read: ReadSheets): string[] {
 		...new Set([
 			...read.merchants.map((m) => m.payload.creditCode),
 			...read.licences.map((l) => l.merchantCreditCode),
-			...read.staff.map((s) => s.merchantCreditCode)
+			...read.staff.map((s) => s.merchantCreditCode),
+			...read.incomplete.flatMap((r) => (r.merchantCreditCode ? [r.merchantCreditCode] : []))
 		])
 	];
 }
