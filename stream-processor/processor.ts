@@ -8,7 +8,9 @@ import { streams } from '../src/lib/domain/subjects';
 import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
+import { ledgerQueries } from './api/ledger.queries';
 import { readQueries } from './api/read.queries';
+import { registryQueries } from './api/registry.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -133,7 +135,11 @@ export async function startProcessor(
 	});
 	health.start();
 
-	const queries = readQueries(store, config.TIME_ZONE);
+	const queries = {
+		...readQueries(store, config.TIME_ZONE),
+		...registryQueries(store, config.TIME_ZONE),
+		...ledgerQueries(store)
+	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
 		origins: config.GATEWAY_ORIGINS.split(',').filter(Boolean),

@@ -14,6 +14,9 @@ const listQuery = z.object({
 		.string()
 		.regex(/^[a-z_.]{1,64}$/)
 		.optional(),
+	/** Events that happened in [since, until): a day of one merchant's books. */
+	since: z.iso.datetime().optional(),
+	until: z.iso.datetime().optional(),
 	limit: z.coerce.number().int().min(1).max(500).default(50),
 	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)
 });

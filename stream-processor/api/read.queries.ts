@@ -6,14 +6,21 @@ import type { ListQuery } from './params';
 export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
 
 /** ISO-8601 UTC text for a DateTime64 column, as the domain schemas expect. */
-const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
+export const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
 
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 
 /** Filters are fixed SQL text; the values are always bound parameters (see `bind`). */
-function filters(
+export function filters(
 	q: ScopedQuery,
-	columns: { district: string; merchant: string; name?: string; actor?: string; type?: string }
+	columns: {
+		district: string;
+		merchant: string;
+		name?: string;
+		actor?: string;
+		type?: string;
+		time?: string;
+	}
 ): string {
 	const parts: string[] = [];
 	if (!q.scope.all) {
@@ -25,6 +32,8 @@ function filters(
 	if (q.merchantId) parts.push(`${columns.merchant} = {merchantId:String}`);
 	if (q.actor && columns.actor) parts.push(`${columns.actor} = {actor:String}`);
 	if (q.type && columns.type) parts.push(`${columns.type} = {type:String}`);
+	if (q.since && columns.time) parts.push(`${columns.time} >= parseDateTime64BestEffort({since:String}, 3)`);
+	if (q.until && columns.time) parts.push(`${columns.time} < parseDateTime64BestEffort({until:String}, 3)`);
 	if (q.q && columns.name) {
 		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
 	}
@@ -32,7 +41,7 @@ function filters(
 }
 
 /** The bound parameters of a scoped query: plain values only. */
-function bind(q: ScopedQuery): Record<string, unknown> {
+export function bind(q: ScopedQuery): Record<string, unknown> {
 	const { scope, ...rest } = q;
 	return {
 		...rest,
@@ -156,7 +165,7 @@ export function readQueries(store: Store, timeZone: string) {
 			const rows = await store.query<Record<string, unknown>>(
 				`SELECT toString(id) AS id, type, ${iso('occurredAt')} AS occurredAt, ${iso('recordedAt')} AS recordedAt,
 				        merchantId, districtId, actorKind, actorId, payload
-				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId', actor: 'actorId', type: 'type' })}
+				 FROM events ${filters(q, { district: 'districtId', merchant: 'merchantId', actor: 'actorId', type: 'type', time: 'events.occurredAt' })}
 				 ORDER BY events.occurredAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
 				bind(q)
 			);

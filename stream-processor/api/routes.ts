@@ -13,10 +13,13 @@ import {
 	parseRoom,
 	type ListQuery
 } from './params';
+import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
+import type { RegistryQueries } from './registry.queries';
+import { mountRegistryRoutes } from './registry.routes';
 
 export interface ReadApiDeps {
-	queries: ReadQueries;
+	queries: ReadQueries & RegistryQueries & LedgerQueries;
 	health: HealthMonitor;
 	live: LiveHub;
 	ticketSecret: string;
@@ -88,25 +91,25 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	/** A merchant-scoped path: outside the scope it is a 404, like a merchant that is not there. */
 	const merchantRoute = (
 		pattern: string,
-		answer: (id: string, req: ApiRequest) => Promise<unknown>
+		answer: (id: string, req: ApiRequest, districtId: string) => Promise<unknown>
 	) =>
 		route(pattern, 1, async (req, claims) => {
 			const id = parseId(req.params[0]);
-			if (!(await queries.merchantInScope(id, readScope(claims)))) {
-				throw new HttpError(404, `no merchant ${id}`);
-			}
-			return { status: 200, body: await answer(id, req) };
+			const districtId = await queries.merchantInScope(id, readScope(claims));
+			if (!districtId) throw new HttpError(404, `no merchant ${id}`);
+			return { status: 200, body: await answer(id, req, districtId) };
 		});
 	merchantRoute('/api/merchants/:id/staff', (id) => queries.staff(id));
 	merchantRoute('/api/merchants/:id/ledger-day', (id, req) =>
 		queries.ledgerDay(id, parseDay(req.query))
 	);
+	mountRegistryRoutes(route, merchantRoute, queries);
 	/**
 	 * For the registry import: which of these credit codes are registered. Those in the scope come
 	 * with their ids; of the others only the code is told (the importer must not register them
 	 * twice). For those who may change the registry only.
 	 */
-	route('/api/registry/credit-codes', 0, async (req, claims) => {
+	route('/api/credit-codes', 0, async (req, claims) => {
 		if (claims.role !== 'admin' && claims.role !== 'supervisor') {
 			throw new HttpError(403, 'for regulators');
 		}

@@ -5,6 +5,7 @@ import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
 import type { MerchantStates } from '../state/merchant-state';
+import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
 import { decodeEvent } from './decode';
@@ -74,6 +75,8 @@ export function handleMessage(
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
 	for (const { table, row } of applyEvent(m, e, msg.seq)) batch.addEntity(table, row);
+	const entry = ledgerEntryRow(e, m.businessType, msg.seq, deps.timeZone);
+	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
 	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);
 	for (const alert of raised) {

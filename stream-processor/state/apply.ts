@@ -1,4 +1,5 @@
 import type { FsEvent } from '../../src/lib/domain/events';
+import { applyDispute } from './disputes';
 import {
 	rememberLot,
 	type LicenceRecord,
@@ -7,7 +8,7 @@ import {
 } from './merchant-state';
 
 export type EntityRow = {
-	table: 'merchants' | 'licences' | 'lots' | 'staff';
+	table: 'merchants' | 'licences' | 'lots' | 'staff' | 'ledger_disputes';
 	row: Record<string, unknown>;
 };
 
@@ -23,6 +24,11 @@ export function merchantRow(m: MerchantRecord, updatedAt: string, version: numbe
 		address: m.address,
 		lon: m.lon,
 		lat: m.lat,
+		contactName: m.contactName,
+		contactPhone: m.contactPhone,
+		enterpriseRelation: m.enterpriseRelation,
+		enterpriseName: m.enterpriseName,
+		enterpriseCreditCode: m.enterpriseCreditCode,
 		updatedAt,
 		version
 	};
@@ -48,6 +54,15 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 			if (p.location !== undefined) {
 				m.lon = p.location.lon;
 				m.lat = p.location.lat;
+			}
+			if (p.contact !== undefined) {
+				m.contactName = p.contact.name;
+				m.contactPhone = p.contact.phone;
+			}
+			if (p.enterprise !== undefined) {
+				m.enterpriseRelation = p.enterprise.relation;
+				m.enterpriseName = p.enterprise.name;
+				m.enterpriseCreditCode = p.enterprise.creditCode;
 			}
 			if (e.type === 'merchant.updated' && e.payload.status !== undefined) {
 				m.status = e.payload.status;
@@ -126,6 +141,10 @@ export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): Enti
 				}
 			];
 		}
+		case 'ledger.entry.disputed':
+		case 'ledger.dispute.answered':
+		case 'ledger.dispute.closed':
+			return applyDispute(m, e, version);
 		default:
 			return [];
 	}

@@ -5,6 +5,7 @@ import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
 import {
 	rememberLot,
+	type DisputeRecord,
 	type MerchantRecord,
 	type MerchantStates,
 	type StaffRecord
@@ -35,10 +36,12 @@ export async function loadState(
 
 	type MerchantRow = Omit<
 		MerchantRecord,
-		'registered' | 'licences' | 'staff' | 'lastMorningCheckAt' | 'lots' | 'openAlerts'
+		'registered' | 'licences' | 'staff' | 'lastMorningCheckAt' | 'lots' | 'openAlerts' | 'disputes'
 	>;
 	for (const r of await store.query<MerchantRow>(
-		'SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat FROM merchants FINAL'
+		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,
+		        contactName, contactPhone, enterpriseRelation, enterpriseName, enterpriseCreditCode
+		 FROM merchants FINAL`
 	)) {
 		Object.assign(merchants.ensure(r.id, r.districtId), r, { registered: true });
 	}
@@ -88,6 +91,23 @@ export async function loadState(
 		 GROUP BY merchantId`
 	)) {
 		merchants.ensure(r.merchantId, r.districtId).lastMorningCheckAt = r.at;
+	}
+
+	for (const r of await store.query<
+		Omit<DisputeRecord, 'answeredAt' | 'closedAt'> & {
+			merchantId: string;
+			districtId: string;
+			answeredAt: string | null;
+		}
+	>(
+		`SELECT merchantId, districtId, disputeId, entryId, entryType, status, reason, raisedBy,
+		        formatDateTime(raisedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS raisedAt, answer, answeredBy,
+		        if(isNull(answeredAt), NULL, formatDateTime(assumeNotNull(answeredAt), '%Y-%m-%dT%H:%i:%S.%fZ')) AS answeredAt,
+		        outcome, closingNote, closedBy
+		 FROM ledger_disputes FINAL WHERE status != 'closed'`
+	)) {
+		const { merchantId, districtId, ...d } = r;
+		merchants.ensure(merchantId, districtId).disputes.set(d.disputeId, { ...d, closedAt: null });
 	}
 
 	for (const r of await store.query<{

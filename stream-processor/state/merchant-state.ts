@@ -31,6 +31,12 @@ export interface MerchantRecord {
 	address: string;
 	lon: number;
 	lat: number;
+	/** The register's contact and related enterprise ('' when not given). */
+	contactName: string;
+	contactPhone: string;
+	enterpriseRelation: string;
+	enterpriseName: string;
+	enterpriseCreditCode: string;
 	/** False for a merchant seen only through other events (not yet registered). */
 	registered: boolean;
 	licences: Map<string, LicenceRecord>;
@@ -40,6 +46,26 @@ export interface MerchantRecord {
 	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
 	lots: Map<string, string>;
 	openAlerts: Set<string>;
+	/** 异议 not yet closed, by dispute id; a closed one is only in the store. */
+	disputes: Map<string, DisputeRecord>;
+}
+
+/** A dispute (异议/复核) as its store row: every step rewrites the whole row. */
+export interface DisputeRecord {
+	disputeId: string;
+	entryId: string;
+	entryType: string;
+	status: 'open' | 'answered' | 'closed';
+	reason: string;
+	raisedBy: string;
+	raisedAt: string;
+	answer: string;
+	answeredBy: string;
+	answeredAt: string | null;
+	outcome: string;
+	closingNote: string;
+	closedBy: string;
+	closedAt: string | null;
 }
 
 /** Lots kept per merchant: enough for every lot still on a shelf, bounded for memory. */
@@ -57,12 +83,18 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		address: '',
 		lon: 0,
 		lat: 0,
+		contactName: '',
+		contactPhone: '',
+		enterpriseRelation: '',
+		enterpriseName: '',
+		enterpriseCreditCode: '',
 		registered: false,
 		licences: new Map(),
 		staff: new Map(),
 		lastMorningCheckAt: null,
 		lots: new Map(),
-		openAlerts: new Set()
+		openAlerts: new Set(),
+		disputes: new Map()
 	};
 }
 

@@ -37,7 +37,7 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 			TICKET_SECRET: TEST_TICKET_SECRET,
 			...env
 		}),
-		() => {}
+		(m) => process.env.PIPELINE_LOG && console.error(m)
 	);
 	const nc = await connectNats(nats.url, 'test');
 	const jsm = await jetstreamManager(nc);

@@ -3,6 +3,7 @@ export {
 	alertSentence,
 	businessTypeLabel,
 	districtLabel,
+	enumLabel,
 	eventTypeLabel,
 	familyLabel,
 	formatDate,

@@ -25,6 +25,12 @@ export function businessTypeLabel(type: string): string {
 	return isMessageKey(key) ? tDynamic(key) : type;
 }
 
+/** The label of an enum value under a message prefix (`licenceStatus.valid`), else the value. */
+export function enumLabel(prefix: string, value: string): string {
+	const key = `${prefix}.${value}`;
+	return isMessageKey(key) ? tDynamic(key) : value;
+}
+
 export function districtLabel(id: string): string {
 	return districtName(id, locale.current);
 }

@@ -9,6 +9,7 @@ import {
 	sampleRetentionRecorded
 } from './ledger';
 import { merchantRegistered, merchantUpdated } from './merchant';
+import { ledgerDisputeAnswered, ledgerDisputeClosed, ledgerEntryDisputed } from './review';
 import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
@@ -28,6 +29,9 @@ export const payloadSchemas = {
 	'ledger.disinfection.recorded': disinfectionRecorded,
 	'ledger.purchase.recorded': purchaseRecorded,
 	'ledger.sample_retention.recorded': sampleRetentionRecorded,
+	'ledger.entry.disputed': ledgerEntryDisputed,
+	'ledger.dispute.answered': ledgerDisputeAnswered,
+	'ledger.dispute.closed': ledgerDisputeClosed,
 	'complaint.filed': complaintFiled,
 	'inspection.completed': inspectionCompleted,
 	'sensor.reading.recorded': sensorReadingRecorded

@@ -31,7 +31,7 @@ export async function findExisting(
 	const elsewhere = new Set<string>();
 	for (let i = 0; i < codes.length; i += CHUNK) {
 		const chunk = codes.slice(i, i + CHUNK);
-		const r = await readApi(claims, `/api/registry/credit-codes?codes=${chunk.join(',')}`, answer);
+		const r = await readApi(claims, `/api/credit-codes?codes=${chunk.join(',')}`, answer);
 		for (const m of r.items) {
 			const list = existing.get(m.creditCode) ?? [];
 			list.push({

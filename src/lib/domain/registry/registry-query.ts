@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { districtId } from '../ids';
+import { businessType, merchantStatus } from '../events/merchant';
+
+export const licenceStatuses = ['valid', 'expiring', 'expired', 'none'] as const;
+export const licenceStatus = z.enum(licenceStatuses);
+export type LicenceStatus = z.infer<typeof licenceStatus>;
+
+/**
+ * The registry list's search and filters: the same schema checks the page's URL and the read
+ * API's query, so a link someone shares means the same list everywhere.
+ */
+export const registryQuery = z.object({
+	q: z.string().trim().max(50).optional(),
+	district: districtId.optional(),
+	businessType: businessType.optional(),
+	status: merchantStatus.optional(),
+	licence: licenceStatus.optional(),
+	sort: z.enum(['name', 'licence', 'updated']).default('name'),
+	limit: z.coerce.number().int().min(1).max(500).default(50),
+	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)
+});
+export type RegistryQuery = z.infer<typeof registryQuery>;
+
+/** Parses URL search params, dropping empty values (an unset `<select>` sends ''). */
+export function parseRegistryQuery(
+	params: URLSearchParams
+): ReturnType<typeof registryQuery.safeParse> {
+	const entries = [...params].filter(([, v]) => v !== '');
+	return registryQuery.safeParse(Object.fromEntries(entries));
+}
+
+/** The query as URL search text, without defaults, so links stay short and shareable. */
+export function registrySearch(q: Partial<RegistryQuery>): string {
+	const defaults: Partial<Record<keyof RegistryQuery, unknown>> = {
+		sort: 'name',
+		limit: 50,
+		offset: 0
+	};
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries(q)) {
+		if (v === undefined || v === '' || defaults[k as keyof RegistryQuery] === v) continue;
+		params.set(k, String(v));
+	}
+	return params.toString();
+}

@@ -1,0 +1,140 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { alertList, eventList, staffList } from '$lib/domain/read-model';
+import { disputeList, ledgerCalendar } from '$lib/domain/registry/read-model';
+import { daysEnding } from '$lib/domain/ledgers/completeness';
+import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
+import { instantOfLocal, localDay } from '$lib/domain/time';
+import { uuidv7 } from '$lib/domain/ids';
+import { readApi } from '$lib/server/read-api';
+import { recordEvent, untilStored } from '$lib/server/record-event';
+import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
+import { tabOf } from './tabs';
+import type { Actions, PageServerLoad } from './$types';
+
+const CALENDAR_DAYS = 91;
+const ledgerTypes = new Set<string>(ledgerKinds.map((k) => k.type));
+
+/** One day's ledger entries of the merchant, on the districts' clock. */
+async function entriesOf(claims: Parameters<typeof readApi>[0], id: string, day: string) {
+	const since = instantOfLocal(`${day}T00:00`);
+	const until = since === null ? null : since + 86_400_000;
+	if (since === null || until === null) return [];
+	const { items } = await readApi(
+		claims,
+		`/api/events?merchantId=${id}&since=${new Date(since).toISOString()}&until=${new Date(until).toISOString()}&limit=200`,
+		eventList
+	);
+	return items.filter((e) => ledgerTypes.has(e.type));
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { viewer, merchant } = await registryMerchantOf(locals, params.merchantId);
+	const tab = tabOf(url.searchParams.get('tab'));
+	const id = encodeURIComponent(merchant.id);
+	const claims = viewer.claims;
+	const today = localDay(Date.now());
+	const base = {
+		merchant,
+		tab,
+		today,
+		mayEdit: REGISTRY_EDITORS.includes(claims.role)
+	};
+	if (tab === 'staff') {
+		return {
+			...base,
+			staff: (await readApi(claims, `/api/merchants/${id}/staff`, staffList)).items
+		};
+	}
+	if (tab === 'alerts') {
+		return {
+			...base,
+			alerts: (await readApi(claims, `/api/alerts?merchantId=${id}&limit=100`, alertList)).items
+		};
+	}
+	if (tab === 'ledgers') {
+		const requested = url.searchParams.get('day') ?? '';
+		const day = /^\d{4}-\d{2}-\d{2}$/.test(requested) && requested <= today ? requested : today;
+		const days = daysEnding(today, CALENDAR_DAYS);
+		const [calendar, disputes, entries] = await Promise.all([
+			readApi(
+				claims,
+				`/api/merchants/${id}/ledger-calendar?from=${days[0]}&to=${today}`,
+				ledgerCalendar
+			),
+			readApi(claims, `/api/merchants/${id}/disputes`, disputeList),
+			entriesOf(claims, id, day)
+		]);
+		return { ...base, calendar, disputes: disputes.items, day, entries };
+	}
+	return base;
+};
+
+const disputeForm = z.object({
+	entryId: z.uuid(),
+	day: z.iso.date(),
+	reason: z.string().trim().min(2).max(500)
+});
+const closeForm = z.object({
+	disputeId: z.string().min(1).max(64),
+	outcome: z.enum(['accepted', 'confirmed']),
+	note: z.string().trim().max(500).optional()
+});
+
+export const actions: Actions = {
+	/** 异议: a supervisor questions one entry of the books, with a reason the merchant will see. */
+	dispute: async ({ locals, params, request }) => {
+		const { viewer, merchant } = await registryMerchantOf(
+			locals,
+			params.merchantId,
+			REGISTRY_EDITORS
+		);
+		const parsed = disputeForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'dispute_invalid' as const });
+		const f = parsed.data;
+		// The entry must be one of this merchant's ledger entries (the id comes from a form).
+		const entry = (await entriesOf(viewer.claims, encodeURIComponent(merchant.id), f.day)).find(
+			(e) => e.id === f.entryId
+		);
+		if (!entry) return fail(400, { problem: 'dispute_no_entry' as const });
+		const { event } = await recordEvent(viewer, {
+			type: 'ledger.entry.disputed',
+			merchantId: merchant.id,
+			districtId: merchant.districtId,
+			payload: {
+				disputeId: uuidv7(),
+				entryId: entry.id,
+				entryType: entry.type,
+				reason: f.reason
+			}
+		});
+		await untilStored(viewer.claims, event);
+		return { done: 'disputed' as const };
+	},
+	/** 复核: the supervisor closes a dispute the merchant has answered (or that went unanswered). */
+	close: async ({ locals, params, request }) => {
+		const { viewer, merchant } = await registryMerchantOf(
+			locals,
+			params.merchantId,
+			REGISTRY_EDITORS
+		);
+		const parsed = closeForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'close_invalid' as const });
+		const f = parsed.data;
+		const { items } = await readApi(
+			viewer.claims,
+			`/api/merchants/${encodeURIComponent(merchant.id)}/disputes`,
+			disputeList
+		);
+		const d = items.find((x) => x.disputeId === f.disputeId);
+		if (!d || d.status === 'closed') return fail(409, { problem: 'close_not_open' as const });
+		const { event } = await recordEvent(viewer, {
+			type: 'ledger.dispute.closed',
+			merchantId: merchant.id,
+			districtId: merchant.districtId,
+			payload: { disputeId: f.disputeId, outcome: f.outcome, ...(f.note ? { note: f.note } : {}) }
+		});
+		await untilStored(viewer.claims, event);
+		return { done: 'closed' as const };
+	}
+};

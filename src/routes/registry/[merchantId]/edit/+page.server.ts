@@ -1,0 +1,136 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { uuidv7 } from '$lib/domain/ids';
+import type { EventType } from '$lib/domain/events';
+import type { NewEvent } from '$lib/domain/events/make';
+import { staffList } from '$lib/domain/read-model';
+import {
+	formValues,
+	licenceForm,
+	renewForm,
+	revokeForm,
+	staffForm,
+	unstaffForm
+} from '$lib/domain/registry/licence-form';
+import { parseMerchantForm } from '$lib/domain/registry/merchant-form';
+import { readApi } from '$lib/server/read-api';
+import { recordEvent, untilStored } from '$lib/server/record-event';
+import { REGISTRY_EDITORS, registryMerchantOf } from '../../merchant.server';
+import { writableDistricts } from '../../registry-write.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { viewer, merchant } = await registryMerchantOf(
+		locals,
+		params.merchantId,
+		REGISTRY_EDITORS
+	);
+	const staff = await readApi(
+		viewer.claims,
+		`/api/merchants/${encodeURIComponent(merchant.id)}/staff`,
+		staffList
+	);
+	return {
+		merchant,
+		staff: staff.items,
+		districtIds: writableDistricts(viewer.claims)
+	};
+};
+
+/**
+ * One register change: the form checked by its schema, then one event for this merchant, in
+ * its district, by the signed-in regulator; the page reloads once the store has it.
+ */
+function change<S extends z.ZodType, T extends EventType>(
+	action: string,
+	schema: S,
+	toEvent: (f: z.infer<S>) => { type: T; payload: NewEvent<T>['payload'] }
+) {
+	return async ({
+		locals,
+		params,
+		request
+	}: {
+		locals: App.Locals;
+		params: { merchantId: string };
+		request: Request;
+	}) => {
+		const { viewer, merchant } = await registryMerchantOf(
+			locals,
+			params.merchantId,
+			REGISTRY_EDITORS
+		);
+		const parsed = schema.safeParse(formValues(await request.formData()));
+		if (!parsed.success) {
+			return fail(400, {
+				action,
+				bad: parsed.error.issues.map((i) => String(i.path[0]))
+			});
+		}
+		const { type, payload } = toEvent(parsed.data);
+		const { event } = await recordEvent(viewer, {
+			type,
+			merchantId: merchant.id,
+			districtId: merchant.districtId,
+			payload
+		} as Omit<NewEvent<T>, 'actor'>);
+		await untilStored(viewer.claims, event);
+		return { action, done: true };
+	};
+}
+
+export const actions: Actions = {
+	save: async ({ locals, params, request }) => {
+		const { viewer, merchant } = await registryMerchantOf(
+			locals,
+			params.merchantId,
+			REGISTRY_EDITORS
+		);
+		const values = Object.fromEntries(await request.formData()) as Record<string, string>;
+		const r = parseMerchantForm(values);
+		if (!r.ok) return fail(400, { action: 'save', values, bad: r.fields });
+		if (!writableDistricts(viewer.claims).includes(r.districtId)) {
+			return fail(403, { action: 'save', values, bad: ['districtId'] });
+		}
+		// The credit code names the business; a different code is a different business.
+		if (r.payload.creditCode !== merchant.creditCode) {
+			return fail(400, { action: 'save', values, bad: ['creditCode'] });
+		}
+		const { event } = await recordEvent(viewer, {
+			type: 'merchant.updated',
+			merchantId: merchant.id,
+			// A move to another district is filed under the new one: jurisdiction follows the register.
+			districtId: r.districtId,
+			payload: { ...r.payload, status: r.status }
+		});
+		await untilStored(viewer.claims, event);
+		redirect(303, `/registry/${encodeURIComponent(merchant.id)}`);
+	},
+	licence: change('licence', licenceForm, (f) => ({
+		type: 'licence.issued',
+		payload: { licenceId: uuidv7(), ...f }
+	})),
+	renew: change('renew', renewForm, (f) => ({ type: 'licence.renewed', payload: f })),
+	revoke: change('revoke', revokeForm, (f) => ({ type: 'licence.revoked', payload: f })),
+	staff: change('staff', staffForm, (f) => ({
+		type: 'merchant.staff.registered',
+		payload: {
+			staffId: uuidv7(),
+			name: f.name,
+			position: f.position,
+			...(f.certNumber && f.certValidFrom && f.certValidTo
+				? {
+						healthCertificate: {
+							number: f.certNumber,
+							validFrom: f.certValidFrom,
+							validTo: f.certValidTo
+						}
+					}
+				: {})
+		}
+	})),
+	unstaff: change('unstaff', unstaffForm, (f) => ({
+		type: 'merchant.staff.removed',
+		payload: { staffId: f.staffId, ...(f.reason ? { reason: f.reason } : {}) }
+	}))
+};

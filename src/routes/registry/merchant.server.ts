@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import type { Role } from '$lib/domain/auth/claims';
+import { registryMerchant } from '$lib/domain/registry/read-model';
+import { viewerOf } from '$lib/server/auth/guard';
+import { readApi, ReadApiError } from '$lib/server/read-api';
+
+export const REGISTRY_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+/** Who changes the register and judges disputes: inspectors read and visit, they do not. */
+export const REGISTRY_EDITORS: readonly Role[] = ['admin', 'supervisor'];
+
+/**
+ * The viewer and the merchant as the register has it, if it is in the viewer's districts: the
+ * read API answers 404 outside them, and so does this page.
+ */
+export async function registryMerchantOf(
+	locals: App.Locals,
+	merchantId: string,
+	roles: readonly Role[] = REGISTRY_READERS
+) {
+	const viewer = viewerOf(locals, roles);
+	try {
+		const merchant = await readApi(
+			viewer.claims,
+			`/api/registry/${encodeURIComponent(merchantId)}`,
+			registryMerchant
+		);
+		return { viewer, merchant };
+	} catch (e) {
+		if (e instanceof ReadApiError && (e.status === 404 || e.status === 400)) {
+			error(404, 'no such merchant in your districts');
+		}
+		throw e;
+	}
+}

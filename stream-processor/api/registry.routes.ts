@@ -1,0 +1,84 @@
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { readScope } from '../../src/lib/domain/auth/policy';
+import { dayWindow } from '../../src/lib/domain/ledgers/ledger-query';
+import { registryQuery } from '../../src/lib/domain/registry/registry-query';
+import type { z } from 'zod';
+import { HttpError, type ApiRequest, type Reply } from './http';
+import { parseId } from './params';
+import type { LedgerQueries } from './ledger.queries';
+import type { RegistryQueries } from './registry.queries';
+
+type Route = (
+	pattern: string,
+	paramCount: number,
+	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
+) => void;
+type MerchantRoute = (
+	pattern: string,
+	answer: (id: string, req: ApiRequest, districtId: string) => Promise<unknown>
+) => void;
+
+/** A query string checked by a schema: a bad value is a 400 that names it. */
+function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.infer<S> {
+	const entries = [...query].filter(([, v]) => v !== '');
+	const parsed = schema.safeParse(Object.fromEntries(entries));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	return parsed.data;
+}
+
+/** The regulators' reads: the registry, ledger completeness and disputes. */
+export function mountRegistryRoutes(
+	route: Route,
+	merchantRoute: MerchantRoute,
+	queries: RegistryQueries & LedgerQueries
+): void {
+	/** Regulators only: a merchant's people read their own books through the merchant paths. */
+	const regulator = (claims: TicketClaims) => {
+		const scope = readScope(claims);
+		if (!scope.all && scope.districts.length === 0) throw new HttpError(403, 'for regulators');
+		return scope;
+	};
+	const inDistrict = (scope: ReturnType<typeof readScope>, district: string | undefined) => {
+		if (district && !scope.all && !scope.districts.includes(district)) {
+			throw new HttpError(403, 'district outside your jurisdiction');
+		}
+	};
+
+	route('/api/registry', 0, async (req, claims) => {
+		const scope = regulator(claims);
+		const q = parseQuery(registryQuery, req.query);
+		inDistrict(scope, q.district);
+		return { status: 200, body: await queries.registry({ ...q, scope }) };
+	});
+	route('/api/registry/:id', 1, async (req, claims) => {
+		const id = parseId(req.params[0]);
+		const m = await queries.registryMerchant(id, regulator(claims));
+		if (!m) throw new HttpError(404, `no merchant ${id}`);
+		return { status: 200, body: m };
+	});
+	route('/api/ledgers/completeness', 0, async (req, claims) => {
+		const scope = regulator(claims);
+		const w = parseQuery(dayWindow, req.query);
+		inDistrict(scope, w.district);
+		return { status: 200, body: await queries.completeness(w, scope) };
+	});
+	route('/api/ledgers/merchants', 0, async (req, claims) => {
+		const scope = regulator(claims);
+		const w = parseQuery(dayWindow, req.query);
+		if (!w.district) throw new HttpError(400, 'district: required');
+		inDistrict(scope, w.district);
+		const limit = Math.min(Number(req.query.get('limit') ?? 50) || 50, 500);
+		return {
+			status: 200,
+			body: await queries.merchantCompleteness({ ...w, district: w.district }, scope, limit)
+		};
+	});
+	// The calendar and disputes are the merchant's own too: its people see them on their pages.
+	merchantRoute('/api/merchants/:id/ledger-calendar', (id, req, districtId) =>
+		queries.merchantCalendar(id, districtId, parseQuery(dayWindow, req.query))
+	);
+	merchantRoute('/api/merchants/:id/disputes', (id) => queries.disputes(id));
+}
