@@ -487,6 +487,7 @@ export const en: Messages = {
 	'import.done':
 		'Imported: {newMerchants} new and {updatedMerchants} updated businesses, {licences} licences, {staff} staff.',
 	'import.doneLater': 'The data is submitted; lists may take a moment to show it.',
+	'import.toRegistry': 'Go to the business list',
 	'import.already': 'This file was imported at {time}; nothing was imported twice.',
 	'import.missing': 'The check result has expired (kept for 1 hour): please upload the file again.',
 	'import.forbidden':

@@ -479,6 +479,7 @@ export const zhCN = {
 	'import.done':
 		'导入完成：新登记 {newMerchants} 家、更新 {updatedMerchants} 家，证照 {licences} 条，从业人员 {staff} 人。',
 	'import.doneLater': '数据已提交，列表可能需要片刻才显示。',
+	'import.toRegistry': '查看经营主体列表',
 	'import.already': '该文件已于 {time} 导入，没有重复导入。',
 	'import.missing': '检查结果已过期（保留 1 小时），请重新上传文件。',
 	'import.forbidden': '您的辖区已变更，该文件中有不在您辖区的数据，请重新上传检查。',
