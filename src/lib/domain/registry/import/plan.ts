@@ -1,57 +1,10 @@
 import { districtName } from '../../districts';
-import { fsEvent, type FsEvent } from '../../events';
-import { makeEvent, type NewEvent } from '../../events/make';
-import { importEventId, licenceIdFor, merchantIdFor, staffIdFor } from './ids';
-import type { ImportError, ReadSheets } from './sheets';
+import type { ImportContext, ImportCounts, ImportPlan, PreviewItem } from './context';
+import { buildEvents, sorted, type EventDraft } from './events';
+import { licenceIdFor, merchantIdFor, staffIdFor } from './ids';
+import type { ReadSheets } from './sheets';
 
-/** A merchant already in the register with a credit code the file names. */
-export interface ExistingMerchant {
-	merchantId: string;
-	districtId: string;
-	name: string;
-	/** Its licences by number and its staff by name: a re-import updates them, not doubles them. */
-	licenceIds?: Record<string, string>;
-	staffIds?: Record<string, string>;
-}
-
-export interface ImportContext {
-	batchId: string;
-	/** When the batch was made (ms): the events' time, and the time part of their ids. */
-	createdAt: number;
-	actor: FsEvent['actor'];
-	/** Districts the importer may write to; `all` for admins. */
-	scope: { all: true } | { all: false; districts: readonly string[] };
-	/** Registered merchants in the importer's scope, by credit code. */
-	existing: ReadonlyMap<string, readonly ExistingMerchant[]>;
-	/** Credit codes registered outside the importer's scope. */
-	elsewhere: ReadonlySet<string>;
-}
-
-export type PreviewAction = 'new' | 'update' | 'licence' | 'staff';
-
-/** One planned change, for the preview table. */
-export interface PreviewItem {
-	sheet: string;
-	row: number;
-	action: PreviewAction;
-	merchant: string;
-	detail: string;
-}
-
-export interface ImportCounts {
-	newMerchants: number;
-	updatedMerchants: number;
-	licences: number;
-	staff: number;
-}
-
-export interface ImportPlan {
-	errors: ImportError[];
-	/** The events to publish, in order (merchants first); empty when there is any error. */
-	events: FsEvent[];
-	items: PreviewItem[];
-	counts: ImportCounts;
-}
+export type * from './context';
 
 const inScope = (ctx: ImportContext, districtId: string) =>
 	ctx.scope.all || ctx.scope.districts.includes(districtId);
@@ -63,14 +16,7 @@ const inScope = (ctx: ImportContext, districtId: string) =>
 export function planImport(read: ReadSheets, ctx: ImportContext): ImportPlan {
 	const errors = [...read.errors];
 	const items: PreviewItem[] = [];
-	const drafts: {
-		sheet: string;
-		row: number;
-		type: FsEvent['type'];
-		merchantId: string;
-		districtId: string;
-		payload: unknown;
-	}[] = [];
+	const drafts: EventDraft[] = [];
 	const counts: ImportCounts = { newMerchants: 0, updatedMerchants: 0, licences: 0, staff: 0 };
 	const header = (sheet: string, key: string) => read.headers.get(sheet)?.[key] ?? key;
 	const fail = (sheet: string, row: number, key: string, reason: string) =>
@@ -240,44 +186,11 @@ export function planImport(read: ReadSheets, ctx: ImportContext): ImportPlan {
 		if (r.merchantCreditCode) merchantOf(r.sheet, r.row, r.merchantCreditCode);
 	}
 
-	if (errors.length) {
-		return { errors: sorted(errors, [...read.headers.keys()]), events: [], items, counts };
+	const sheets = [...read.headers.keys()];
+	if (errors.length) return { errors: sorted(errors, sheets), events: [], items, counts };
+	const built = buildEvents(drafts, ctx);
+	if (built.errors.length) {
+		return { errors: sorted([...errors, ...built.errors], sheets), events: [], items, counts };
 	}
-	const events: FsEvent[] = [];
-	drafts.forEach(({ sheet, row, ...d }, i) => {
-		const candidate = makeEvent(
-			{ ...d, id: importEventId(ctx.batchId, i, ctx.createdAt), actor: ctx.actor } as NewEvent<
-				FsEvent['type']
-			>,
-			ctx.createdAt
-		);
-		// The row readers follow the event schemas; this catches any gap between them.
-		const checked = fsEvent.safeParse(candidate);
-		if (checked.success) events.push(checked.data as FsEvent);
-		else {
-			const issue = checked.error.issues[0];
-			errors.push({
-				sheet,
-				row,
-				column: issue?.path.join('.') ?? '',
-				reason: `数据不合规：${issue?.message}`
-			});
-		}
-	});
-	if (errors.length) {
-		return { errors: sorted(errors, [...read.headers.keys()]), events: [], items, counts };
-	}
-	return { errors, events, items, counts };
-}
-
-/** Errors by sheet (in the file's order) and row. */
-function sorted(errors: ImportError[], sheets: string[]): ImportError[] {
-	const order = new Map(sheets.map((s, i) => [s, i]));
-	return errors
-		.map((e, i) => ({ e, i }))
-		.sort(
-			(a, b) =>
-				(order.get(a.e.sheet) ?? 0) - (order.get(b.e.sheet) ?? 0) || a.e.row - b.e.row || a.i - b.i
-		)
-		.map((x) => x.e);
+	return { errors, events: built.events, items, counts };
 }
