@@ -25,6 +25,10 @@ const schema = z.object({
 	/** How long a delivered, unacked event waits before redelivery (e.g. after a crash). */
 	ACK_WAIT_MS: positiveInt.min(1_000).max(600_000).default(30_000),
 	TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
+	/** Rules on the clock (lapses, absences) run this often. */
+	CLOCK_RULES_MS: positiveInt.min(100).max(600_000).default(60_000),
+	/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
+	ABSENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
 	LIVE_TICK_MS: positiveInt.max(1_000).default(100),
 	/** Origins allowed to open a live socket (comma-separated); empty means any. */
 	GATEWAY_ORIGINS: z.string().default(''),

@@ -1,6 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import uWS from 'uWebSockets.js';
 import { migrate } from '../clickhouse/migrate';
+import type { Store } from '../clickhouse/store';
 import { openStore } from '../clickhouse/open-store';
 import { districts } from '../src/lib/domain/districts';
 import { localDay, localMinuteOfDay } from '../src/lib/domain/time';
@@ -9,6 +10,7 @@ import { connectNats, watchConnected } from '../src/lib/server/backbone/connect'
 import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
 import { ledgerQueries } from './api/ledger.queries';
+import { backfillLedgerEntries } from './state/backfill';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { mountReadApi } from './api/routes';
@@ -26,12 +28,11 @@ import type { Alert } from '../src/lib/domain/alert';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
 
-/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
-const ABSENCE_GRACE_MS = 2 * 60_000;
-
 export interface RunningProcessor {
 	port: number;
 	consumer: EventConsumer;
+	/** The store it opened (chDB allows one opener per folder: tests read it through this). */
+	store: Store;
 	stop(): Promise<void>;
 }
 
@@ -55,6 +56,8 @@ export async function startProcessor(
 	});
 	const applied = await migrate(store);
 	if (applied.length) log(`store: applied migrations ${applied.join(', ')}`);
+	const backfilled = await backfillLedgerEntries(store, config.TIME_ZONE);
+	if (backfilled) log(`store: ${backfilled} ledger entries filled from the events`);
 
 	const nc = await connectNats(config.NATS_URL, 'stream-processor');
 	const jsm = await jetstreamManager(nc);
@@ -164,7 +167,7 @@ export async function startProcessor(
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 
-	/** Rules on the clock: lapsed licences and certificates, missing morning checks. */
+	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {
 		const startedAt = Date.now();
 		let running = false;
@@ -179,7 +182,7 @@ export async function startProcessor(
 				};
 				// Just started, the stream may still hold this morning's checks: call nothing missing
 				// until the backlog had time to come through.
-				const absence = now - startedAt >= ABSENCE_GRACE_MS;
+				const absence = now - startedAt >= config.ABSENCE_GRACE_MS;
 				const batch = new Batch();
 				const raised: { m: MerchantRecord; alert: Alert }[] = [];
 				for (const m of merchants.values()) {
@@ -208,13 +211,14 @@ export async function startProcessor(
 			}
 		};
 		void run();
-		const t = setInterval(() => void run(), 60_000);
+		const t = setInterval(() => void run(), config.CLOCK_RULES_MS);
 		return { stop: () => clearInterval(t) };
 	}
 
 	return {
 		port,
 		consumer,
+		store,
 		stop: async () => {
 			ruleClock.stop();
 			clearInterval(clock);

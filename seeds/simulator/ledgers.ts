@@ -3,11 +3,13 @@ import { expiredLot, freshLot, type Lot } from '../generator/lots';
 import type { Merchant, StockItem } from '../generator/model';
 import { purchasePayload } from '../generator/seed-events';
 import type { Rng } from '../generator/rng';
+import { BACKFILL_DAYS, ledgerHabit, MADE_UP_TEMPERATURE_C } from './habits';
 import type { PlannedAction } from './plan';
 import { nextId, type SimEvent, type SimState } from './state';
 
 type Symptom = (typeof symptom.options)[number];
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /** When an event happened: the real instant, as epoch ms and ISO text. */
 export interface At {
@@ -28,9 +30,13 @@ function manager(m: Merchant): string {
 /** 晨检: every rostered person, temperature and symptoms, fit for work or not. */
 export function morningCheck(state: SimState, rng: Rng, m: Merchant, at: At): SimEvent {
 	const bad = m.misconduct;
+	const habit = ledgerHabit(m);
+	// A made-up book has everyone at the same, normal temperature.
+	const madeUp = habit === 'same_temperatures' || habit === 'backfills';
 	const entries = m.staff.map((s) => {
 		const present = rng.chance(0.93);
-		const temperatureC = Math.round((36.5 + rng.normal() * 0.25) * 10) / 10;
+		const measured = Math.round((36.5 + rng.normal() * 0.25) * 10) / 10;
+		const temperatureC = madeUp ? MADE_UP_TEMPERATURE_C : measured;
 		const symptoms: Symptom[] =
 			present && rng.chance(bad ? 0.04 : 0.01)
 				? [rng.pick(['cough', 'hand_wound', 'sore_throat', 'diarrhoea'] as const)]
@@ -55,22 +61,40 @@ export function morningCheck(state: SimState, rng: Rng, m: Merchant, at: At): Si
 	};
 }
 
-const disinfectionKinds = [
+/** After every service the tableware (what the absence rule asks for), by one of these. */
+const tablewareKinds = [
 	['tableware', '餐饮具', 'heat'],
 	['tableware', '餐饮具', 'steam'],
+	['tableware', '餐饮具', 'chemical']
+] as const;
+/** Now and then the kitchen or its tools too. */
+const otherKinds = [
 	['area', '后厨操作间', 'chemical'],
 	['equipment', '砧板刀具', 'uv']
 ] as const;
 
-/** 消毒: recorded when it ends; a short run is what a careless kitchen writes down. */
-export function disinfection(
+/** 消毒 after a service: the tableware, sometimes also an area or tools. */
+export function disinfections(
 	state: SimState,
 	rng: Rng,
 	m: Merchant,
 	at: At,
 	short: boolean
+): SimEvent[] {
+	const runs = [disinfection(state, rng, m, at, short, rng.pick(tablewareKinds))];
+	if (rng.chance(0.3)) runs.push(disinfection(state, rng, m, at, short, rng.pick(otherKinds)));
+	return runs;
+}
+
+/** 消毒: recorded when it ends; a short run is what a careless kitchen writes down. */
+function disinfection(
+	state: SimState,
+	rng: Rng,
+	m: Merchant,
+	at: At,
+	short: boolean,
+	[target, item, method]: (typeof tablewareKinds | typeof otherKinds)[number]
 ): SimEvent {
-	const [target, item, method] = rng.pick(disinfectionKinds);
 	const minutes = short ? rng.int(2, 4) : rng.int(15, 40);
 	return {
 		...base(state, m),
@@ -109,6 +133,19 @@ export function sampleRetention(
 			destroyAfter: new Date(at.ms + 48 * 60 * MINUTE).toISOString()
 		}
 	};
+}
+
+/**
+ * The morning checks of the past BACKFILL_DAYS days, written now: each claims its day (about
+ * this time of day, days ago), all are recorded at this sitting.
+ */
+export function backfilledChecks(state: SimState, rng: Rng, m: Merchant, at: At): SimEvent[] {
+	const checks: SimEvent[] = [];
+	for (let days = BACKFILL_DAYS; days >= 1; days--) {
+		const ms = at.ms - days * DAY - rng.int(0, 90) * MINUTE;
+		checks.push(morningCheck(state, rng, m, { ms, iso: new Date(ms).toISOString() }));
+	}
+	return checks;
 }
 
 /** A lot arrives: it becomes the one on the shelf for its SKU. */
@@ -165,8 +202,10 @@ export function ledgerEvents(
 	switch (action.kind) {
 		case 'morning_check':
 			return [morningCheck(state, rng, m, at)];
+		case 'backfill':
+			return backfilledChecks(state, rng, m, at);
 		case 'disinfection':
-			return [disinfection(state, rng, m, at, action.short)];
+			return disinfections(state, rng, m, at, action.short);
 		case 'sample_retention':
 			return [sampleRetention(state, rng, m, at, action.meal, action.light)];
 		case 'purchase':

@@ -1,11 +1,14 @@
 import type { Merchant } from '../generator/model';
 import type { Rng } from '../generator/rng';
+import { ledgerHabit } from './habits';
 import { profiles } from './profiles';
 import type { SimState } from './state';
 
 /** A ledger entry a merchant will make (or fail to make) at a minute of a simulated day. */
 export type PlannedAction =
 	| { minute: number; merchant: Merchant; kind: 'morning_check' }
+	/** A kitchen writes up its morning checks of the past days at one sitting (habits.ts). */
+	| { minute: number; merchant: Merchant; kind: 'backfill' }
 	| { minute: number; merchant: Merchant; kind: 'disinfection'; short: boolean }
 	| {
 			minute: number;
@@ -40,13 +43,20 @@ export function planDay(state: SimState, day: number): DayPlan {
 		const rng = dayRng.fork(merchant.id);
 		const p = profiles[merchant.businessType];
 		const bad = merchant.misconduct;
+		const habit = ledgerHabit(merchant);
+		const afterService = habit !== 'absent' && habit !== 'skips_after_service';
 		if (p.morningCheck) {
 			// Bad merchants skip the 晨检 more often than not; good ones almost never.
-			if (rng.chance(bad ? 0.6 : 0.02)) state.counters.skippedMorningChecks++;
+			const skip = rng.chance(bad ? 0.6 : 0.02) || habit === 'absent' || habit === 'backfills';
+			if (skip) state.counters.skippedMorningChecks++;
 			else actions.push({ minute: inWindow(rng, p.morningCheck), merchant, kind: 'morning_check' });
+			// Late in the morning, when someone remembers the book: the past days at once.
+			if (habit === 'backfills') {
+				actions.push({ minute: inWindow(rng, [9, 9.9]), merchant, kind: 'backfill' });
+			}
 		}
 		for (const window of p.disinfection) {
-			if (rng.chance(bad ? 0.4 : 0.02)) continue;
+			if (rng.chance(bad ? 0.4 : 0.02) || !afterService) continue;
 			actions.push({
 				minute: inWindow(rng, window),
 				merchant,
@@ -58,7 +68,7 @@ export function planDay(state: SimState, day: number): DayPlan {
 		const keepsSamples = merchant.businessType !== 'restaurant' || merchant.scale === 'large';
 		if (keepsSamples) {
 			for (const [meal, from, to] of p.sampleRetention) {
-				if (rng.chance(bad ? 0.35 : 0.01)) continue;
+				if (rng.chance(bad ? 0.35 : 0.01) || !afterService) continue;
 				actions.push({
 					minute: inWindow(rng, [from, to]),
 					merchant,

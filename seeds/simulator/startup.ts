@@ -88,7 +88,9 @@ export async function catchUpToday(
 		ledgersOnly: true,
 		instantOf: (minute) => Math.min(now, midnight + minute * 60_000)
 	});
-	outbox.push(drafts.map((d) => toEvent(d, now)));
+	// Recorded when they happened, as a kitchen keeping its books would have: recorded now,
+	// this morning's entries would look back-filled to the processor (ledger_backfilled).
+	outbox.push(drafts.map((d) => toEvent(d, d.occurredAt ? Date.parse(d.occurredAt) : now)));
 	await outbox.drain();
 	await kv.put(key, JSON.stringify({ events: drafts.length, at: new Date().toISOString() }));
 	log(`caught up ${drafts.length} ledger entries of today before ${formatMinute(startMinute)}`);

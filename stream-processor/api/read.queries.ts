@@ -32,8 +32,12 @@ export function filters(
 	if (q.merchantId) parts.push(`${columns.merchant} = {merchantId:String}`);
 	if (q.actor && columns.actor) parts.push(`${columns.actor} = {actor:String}`);
 	if (q.type && columns.type) parts.push(`${columns.type} = {type:String}`);
-	if (q.since && columns.time) parts.push(`${columns.time} >= parseDateTime64BestEffort({since:String}, 3)`);
-	if (q.until && columns.time) parts.push(`${columns.time} < parseDateTime64BestEffort({until:String}, 3)`);
+	if (q.since && columns.time) {
+		parts.push(`${columns.time} >= parseDateTime64BestEffort({since:String}, 3)`);
+	}
+	if (q.until && columns.time) {
+		parts.push(`${columns.time} < parseDateTime64BestEffort({until:String}, 3)`);
+	}
 	if (q.q && columns.name) {
 		parts.push(`positionCaseInsensitiveUTF8(${columns.name}, {q:String}) > 0`);
 	}

@@ -74,7 +74,8 @@ export function handleMessage(
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
-	for (const { table, row } of applyEvent(m, e, msg.seq)) batch.addEntity(table, row);
+	const rows = applyEvent(m, e, msg.seq, deps.timeZone);
+	for (const { table, row } of rows) batch.addEntity(table, row);
 	const entry = ledgerEntryRow(e, m.businessType, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();

@@ -2,15 +2,29 @@ import type { AlertDraft } from '../../src/lib/domain/alert';
 import type { FsEvent } from '../../src/lib/domain/events';
 import { expiredLotSold } from '../../src/lib/domain/rules/expired-lot-sold';
 import {
+	healthCertificateExpiring,
+	licenceExpiring
+} from '../../src/lib/domain/rules/expiry-warnings';
+import {
 	healthCertificateExpired,
 	staffWorkingWithoutCertificate
 } from '../../src/lib/domain/rules/health-certificate';
+import {
+	identicalTemperatures,
+	isLedgerEvent,
+	ledgerBackfilled,
+	ledgerBatchEntered
+} from '../../src/lib/domain/rules/ledger-suspicion';
 import { licenceExpired } from '../../src/lib/domain/rules/licence-expired';
 import { disinfectionTooShort } from '../../src/lib/domain/rules/disinfection';
+import { disinfectionMissing, sampleMissing } from '../../src/lib/domain/rules/meal-absence';
 import { morningCheckMissing } from '../../src/lib/domain/rules/morning-check-missing';
 import { sampleRetentionInadequate } from '../../src/lib/domain/rules/sample-retention';
 import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
+
+const found = (...drafts: (AlertDraft | null | undefined)[]): AlertDraft[] =>
+	drafts.filter((d): d is AlertDraft => !!d);
 
 /** The rules an event can trigger, given its merchant's state after the event. */
 export function rulesForEvent(
@@ -19,47 +33,52 @@ export function rulesForEvent(
 	timeZone: string,
 	now: number
 ): AlertDraft[] {
+	const at = { merchantId: m.id, districtId: m.districtId };
+	// Any ledger entry may be a back-filled one, or one of many days entered at one sitting.
+	const suspicion = isLedgerEvent(e)
+		? found(ledgerBackfilled(e, timeZone), ledgerBatchEntered(e, m.ledgerTrail, timeZone))
+		: [];
 	switch (e.type) {
 		case 'till.sale.recorded':
 			return expiredLotSold(e, (lotId) => m.lots.get(lotId), timeZone);
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);
-			const draft =
-				l &&
-				licenceExpired({ merchantId: m.id, districtId: m.districtId }, l, localDay(now, timeZone));
-			return draft ? [draft] : [];
+			const today = localDay(now, timeZone);
+			return l ? found(licenceExpired(at, l, today), licenceExpiring(at, l, today)) : [];
 		}
 		case 'merchant.staff.registered': {
 			const staff = m.staff.get(e.payload.staffId);
-			const draft =
-				staff &&
-				healthCertificateExpired(
-					{ merchantId: m.id, districtId: m.districtId },
-					staff,
-					localDay(now, timeZone)
-				);
-			return draft ? [draft] : [];
+			const today = localDay(now, timeZone);
+			return staff
+				? found(
+						healthCertificateExpired(at, staff, today),
+						healthCertificateExpiring(at, staff, today)
+					)
+				: [];
 		}
 		case 'ledger.morning_check.recorded':
-			return staffWorkingWithoutCertificate(e, (id) => m.staff.get(id), timeZone);
-		case 'ledger.disinfection.recorded': {
-			const draft = disinfectionTooShort(e, timeZone);
-			return draft ? [draft] : [];
-		}
-		case 'ledger.sample_retention.recorded': {
-			const draft = sampleRetentionInadequate(e, timeZone);
-			return draft ? [draft] : [];
-		}
+			return [
+				...staffWorkingWithoutCertificate(e, (id) => m.staff.get(id), timeZone),
+				...found(identicalTemperatures(e, m.ledgerTrail, timeZone)),
+				...suspicion
+			];
+		case 'ledger.disinfection.recorded':
+			return [...found(disinfectionTooShort(e, timeZone)), ...suspicion];
+		case 'ledger.sample_retention.recorded':
+			return [...found(sampleRetentionInadequate(e, timeZone)), ...suspicion];
 		default:
-			return [];
+			return suspicion;
 	}
 }
 
 /**
- * Rules of the clock: a licence or a health certificate lapses at midnight, and a morning check
- * is missing once its due time passes, without any event saying so. `absence` is false while
- * the processor may not have caught up yet (just started): nothing is called missing then.
+ * Rules of the clock: a licence or a health certificate nears its end or lapses at midnight,
+ * and a morning check, a disinfection after a meal or a meal's sample is missing once its due
+ * time passes, without any event saying so. `absence` is false while the processor may not
+ * have caught up yet (just started): nothing is called missing then. After that, the state the
+ * absence rules read covers the whole district day: load.ts rebuilds it from the store, and
+ * a meal that began before the merchant was known is not judged.
  */
 export function rulesForClock(
 	m: MerchantRecord,
@@ -70,28 +89,46 @@ export function rulesForClock(
 	const at = { merchantId: m.id, districtId: m.districtId };
 	const drafts: AlertDraft[] = [];
 	for (const l of m.licences.values()) {
-		const d = licenceExpired(at, l, now.day);
-		if (d) drafts.push(d);
+		drafts.push(...found(licenceExpired(at, l, now.day), licenceExpiring(at, l, now.day)));
 	}
 	let staffCount = 0;
 	for (const s of m.staff.values()) {
 		if (!s.removed) staffCount++;
-		const d = healthCertificateExpired(at, s, now.day);
-		if (d) drafts.push(d);
+		drafts.push(
+			...found(healthCertificateExpired(at, s, now.day), healthCertificateExpiring(at, s, now.day))
+		);
 	}
 	if (absence && m.registered) {
-		const d = morningCheckMissing(
-			{
-				...at,
-				operating: m.status === 'operating',
-				businessType: m.businessType,
-				staffCount,
-				lastMorningCheckAt: m.lastMorningCheckAt
-			},
-			now,
-			timeZone
+		const operating = m.status === 'operating';
+		drafts.push(
+			...found(
+				morningCheckMissing(
+					{
+						...at,
+						operating,
+						businessType: m.businessType,
+						staffCount,
+						lastMorningCheckAt: m.lastMorningCheckAt
+					},
+					now,
+					timeZone
+				)
+			)
 		);
-		if (d) drafts.push(d);
+		const meals = {
+			...at,
+			operating,
+			businessType: m.businessType,
+			scale: m.scale,
+			staffCount,
+			knownSince: m.knownSince,
+			disinfections: m.ledgerTrail.disinfections,
+			samples: m.ledgerTrail.samples
+		};
+		drafts.push(
+			...disinfectionMissing(meals, now, timeZone),
+			...sampleMissing(meals, now, timeZone)
+		);
 	}
 	return drafts;
 }

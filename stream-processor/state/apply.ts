@@ -1,5 +1,7 @@
 import type { FsEvent } from '../../src/lib/domain/events';
 import { applyDispute } from './disputes';
+import { DEFAULT_TIME_ZONE } from '../../src/lib/domain/time';
+import { applyToTrail } from './apply-ledger';
 import {
 	rememberLot,
 	type LicenceRecord,
@@ -36,9 +38,16 @@ export function merchantRow(m: MerchantRecord, updatedAt: string, version: numbe
 
 /**
  * Applies an event to its merchant's state and returns the entity rows it changes.
- * `version` is the stream sequence, so replaying the same event writes the same rows.
+ * `version` is the stream sequence, so replaying the same event writes the same rows; the time
+ * zone is the district clock's, which decides the local day of a morning check.
  */
-export function applyEvent(m: MerchantRecord, e: FsEvent, version: number): EntityRow[] {
+export function applyEvent(
+	m: MerchantRecord,
+	e: FsEvent,
+	version: number,
+	timeZone = DEFAULT_TIME_ZONE
+): EntityRow[] {
+	applyToTrail(m, e, timeZone);
 	switch (e.type) {
 		case 'merchant.registered':
 		case 'merchant.updated': {

@@ -3,6 +3,7 @@ import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
 import type { FeedItem } from '../../src/lib/domain/live';
 import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
+import { loadLedgerTrails } from './load-ledgers';
 import {
 	rememberLot,
 	type DisputeRecord,
@@ -36,7 +37,15 @@ export async function loadState(
 
 	type MerchantRow = Omit<
 		MerchantRecord,
-		'registered' | 'licences' | 'staff' | 'lastMorningCheckAt' | 'lots' | 'openAlerts' | 'disputes'
+		| 'registered'
+		| 'licences'
+		| 'staff'
+		| 'lastMorningCheckAt'
+		| 'knownSince'
+		| 'ledgerTrail'
+		| 'lots'
+		| 'openAlerts'
+		| 'disputes'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,
@@ -92,6 +101,7 @@ export async function loadState(
 	)) {
 		merchants.ensure(r.merchantId, r.districtId).lastMorningCheckAt = r.at;
 	}
+	await loadLedgerTrails(store, merchants, timeZone);
 
 	for (const r of await store.query<
 		Omit<DisputeRecord, 'answeredAt' | 'closedAt'> & {

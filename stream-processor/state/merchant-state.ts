@@ -1,4 +1,5 @@
 import type { LicenceState } from '../../src/lib/domain/rules/licence-expired';
+import { emptyTrail, type LedgerTrail } from '../../src/lib/domain/rules/ledger-trail';
 
 /** A licence as the processor keeps it: full, so every row it writes is whole. */
 export interface LicenceRecord extends LicenceState {
@@ -43,6 +44,13 @@ export interface MerchantRecord {
 	staff: Map<string, StaffRecord>;
 	/** When the latest morning check happened (instant), for the absence rule. */
 	lastMorningCheckAt: string | null;
+	/**
+	 * When the processor first knew the merchant (its registration's recordedAt): the absence
+	 * rules do not judge a meal service that began before.
+	 */
+	knownSince: string | null;
+	/** Recent ledgers for the after-service absence rules and the suspicion rules. */
+	ledgerTrail: LedgerTrail;
 	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
 	lots: Map<string, string>;
 	openAlerts: Set<string>;
@@ -92,6 +100,8 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		licences: new Map(),
 		staff: new Map(),
 		lastMorningCheckAt: null,
+		knownSince: null,
+		ledgerTrail: emptyTrail(),
 		lots: new Map(),
 		openAlerts: new Set(),
 		disputes: new Map()

@@ -22,23 +22,28 @@ export interface Pipeline {
 	processor: RunningProcessor;
 	/** A GET with a ticket (an admin's unless `claims` say otherwise). */
 	api: (path: string, claims?: TicketClaims) => Promise<{ status: number; body: unknown }>;
+	/** Stops the processor and starts a new one on the same NATS and store (state from the store). */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
 /** A real nats-server, a real chDB in a temp folder, and the processor in this process. */
+/** Processor logs, shown with PIPELINE_LOG=1 (quiet by default: tests assert, they do not print). */
+const log = (m: string) => {
+	if (process.env.PIPELINE_LOG) console.error(m);
+};
+
 export async function startPipeline(env: Record<string, string> = {}): Promise<Pipeline> {
 	const nats = await startNats();
-	const processor = await startProcessor(
-		parseConfig({
-			NATS_URL: nats.url,
-			CHDB_PATH: join(nats.dir, 'clickhouse'),
-			API_PORT: '0',
-			API_HOST: '127.0.0.1',
-			TICKET_SECRET: TEST_TICKET_SECRET,
-			...env
-		}),
-		(m) => process.env.PIPELINE_LOG && console.error(m)
-	);
+	const config = parseConfig({
+		NATS_URL: nats.url,
+		CHDB_PATH: join(nats.dir, 'clickhouse'),
+		API_PORT: '0',
+		API_HOST: '127.0.0.1',
+		TICKET_SECRET: TEST_TICKET_SECRET,
+		...env
+	});
+	let processor = await startProcessor(config, log);
 	const nc = await connectNats(nats.url, 'test');
 	const jsm = await jetstreamManager(nc);
 	await ensureStreams(jsm);
@@ -47,7 +52,13 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 		nc,
 		js: jetstream(nc),
 		jsm,
-		processor,
+		get processor() {
+			return processor;
+		},
+		restart: async () => {
+			await processor.stop();
+			processor = await startProcessor(config, log);
+		},
 		api: async (path, claims) => {
 			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`, {
 				headers: await authHeaders(claims)

@@ -220,3 +220,20 @@ describe('registry and ledger views', () => {
 		expect((body as { items: unknown[] }).items).toHaveLength(1);
 	});
 });
+
+describe('ledger entries of a store from before they existed', () => {
+	it('ledger - are filled once from the events at start, with their day, kind and lateness', async () => {
+		const { backfillLedgerEntries } = await import('../../stream-processor/state/backfill');
+		const store = p.processor.store;
+		const [before] = await store.query<{ n: number }>('SELECT count() AS n FROM ledger_entries');
+		expect(await backfillLedgerEntries(store, 'Asia/Shanghai')).toBe(0); // not empty: untouched
+		await store.exec('TRUNCATE TABLE ledger_entries');
+		const filled = await backfillLedgerEntries(store, 'Asia/Shanghai');
+		expect(filled).toBe(before?.n);
+		const rows = await store.query<{ kind: string; late: number; businessType: string }>(
+			`SELECT kind, late, businessType FROM ledger_entries FINAL
+			 WHERE merchantId = 'r-a' AND kind = 'disinfection'`
+		);
+		expect(rows).toEqual([{ kind: 'disinfection', late: 1, businessType: 'restaurant' }]);
+	});
+});

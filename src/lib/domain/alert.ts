@@ -11,11 +11,18 @@ export const alertStatus = z.enum(['open', 'acknowledged', 'closed', 'dismissed'
 export const alertRule = z.enum([
 	'expired_lot_sold',
 	'licence_expired',
+	'licence_expiring',
 	'health_certificate_expired',
+	'health_certificate_expiring',
 	'staff_without_valid_certificate',
 	'morning_check_missing',
 	'sample_retention_inadequate',
-	'disinfection_too_short'
+	'disinfection_too_short',
+	'disinfection_missing',
+	'sample_missing',
+	'ledger_identical_temperatures',
+	'ledger_backfilled',
+	'ledger_batch_entered'
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

@@ -4,10 +4,19 @@ import { districtName } from '$lib/domain/districts';
 import { locale, tDynamic } from './locale.svelte';
 import { isMessageKey } from './translate';
 
+/** Facts that hold a code of a labelled list (a meal, a ledger's kind): shown by its label. */
+const labelledFacts: Record<string, string> = { meal: 'sample.meal.', ledger: 'ledger.' };
+
 /** The sentence for an alert, from its rule and facts. */
 export function alertSentence(alert: Pick<Alert, 'rule' | 'facts'>): string {
 	const key = `alert.${alert.rule}`;
-	return isMessageKey(key) ? tDynamic(key, alert.facts) : alert.rule;
+	if (!isMessageKey(key)) return alert.rule;
+	const facts = { ...alert.facts };
+	for (const [name, prefix] of Object.entries(labelledFacts)) {
+		const label = `${prefix}${String(facts[name])}`;
+		if (name in facts && isMessageKey(label)) facts[name] = tDynamic(label);
+	}
+	return tDynamic(key, facts);
 }
 
 export function eventTypeLabel(type: string): string {

@@ -304,6 +304,13 @@ export const en: Messages = {
 	'dispute.problem.dispute_no_entry': 'That ledger entry was not found.',
 	'dispute.problem.close_invalid': 'Choose an outcome.',
 	'dispute.problem.close_not_open': 'This dispute is already closed.',
+	'dispute.forShop': 'Questions from the regulator',
+	'dispute.yourAnswer': 'Your answer (awaiting review)',
+	'dispute.answerLabel': 'Explain or correct (the regulator sees this)',
+	'dispute.send': 'Send answer',
+	'dispute.answered': 'Answer sent; the regulator will review it.',
+	'dispute.problem.answer_invalid': 'Write an answer (at least 2 characters).',
+	'dispute.problem.answer_closed': 'This question has already been reviewed.',
 
 	'position.manager': 'Manager',
 	'position.cook': 'Cook',
@@ -446,6 +453,19 @@ export const en: Messages = {
 		'{item} disinfected for only {minutes} min (this method needs {needed} min)',
 	'alert.licence_expired':
 		'Food business licence {licenceNumber} expired on {validTo}, still trading',
+	'alert.licence_expiring':
+		'Food business licence {licenceNumber} expires on {validTo} (within {within} days): renewal due',
+	'alert.health_certificate_expiring':
+		'Health certificate of {staffName} expires on {validTo} (within {within} days): re-examination due',
+	'alert.disinfection_missing':
+		'No tableware disinfection recorded by {due} after {meal} ({from}–{to}) on {day}',
+	'alert.sample_missing': 'No food sample recorded by {due} for {meal} ({from}–{to}) on {day}',
+	'alert.ledger_identical_temperatures':
+		'Morning checks look made up: all present staff at exactly the same temperature on {days} checked days running, {firstDay} to {day} ({staff} people at {temperatureC} °C on {day})',
+	'alert.ledger_backfilled':
+		'{ledger} entry back-filled: dated {claimedAt}, recorded {recordedAt} ({hours} h later)',
+	'alert.ledger_batch_entered':
+		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
 
 	'import.title': 'Import businesses',
 	'import.lead':

@@ -299,6 +299,13 @@ export const zhCN = {
 	'dispute.problem.dispute_no_entry': '找不到这条台账记录。',
 	'dispute.problem.close_invalid': '请选择复核结论。',
 	'dispute.problem.close_not_open': '这条异议已经复核过了。',
+	'dispute.forShop': '监管部门对台账的异议',
+	'dispute.yourAnswer': '您的答复（待复核）',
+	'dispute.answerLabel': '说明情况或更正（监管人员可见）',
+	'dispute.send': '提交答复',
+	'dispute.answered': '答复已提交，等待监管部门复核。',
+	'dispute.problem.answer_invalid': '请填写答复（至少 2 个字）。',
+	'dispute.problem.answer_closed': '这条异议已经复核完毕。',
 
 	'position.manager': '店长',
 	'position.cook': '厨师',
@@ -439,6 +446,18 @@ export const zhCN = {
 		'留样不合规：{dish} {weightG} 克，留存 {hours} 小时（应不少于 125 克、48 小时）',
 	'alert.disinfection_too_short': '{item} 消毒仅 {minutes} 分钟（该方法应不少于 {needed} 分钟）',
 	'alert.licence_expired': '食品经营许可证 {licenceNumber} 已于 {validTo} 到期，仍在经营',
+	'alert.licence_expiring':
+		'食品经营许可证 {licenceNumber} 将于 {validTo} 到期（{within} 天内），请督促及时延续',
+	'alert.health_certificate_expiring':
+		'从业人员 {staffName} 的健康证将于 {validTo} 到期（{within} 天内），请督促及时复检',
+	'alert.disinfection_missing': '{day} {meal}（{from}–{to}）供餐后，至 {due} 仍未登记餐饮具消毒',
+	'alert.sample_missing': '{day} {meal}（{from}–{to}）至 {due} 仍未登记留样',
+	'alert.ledger_identical_temperatures':
+		'晨检记录疑似编造：{firstDay} 至 {day} 连续 {days} 个晨检日在岗人员体温完全相同（{day} {staff} 人均为 {temperatureC}℃）',
+	'alert.ledger_backfilled':
+		'{ledger}台账疑似补录：记为 {claimedAt}，实际于 {recordedAt} 录入（迟 {hours} 小时）',
+	'alert.ledger_batch_entered':
+		'{day} 一小时内集中录入 {days} 天的台账（{firstDay} 至 {lastDay}，共 {entries} 条），疑似补记',
 
 	'import.title': '批量导入经营主体',
 	'import.lead':

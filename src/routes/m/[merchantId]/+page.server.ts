@@ -1,18 +1,23 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { eventList, ledgerDay } from '$lib/domain/read-model';
+import { disputeList } from '$lib/domain/registry/read-model';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
 import { localDay } from '$lib/domain/time';
 import { readApi } from '$lib/server/read-api';
+import { recordEvent, untilStored } from '$lib/server/record-event';
 import { shopOf } from './shop.server';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** A shop's workspace: today's ledgers at a glance, who it is, its licences, its latest records. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
-	const [day, recent] = await Promise.all([
+	const [day, recent, disputes] = await Promise.all([
 		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
-		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList)
+		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList),
+		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList)
 	]);
 	return {
 		shop,
@@ -22,6 +27,37 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			return { kind, count: k?.count ?? 0, last: k?.last ?? null };
 		}),
 		recorded: url.searchParams.get('recorded'),
+		// Questions from the regulator that wait for this shop's answer (or its review).
+		disputes: disputes.items.filter((d) => d.status !== 'closed'),
 		recent: recent.items.map(({ id, type, occurredAt }) => ({ id, type, occurredAt }))
 	};
+};
+
+const answerForm = z.object({
+	disputeId: z.string().min(1).max(64),
+	answer: z.string().trim().min(2).max(1_000)
+});
+
+export const actions: Actions = {
+	/** 异议答复: the shop explains or corrects an entry the regulator questioned. */
+	answer: async ({ locals, params, request }) => {
+		const { viewer, shop } = await shopOf(locals, params.merchantId);
+		const parsed = answerForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'answer_invalid' as const });
+		const { items } = await readApi(
+			viewer.claims,
+			`/api/merchants/${encodeURIComponent(shop.id)}/disputes`,
+			disputeList
+		);
+		const d = items.find((x) => x.disputeId === parsed.data.disputeId);
+		if (!d || d.status === 'closed') return fail(409, { problem: 'answer_closed' as const });
+		const { event } = await recordEvent(viewer, {
+			type: 'ledger.dispute.answered',
+			merchantId: shop.id,
+			districtId: shop.districtId,
+			payload: parsed.data
+		});
+		await untilStored(viewer.claims, event);
+		return { answered: true };
+	}
 };
