@@ -93,7 +93,8 @@ async function main() {
 		name: 'web',
 		command: process.execPath,
 		args: ['build/index.js'],
-		env: { ...common, ...tickets, ORIGIN: origin }
+		// Registry imports upload files of up to 5 MB (adapter-node refuses bodies over 512 KB by default).
+		env: { ...common, ...tickets, ORIGIN: origin, BODY_SIZE_LIMIT: '6M' }
 	});
 	await waitForPort(config.PORT, 30_000);
 	// Demo accounts have a published password: created only when the system is opened locally.

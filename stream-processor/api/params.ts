@@ -51,3 +51,15 @@ export function parseDay(query: URLSearchParams): string {
 	if (!parsed.success) throw new HttpError(400, 'day: expected YYYY-MM-DD');
 	return parsed.data;
 }
+
+/** `?codes=A,B,…`: up to 200 统一社会信用代码 (the import asks in chunks). */
+export function parseCreditCodes(query: URLSearchParams): string[] {
+	const codes = (query.get('codes') ?? '').split(',').filter(Boolean);
+	if (codes.length < 1 || codes.length > 200) {
+		throw new HttpError(400, 'codes: 1 to 200 credit codes');
+	}
+	if (!codes.every((c) => /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(c))) {
+		throw new HttpError(400, 'codes: not a credit code');
+	}
+	return codes;
+}

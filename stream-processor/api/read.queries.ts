@@ -108,6 +108,38 @@ export function readQueries(store: Store, timeZone: string) {
 			return m?.districtId ?? null;
 		},
 
+		/**
+		 * Registered merchants with these credit codes, in any district (the route decides what the
+		 * importer learns of those outside its scope), with their licence numbers and staff names so
+		 * that a re-import updates them rather than adding copies.
+		 */
+		async merchantsByCreditCode(codes: string[]) {
+			const merchants = await store.query<{
+				id: string;
+				districtId: string;
+				name: string;
+				creditCode: string;
+			}>(
+				`SELECT id, districtId, name, creditCode FROM merchants FINAL
+				 WHERE creditCode IN {codes:Array(String)} ORDER BY id`,
+				{ codes }
+			);
+			const ids = merchants.map((m) => m.id);
+			if (!ids.length) return { merchants, licences: [], staff: [] };
+			const [licences, staff] = await Promise.all([
+				store.query<{ merchantId: string; licenceId: string; number: string }>(
+					`SELECT merchantId, licenceId, number FROM licences FINAL WHERE merchantId IN {ids:Array(String)}`,
+					{ ids }
+				),
+				store.query<{ merchantId: string; staffId: string; name: string }>(
+					`SELECT merchantId, staffId, name FROM staff FINAL
+					 WHERE merchantId IN {ids:Array(String)} AND removed = 0`,
+					{ ids }
+				)
+			]);
+			return { merchants, licences, staff };
+		},
+
 		/** The roster (people still working there), with their health certificates. */
 		async staff(merchantId: string) {
 			const items = await store.query(

@@ -1,11 +1,18 @@
 import type { TemplatedApp } from 'uWebSockets.js';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { mayJoinRoom, readScope } from '../../src/lib/domain/auth/policy';
+import { mayJoinRoom, mayRead, readScope } from '../../src/lib/domain/auth/policy';
 import type { LiveHub } from '../live/live-hub';
 import { withTicket } from './auth';
 import type { HealthMonitor } from './health';
 import { get, HttpError, notFound, type ApiRequest, type Reply } from './http';
-import { parseDay, parseId, parseList, parseRoom, type ListQuery } from './params';
+import {
+	parseCreditCodes,
+	parseDay,
+	parseId,
+	parseList,
+	parseRoom,
+	type ListQuery
+} from './params';
 import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
 import type { RegistryQueries } from './registry.queries';
@@ -97,6 +104,34 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		queries.ledgerDay(id, parseDay(req.query))
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
+	/**
+	 * For the registry import: which of these credit codes are registered. Those in the scope come
+	 * with their ids; of the others only the code is told (the importer must not register them
+	 * twice). For those who may change the registry only.
+	 */
+	route('/api/credit-codes', 0, async (req, claims) => {
+		if (claims.role !== 'admin' && claims.role !== 'supervisor') {
+			throw new HttpError(403, 'for regulators');
+		}
+		const codes = parseCreditCodes(req.query);
+		const scope = readScope(claims);
+		const found = await queries.merchantsByCreditCode(codes);
+		const visible = found.merchants.filter((m) => mayRead(scope, { ...m, merchantId: m.id }));
+		const ids = new Set(visible.map((m) => m.id));
+		return {
+			status: 200,
+			body: {
+				items: visible.map((m) => ({
+					...m,
+					licences: found.licences.filter((l) => l.merchantId === m.id),
+					staff: found.staff.filter((s) => s.merchantId === m.id)
+				})),
+				elsewhere: [
+					...new Set(found.merchants.filter((m) => !ids.has(m.id)).map((m) => m.creditCode))
+				]
+			}
+		};
+	});
 	route('/api/stats', 0, async (_req, claims) => {
 		if (claims.role !== 'admin') throw new HttpError(403, 'for admins');
 		return { status: 200, body: await queries.stats() };

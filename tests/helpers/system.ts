@@ -40,7 +40,14 @@ export async function startSystem(): Promise<TestSystem> {
 	});
 	await waitForPort(apiPort, 60_000);
 	const web = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${webPort}` },
+		env: {
+			...process.env,
+			...env,
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${webPort}`,
+			// As scripts/start.ts: registry imports upload up to 5 MB.
+			BODY_SIZE_LIMIT: '6M'
+		},
 		stdio: 'ignore'
 	});
 	await waitForPort(webPort, 30_000);

@@ -9,7 +9,8 @@ import type { TicketClaims } from '../domain/auth/claims';
 import { nats } from './nats';
 import { readApi } from './read-api';
 
-const actorKinds: Record<Role, FsEvent['actor']['kind']> = {
+/** The actor kind of each role: who a page event says did it. */
+export const actorKinds: Record<Role, FsEvent['actor']['kind']> = {
 	admin: 'admin',
 	supervisor: 'supervisor',
 	inspector: 'inspector',

@@ -467,5 +467,55 @@ export const en: Messages = {
 	'alert.ledger_batch_entered':
 		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
 
+	'import.title': 'Import businesses',
+	'import.lead':
+		'Import businesses, licences and staff at once from Excel (.xlsx) or CSV. The whole file is checked first and can be confirmed only when it has no errors; if any row is wrong, nothing is imported.',
+	'import.template': 'Download the template (.xlsx)',
+	'import.templateHint':
+		'The template has three sheets (商户, 证照, 从业人员) with one example row each. A CSV file holds one kind, headers in the first row, encoded as UTF-8.',
+	'import.scopeAll': 'You may import for every district',
+	'import.scope': 'Districts you may import for: {districts}',
+	'import.file': 'File',
+	'import.tooBig': 'The file is over 5 MB: split it and import the parts one by one.',
+	'import.check': 'Upload and check',
+	'import.checking': 'Checking…',
+	'import.fileError': 'Cannot import: {reason}',
+	'import.preview': 'Check result: {file}',
+	'import.newMerchants': 'New businesses',
+	'import.updatedMerchants': 'Updated businesses',
+	'import.licences': 'Licences',
+	'import.staff': 'Staff',
+	'import.errorsTitle': '{count} problems found: correct them in the file and upload it again',
+	'import.errorsMore': 'Showing the first {shown} of {count}',
+	'import.sheet': 'Sheet',
+	'import.row': 'Row',
+	'import.column': 'Column',
+	'import.reason': 'Problem',
+	'import.rowsTitle': 'To be imported (first {shown} of {count} rows)',
+	'import.action': 'Action',
+	'import.merchant': 'Business',
+	'import.detail': 'Details',
+	'import.action.new': 'Register',
+	'import.action.update': 'Update',
+	'import.action.licence': 'Licence',
+	'import.action.staff': 'Staff',
+	'import.noRows': 'The file has no data rows.',
+	'import.confirm': 'Confirm import',
+	'import.confirming': 'Importing…',
+	'import.confirmHint':
+		'Confirming imports all of the above at once; clicking twice imports nothing twice.',
+	'import.done':
+		'Imported: {newMerchants} new and {updatedMerchants} updated businesses, {licences} licences, {staff} staff.',
+	'import.doneLater': 'The data is submitted; lists may take a moment to show it.',
+	'import.toRegistry': 'Go to the business list',
+	'import.already': 'This file was imported at {time}; nothing was imported twice.',
+	'import.missing': 'The check result has expired (kept for 1 hour): please upload the file again.',
+	'import.forbidden':
+		'Your districts have changed and the file has data outside them: please upload it again.',
+	'import.failed':
+		'Import not finished: {published} of {total} records sent before the connection to the message service broke. Click “Retry” to finish; nothing is doubled.',
+	'import.retry': 'Retry',
+	'import.unavailable': 'Service unavailable, please try again later: {message}',
+
 	'error.loadFailed': 'Failed to load: {message}'
 };

@@ -459,6 +459,54 @@ export const zhCN = {
 	'alert.ledger_batch_entered':
 		'{day} 一小时内集中录入 {days} 天的台账（{firstDay} 至 {lastDay}，共 {entries} 条），疑似补记',
 
+	'import.title': '批量导入经营主体',
+	'import.lead':
+		'用 Excel（.xlsx）或 CSV 一次导入商户、证照和从业人员。系统先检查整个文件，全部无误后才能确认导入；有任何一行出错，都不会导入任何数据。',
+	'import.template': '下载导入模板（.xlsx）',
+	'import.templateHint':
+		'模板含“商户”“证照”“从业人员”三个工作表，各有一行示例。CSV 文件每个只放一类，第一行为表头，编码须为 UTF-8。',
+	'import.scopeAll': '可导入全市各区',
+	'import.scope': '可导入的辖区：{districts}',
+	'import.file': '选择文件',
+	'import.tooBig': '文件超过 5 MB，请拆分后分批导入。',
+	'import.check': '上传并检查',
+	'import.checking': '正在检查…',
+	'import.fileError': '无法导入：{reason}',
+	'import.preview': '检查结果：{file}',
+	'import.newMerchants': '新登记商户',
+	'import.updatedMerchants': '更新商户',
+	'import.licences': '证照',
+	'import.staff': '从业人员',
+	'import.errorsTitle': '发现 {count} 处问题，请在文件中改正后重新上传',
+	'import.errorsMore': '仅显示前 {shown} 处，共 {count} 处',
+	'import.sheet': '工作表',
+	'import.row': '行',
+	'import.column': '列',
+	'import.reason': '问题',
+	'import.rowsTitle': '将要导入的数据（前 {shown} 行，共 {count} 行）',
+	'import.action': '操作',
+	'import.merchant': '商户',
+	'import.detail': '内容',
+	'import.action.new': '新登记',
+	'import.action.update': '更新',
+	'import.action.licence': '证照',
+	'import.action.staff': '从业人员',
+	'import.noRows': '文件中没有数据行。',
+	'import.confirm': '确认导入',
+	'import.confirming': '正在导入…',
+	'import.confirmHint': '确认后，以上全部数据一次导入；重复点击不会重复导入。',
+	'import.done':
+		'导入完成：新登记 {newMerchants} 家、更新 {updatedMerchants} 家，证照 {licences} 条，从业人员 {staff} 人。',
+	'import.doneLater': '数据已提交，列表可能需要片刻才显示。',
+	'import.toRegistry': '查看经营主体列表',
+	'import.already': '该文件已于 {time} 导入，没有重复导入。',
+	'import.missing': '检查结果已过期（保留 1 小时），请重新上传文件。',
+	'import.forbidden': '您的辖区已变更，该文件中有不在您辖区的数据，请重新上传检查。',
+	'import.failed':
+		'导入未完成：已提交 {published} / {total} 条，与消息服务的连接中断。请点击“重试”完成导入，已提交的数据不会重复。',
+	'import.retry': '重试',
+	'import.unavailable': '服务暂时不可用，请稍后再试：{message}',
+
 	'error.loadFailed': '加载失败：{message}'
 } as const;
 
