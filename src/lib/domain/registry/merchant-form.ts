@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { districtId } from '../ids';
+import { isValidCreditCode } from './credit-code';
 import {
 	businessType,
 	merchantRegistered,
@@ -14,11 +15,7 @@ import {
 const text = (max: number) => z.string().trim().max(max);
 const formFields = z.object({
 	name: text(100).min(1),
-	creditCode: z
-		.string()
-		.trim()
-		.toUpperCase()
-		.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/),
+	creditCode: z.string().trim().toUpperCase().refine(isValidCreditCode),
 	businessType,
 	scale: merchantScale,
 	status: merchantStatus.default('operating'),
@@ -38,7 +35,7 @@ const formFields = z.object({
 		.string()
 		.trim()
 		.toUpperCase()
-		.regex(/^([0-9A-HJ-NPQRTUWXY]{18})?$/)
+		.refine((c) => c === '' || isValidCreditCode(c))
 		.optional()
 });
 export type MerchantFormField = keyof z.infer<typeof formFields>;
@@ -96,7 +93,5 @@ export function parseMerchantForm(data: Record<string, unknown>): MerchantFormRe
 	return { ok: true, districtId: f.districtId, status: f.status, payload };
 }
 
-/** A new merchant's id, from its credit code: one register entry per business, however made. */
-export function merchantIdOf(creditCode: string): string {
-	return `cc-${creditCode.toUpperCase()}`;
-}
+/** A new merchant's id, from its credit code: one register entry per business, form or import. */
+export { merchantIdFor as merchantIdOf } from './import/ids';

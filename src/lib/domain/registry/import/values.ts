@@ -1,4 +1,5 @@
 import { districts } from '../../districts';
+import { CREDIT_CODE_SHAPE, creditCodeCheck } from '../credit-code';
 import { businessTypes, type BusinessType } from '../../events/merchant';
 import { staffPositions } from '../../events/staff';
 
@@ -28,22 +29,14 @@ export function isEmpty(cell: Cell): boolean {
 	return textOf(cell) === '';
 }
 
-/** GB 32100-2015: 18 characters, the last a mod-31 check character. */
-const creditAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
 export function readCreditCode(cell: Cell): Read<string> {
 	const text = textOf(cell).replace(/\s/g, '').toUpperCase();
-	if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(text)) {
+	if (!CREDIT_CODE_SHAPE.test(text)) {
 		return bad(
 			`信用代码格式不对：应为18位数字或大写字母（不含 I、O、S、V、Z），现为“${textOf(cell)}”（${text.length}位）`
 		);
 	}
-	let sum = 0;
-	for (let i = 0; i < 17; i++) {
-		sum += creditAlphabet.indexOf(text[i] as string) * (creditWeights[i] as number);
-	}
-	const check = creditAlphabet[(31 - (sum % 31)) % 31];
+	const check = creditCodeCheck(text);
 	if (text[17] !== check) {
 		return bad(`信用代码“${text}”校验位不对：最后一位应为“${check}”，请核对是否抄错`);
 	}
