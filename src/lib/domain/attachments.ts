@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TicketClaims } from './auth/claims';
+import { mayRead, readScope } from './auth/policy';
 import { districtId, entityId } from './ids';
 
 /**
@@ -10,6 +12,9 @@ export const attachmentId = z
 	.string()
 	.regex(/^att_[0-9a-f]{32}$/, 'must be att_ and 32 hex digits');
 export type AttachmentId = z.infer<typeof attachmentId>;
+
+/** The NATS object store bucket of every attachment (stream `OBJ_fs_attachments`). */
+export const ATTACHMENTS_BUCKET = 'fs_attachments';
 
 /** What is kept of an upload: a display version and a thumbnail. The original is not kept. */
 export const attachmentVariant = z.enum(['display', 'thumb']);
@@ -61,4 +66,15 @@ export function objectName(id: AttachmentId, variant: AttachmentVariant): string
 /** A fresh attachment id from a UUIDv7 (time-ordered). */
 export function attachmentIdOf(uuid: string): AttachmentId {
 	return `att_${uuid.replaceAll('-', '')}`;
+}
+
+/**
+ * Who may see an attachment: exactly who may read the record it belongs to — the shop's own
+ * people, and regulators whose districts cover the shop (admins everywhere).
+ */
+export function mayViewAttachment(
+	claims: TicketClaims,
+	meta: Pick<AttachmentMeta, 'merchantId' | 'districtId'>
+): boolean {
+	return mayRead(readScope(claims), meta);
 }

@@ -31,7 +31,10 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'wall', prefix: '/command', audience: regulators },
 	{ name: 'wall', prefix: '/api/command', audience: regulators },
 	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
-	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true }
+	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
+	// Photos of records: any signed-in person may ask; the route answers only those who may read
+	// the record the photo belongs to, and a 404 to everyone else.
+	{ name: 'attachments', prefix: '/attachments', audience: 'signed_in' }
 ];
 
 export interface Viewer {

@@ -27,7 +27,8 @@ export type FieldProblem =
 	| 'shelf_life'
 	| 'too_many'
 	| 'too_large'
-	| 'not_image';
+	| 'not_image'
+	| 'unavailable';
 
 export type FieldProblems = Partial<Record<PurchaseField, FieldProblem>>;
 

@@ -98,3 +98,16 @@ export function supplierOf(
 	const hit = known.find((k) => normalizeName(k.supplierName) === key);
 	return hit ?? { supplierId: supplierIdOf(merchantId, supplierName), supplierName };
 }
+
+/** The shop's products from its past purchases, most recent first, each once (for a datalist). */
+export function recentProducts(payloads: readonly unknown[], max = 30): string[] {
+	const seen = new Map<string, string>();
+	for (const raw of payloads) {
+		const p = purchaseRecorded.safeParse(raw);
+		if (!p.success) continue;
+		const key = normalizeName(p.data.productName);
+		if (!seen.has(key)) seen.set(key, p.data.productName);
+		if (seen.size >= max) break;
+	}
+	return [...seen.values()];
+}
