@@ -9,6 +9,7 @@ import { spawnService } from './child';
 import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
 import { spawn } from 'node:child_process';
+import { MAX_UPLOAD_BODY_BYTES } from '../../src/lib/domain/attachments';
 
 export interface TestSystem {
 	webUrl: string;
@@ -40,7 +41,13 @@ export async function startSystem(): Promise<TestSystem> {
 	});
 	await waitForPort(apiPort, 60_000);
 	const web = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, ...env, HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${webPort}` },
+		env: {
+			...process.env,
+			...env,
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${webPort}`,
+			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES)
+		},
 		stdio: 'ignore'
 	});
 	await waitForPort(webPort, 30_000);

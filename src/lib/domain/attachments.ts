@@ -29,6 +29,18 @@ export const MAX_PHOTOS_PER_RECORD = 3;
 /** A whole upload form: its photos plus a little for the text fields and multipart framing. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_PHOTOS_PER_RECORD * MAX_PHOTO_BYTES + 256 * 1024;
 
+/**
+ * What the web server lets a request body be. The adapter's BODY_SIZE_LIMIT is raised to the
+ * upload forms' size; every other path keeps the adapter's usual 512 KB, so the raise does not
+ * open the sign-in form or the JSON endpoints to large bodies.
+ */
+export const DEFAULT_BODY_BYTES = 512 * 1024;
+const uploadPaths = [/^\/m\/[^/]+\/purchase\/?$/];
+
+export function bodyLimitOf(pathname: string): number {
+	return uploadPaths.some((p) => p.test(pathname)) ? MAX_UPLOAD_BODY_BYTES : DEFAULT_BODY_BYTES;
+}
+
 /** Formats a photo may really be (read from its bytes, never from its name or declared type). */
 export const acceptedImageFormats = ['jpeg', 'png', 'webp', 'heif'] as const;
 
