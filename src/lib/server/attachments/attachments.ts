@@ -11,7 +11,7 @@ import {
 	type AttachmentVariant
 } from '../../domain/attachments';
 import { uuidv7 } from '../../domain/ids';
-import { ObjectStore } from './object-store';
+import { ObjectStore, type ObjectInfo } from './object-store';
 import type { PreparedPhoto } from './photos';
 
 /** The record a photo belongs to; its access check is the record's. */
@@ -67,25 +67,29 @@ export async function storePhotos(
 	return ids;
 }
 
-/** One version of an attachment with its meta, or null when there is none. */
-export async function readAttachment(
-	store: ObjectStore,
-	id: AttachmentId,
-	variant: AttachmentVariant
-): Promise<{ meta: AttachmentMeta; data: Uint8Array<ArrayBuffer> } | null> {
-	const found = await store.get(objectName(id, variant));
-	if (!found) return null;
-	const meta = attachmentMeta.parse(JSON.parse(found.info.metadata?.[META_KEY] ?? 'null'));
-	return { meta, data: found.data };
-}
+const metaOf = (info: ObjectInfo) =>
+	attachmentMeta.parse(JSON.parse(info.metadata?.[META_KEY] ?? 'null'));
 
-/** Only the meta, for an access check that must not read the bytes of a refused request. */
-export async function attachmentMetaOf(
+/**
+ * One version of an attachment: its meta at once (for the access check), its bytes only when
+ * asked for, so a refused request never reads them.
+ */
+export async function findAttachment(
 	store: ObjectStore,
 	id: AttachmentId,
 	variant: AttachmentVariant
-): Promise<AttachmentMeta | null> {
+): Promise<{ meta: AttachmentMeta; bytes: () => Promise<Uint8Array<ArrayBuffer>> } | null> {
 	const info = await store.info(objectName(id, variant));
 	if (!info) return null;
-	return attachmentMeta.parse(JSON.parse(info.metadata?.[META_KEY] ?? 'null'));
+	return { meta: metaOf(info), bytes: () => store.read(info) };
+}
+
+/** Takes back photos whose record could not be published, so none is left without one. */
+export async function deletePhotos(
+	store: ObjectStore,
+	ids: readonly AttachmentId[]
+): Promise<void> {
+	for (const id of ids) {
+		for (const variant of attachmentVariant.options) await store.delete(objectName(id, variant));
+	}
 }

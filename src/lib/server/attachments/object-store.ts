@@ -111,7 +111,12 @@ export class ObjectStore {
 	/** An object's bytes, checked against its digest; null when there is none. */
 	async get(name: string): Promise<{ info: ObjectInfo; data: Uint8Array<ArrayBuffer> } | null> {
 		const info = await this.info(name);
-		if (!info) return null;
+		return info ? { info, data: await this.read(info) } : null;
+	}
+
+	/** The bytes of an object whose info was just read (an access check looked at it first). */
+	async read(info: ObjectInfo): Promise<Uint8Array<ArrayBuffer>> {
+		const name = info.name;
 		const data = new Uint8Array(info.size);
 		const subject = `$O.${this.bucket}.C.${info.nuid}`;
 		let offset = 0;
@@ -128,6 +133,17 @@ export class ObjectStore {
 		if (offset !== info.size || digestOf(data) !== info.digest) {
 			throw new ObjectStoreError(`get ${name}: its bytes do not match its digest`);
 		}
-		return { info, data };
+		return data;
+	}
+
+	/** Marks an object deleted (as the official clients do) and frees its chunks. */
+	async delete(name: string): Promise<void> {
+		const info = await this.info(name);
+		if (!info) return;
+		const h = headers();
+		h.set(JsHeaders.RollupHdr, JsHeaders.RollupValueSubject);
+		const gone = { ...info, deleted: true, size: 0, chunks: 0, digest: '' };
+		await this.js.publish(this.metaSubject(name), JSON.stringify(gone), { headers: h });
+		await this.jsm.streams.purge(this.stream, { filter: `$O.${this.bucket}.C.${info.nuid}` });
 	}
 }

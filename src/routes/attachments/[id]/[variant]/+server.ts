@@ -1,10 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { attachmentId, attachmentVariant, mayViewAttachment } from '$lib/domain/attachments';
-import {
-	attachmentMetaOf,
-	attachmentStore,
-	readAttachment
-} from '$lib/server/attachments/attachments';
+import { attachmentStore, findAttachment } from '$lib/server/attachments/attachments';
 import { viewerOf } from '$lib/server/auth/guard';
 import { nats } from '$lib/server/nats';
 import type { RequestHandler } from './$types';
@@ -19,8 +15,9 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const variant = attachmentVariant.safeParse(params.variant);
 	if (!id.success || !variant.success) error(404, 'not found');
 	const store = await attachmentStore((await nats()).nc);
-	const meta = await attachmentMetaOf(store, id.data, variant.data);
-	if (!meta || !mayViewAttachment(viewer.claims, meta)) error(404, 'not found');
+	const found = await findAttachment(store, id.data, variant.data);
+	if (!found || !mayViewAttachment(viewer.claims, found.meta)) error(404, 'not found');
+	const { meta } = found;
 	const headers = {
 		etag: `"${meta.sha256}"`,
 		// Only this person's browser may keep it (never a shared cache); the id never changes
@@ -32,13 +29,12 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	if (request.headers.get('if-none-match') === headers.etag) {
 		return new Response(null, { status: 304, headers });
 	}
-	const found = await readAttachment(store, id.data, variant.data);
-	if (!found) error(404, 'not found');
-	return new Response(found.data, {
+	const bytes = await found.bytes();
+	return new Response(bytes, {
 		headers: {
 			...headers,
-			'content-type': found.meta.contentType,
-			'content-length': String(found.data.length)
+			'content-type': meta.contentType,
+			'content-length': String(bytes.length)
 		}
 	});
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import {
+	type AttachmentId,
 	MAX_PHOTO_BYTES,
 	MAX_PHOTOS_PER_RECORD,
 	MAX_UPLOAD_BODY_BYTES
@@ -19,7 +20,7 @@ import {
 } from '$lib/domain/ledgers/purchase';
 import { eventList } from '$lib/domain/read-model';
 import { localDay } from '$lib/domain/time';
-import { attachmentStore, storePhotos } from '$lib/server/attachments/attachments';
+import { attachmentStore, deletePhotos, storePhotos } from '$lib/server/attachments/attachments';
 import { ObjectStoreError } from '$lib/server/attachments/object-store';
 import { preparePhoto, PhotoError, type PreparedPhoto } from '$lib/server/attachments/photos';
 import { nats } from '$lib/server/nats';
@@ -111,9 +112,10 @@ export const actions: Actions = {
 			receivedOn: today
 		});
 		const eventId = uuidv7();
-		let attachmentIds: string[];
+		const store = await attachmentStore((await nats()).nc);
+		let attachmentIds: AttachmentId[];
 		try {
-			attachmentIds = await storePhotos(await attachmentStore((await nats()).nc), photos, {
+			attachmentIds = await storePhotos(store, photos, {
 				merchantId: shop.id,
 				districtId: shop.districtId,
 				recordType: 'ledger.purchase.recorded',
@@ -127,7 +129,7 @@ export const actions: Actions = {
 			console.error(`[web] purchase photos not stored: ${e.message}`);
 			return refuse(503, { photos: 'unavailable' }, values);
 		}
-		const { event } = await recordEvent(viewer, {
+		const published = recordEvent(viewer, {
 			id: eventId,
 			type: 'ledger.purchase.recorded',
 			merchantId: shop.id,
@@ -146,6 +148,11 @@ export const actions: Actions = {
 				...(f.certificateRef ? { certificateRef: f.certificateRef } : {}),
 				...(attachmentIds.length > 0 ? { attachmentIds } : {})
 			}
+		});
+		// Photos of a record that was never published would be orphans: take them back.
+		const { event } = await published.catch(async (e: unknown) => {
+			await deletePhotos(store, attachmentIds).catch(() => {});
+			throw e;
 		});
 		await untilStored(viewer.claims, event);
 		redirect(303, `/m/${encodeURIComponent(shop.id)}?recorded=purchase`);
