@@ -164,7 +164,11 @@ const limitBodies: Handle = async ({ event, resolve }) => {
 	const limit = bodyLimitOf(event.url.pathname);
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (limit === DEFAULT_BODY_BYTES && declared > limit) {
-		return json({ error: `request body over ${limit} bytes` }, { status: 413 });
+		// The body is left unread, so this connection cannot carry another request.
+		return json(
+			{ error: `request body over ${limit} bytes` },
+			{ status: 413, headers: { connection: 'close' } }
+		);
 	}
 	return resolve(event);
 };

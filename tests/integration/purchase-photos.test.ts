@@ -151,6 +151,16 @@ describe('purchase photos', () => {
 		expect(await res.text()).toContain('照片过大：每张不超过 10 MB');
 	});
 
+	it('purchase photos - other forms keep the small body limit', async () => {
+		const res = await fetch(`${sys.webUrl}/m/m-a/sample`, {
+			method: 'POST',
+			headers: { origin: sys.webUrl, cookie: cookies.get('own-ab') ?? '' },
+			body: new URLSearchParams({ dish: 'x'.repeat(600 * 1024) }),
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(413);
+	});
+
 	it('purchase photos - a text file named .jpg is refused; nothing is recorded', async () => {
 		const text = new TextEncoder().encode(
 			'这不是照片 — just text pretending to be a JPEG\n'.repeat(50)

@@ -250,7 +250,8 @@ export const en: Messages = {
 	'purchase.problem.shelf_life': 'Give the shelf life in days or the best-before date',
 	'purchase.problem.too_many': 'At most {max} photos',
 	'purchase.problem.too_large': 'Photo too large: at most {mb} MB each',
-	'purchase.problem.not_image': 'Not a photo we can read (JPEG, PNG, WebP, HEIC)',
+	'purchase.problem.not_image':
+		'Not a photo we can read (JPEG, PNG, WebP). On an iPhone, set the camera format to “Most Compatible”.',
 	'purchase.problem.unavailable': 'Photos cannot be saved right now; try again shortly.',
 
 	'symptom.fever': 'Fever',

@@ -245,7 +245,8 @@ export const zhCN = {
 	'purchase.problem.shelf_life': '请填写保质期天数或到期日',
 	'purchase.problem.too_many': '照片最多 {max} 张',
 	'purchase.problem.too_large': '照片过大：每张不超过 {mb} MB',
-	'purchase.problem.not_image': '无法识别为照片（支持 JPEG、PNG、WebP、HEIC）',
+	'purchase.problem.not_image':
+		'无法识别为照片（支持 JPEG、PNG、WebP）。苹果手机请在相机格式中选“兼容性最佳”。',
 	'purchase.problem.unavailable': '照片暂时无法保存，请稍后再试。',
 
 	'symptom.fever': '发热',

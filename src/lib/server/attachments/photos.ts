@@ -72,7 +72,8 @@ export async function preparePhoto(input: Uint8Array): Promise<PreparedPhoto> {
 		const thumb = await render('thumb');
 		return { sourceFormat: format, sourceSha256: sha256(input), versions: { display, thumb } };
 	} catch (e) {
-		// A HEIC whose codec this build lacks, or a truncated file, fails here.
+		// A truncated file fails here, and so does an iPhone HEIC: sharp's prebuilt libvips reads
+		// HEIF only with AV1 inside (AVIF), not HEVC. Phones' browsers mostly send JPEG anyway.
 		throw new PhotoError(`the ${format} image cannot be read`, { cause: e });
 	}
 }

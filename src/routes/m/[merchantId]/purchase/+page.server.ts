@@ -56,11 +56,13 @@ const refuse = (status: number, problems: FieldProblems, values: Values = {}) =>
 	fail(status, { problems, values });
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ locals, params, request, setHeaders }) => {
 		const { viewer, shop } = await shopOf(locals, params.merchantId);
 		// Refused before a byte is read when it says it is too big; the adapter's BODY_SIZE_LIMIT
 		// bounds what is read when it does not say (or lies).
 		if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BODY_BYTES) {
+			// The body is left unread, so this connection cannot carry another request.
+			setHeaders({ connection: 'close' });
 			return refuse(413, { photos: 'too_large' });
 		}
 		let form: FormData;
