@@ -77,6 +77,16 @@ test('purchase - recorded on a phone with a certificate photo; the home shows it
 		.setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera });
 	await expect(phone.getByRole('img', { name: '票据照片 1' })).toBeVisible();
 
+	// A best-before date before production is refused next to its field; the typed values and
+	// the photo stay.
+	await phone.getByLabel('保质期至').fill('2020-01-01');
+	await phone.getByRole('button', { name: '提交进货查验' }).tap();
+	await expect(phone.getByTestId('problem-expiresOn')).toHaveText('到期日不能早于生产日期');
+	await expect(phone.getByLabel('产品名称')).toHaveValue('鲜鸡蛋');
+	await expect(phone.getByRole('img', { name: '票据照片 1' })).toBeVisible();
+	await phone.getByLabel('保质期（天）').fill('30');
+	await expect(phone.getByLabel('保质期至')).toHaveValue(expected);
+
 	await phone.getByRole('button', { name: '提交进货查验' }).tap();
 	await expect(phone).toHaveURL(/\/m\/m-a\?recorded=purchase$/);
 	await expect(phone.getByRole('status')).toContainText('已提交');
