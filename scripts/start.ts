@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD } from '../seeds/accounts/demo-accounts';
+import { MAX_UPLOAD_BODY_BYTES } from '../src/lib/domain/attachments';
 import { launcherConfig } from './launcher/config';
 import { freePort, isPortFree, waitForPort } from './launcher/net';
 import { Supervised, type ServiceSpec } from './launcher/supervisor';
@@ -93,8 +94,9 @@ async function main() {
 		name: 'web',
 		command: process.execPath,
 		args: ['build/index.js'],
-		// Registry imports upload files of up to 5 MB (adapter-node refuses bodies over 512 KB by default).
-		env: { ...common, ...tickets, ORIGIN: origin, BODY_SIZE_LIMIT: '6M' }
+		// Photo forms carry up to three photos and registry imports files of up to 5 MB;
+		// hooks.server.ts keeps every other path at 512 KB.
+		env: { ...common, ...tickets, ORIGIN: origin, BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES) }
 	});
 	await waitForPort(config.PORT, 30_000);
 	// Demo accounts have a published password: created only when the system is opened locally.

@@ -1,6 +1,7 @@
 import { json, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { claimsOf, userView } from '$lib/domain/accounts/account';
+import { bodyLimitOf, DEFAULT_BODY_BYTES } from '$lib/domain/attachments';
 import { CHANGE_PASSWORD_PATH, pageAccess } from '$lib/domain/auth/pages';
 import { accountServices, clearSessionCookie, sessionCookie } from '$lib/server/accounts/web';
 import { config } from '$lib/server/config';
@@ -155,4 +156,21 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, authorize);
+/**
+ * Bodies above their path's limit are refused before they are read. Upload forms are left to
+ * their actions, which answer a form the person can correct (the photo's field marked).
+ */
+const limitBodies: Handle = async ({ event, resolve }) => {
+	const limit = bodyLimitOf(event.url.pathname);
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (limit === DEFAULT_BODY_BYTES && declared > limit) {
+		// The body is left unread, so this connection cannot carry another request.
+		return json(
+			{ error: `request body over ${limit} bytes` },
+			{ status: 413, headers: { connection: 'close' } }
+		);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(headers, limitBodies, authorize);

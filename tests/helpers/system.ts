@@ -9,6 +9,7 @@ import { spawnService } from './child';
 import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
 import { spawn } from 'node:child_process';
+import { MAX_UPLOAD_BODY_BYTES } from '../../src/lib/domain/attachments';
 
 export interface TestSystem {
 	webUrl: string;
@@ -45,8 +46,8 @@ export async function startSystem(): Promise<TestSystem> {
 			...env,
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${webPort}`,
-			// As scripts/start.ts: registry imports upload up to 5 MB.
-			BODY_SIZE_LIMIT: '6M'
+			// As scripts/start.ts: photo forms and registry imports are the large bodies.
+			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES)
 		},
 		stdio: 'ignore'
 	});

@@ -34,7 +34,10 @@ export const pageGroups: readonly PageGroup[] = [
 	// The registry and its ledgers: inspectors read their districts; changes are for regulators
 	// (each action checks the role again).
 	{ name: 'registry', prefix: '/registry', audience: [...regulators, 'inspector'] },
-	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true }
+	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
+	// Photos of records: any signed-in person may ask; the route answers only those who may read
+	// the record the photo belongs to, and a 404 to everyone else.
+	{ name: 'attachments', prefix: '/attachments', audience: 'signed_in' }
 ];
 
 export interface Viewer {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentId, MAX_PHOTOS_PER_RECORD } from '../attachments';
 import { entityId } from '../ids';
 import { isoDate, isoInstant, shortText } from './common';
 
@@ -56,7 +57,11 @@ export const purchaseRecorded = z.object({
 	unit: shortText(10),
 	productionDate: isoDate,
 	expiresOn: isoDate,
-	certificateRef: shortText(100).optional()
+	certificateRef: shortText(100).optional(),
+	/** The batch number printed on the goods (批号), for recalls by the producer's batch. */
+	batchNo: shortText(50).optional(),
+	/** Photos of the inspection certificate and the delivery ticket (optional: older events). */
+	attachmentIds: z.array(attachmentId).max(MAX_PHOTOS_PER_RECORD).optional()
 });
 
 /** 留样: the weight is not clamped here, a light sample is a finding for the rules. */

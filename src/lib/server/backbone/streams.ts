@@ -7,6 +7,8 @@ import {
 } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { streams, subjects } from '../../domain/subjects';
+import { ATTACHMENTS_BUCKET } from '../../domain/attachments';
+import { objectStoreStream, objectStoreSubjects } from '../attachments/object-store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -73,6 +75,17 @@ function configs(limits: StreamLimits): (Partial<StreamConfig> & { name: string 
 			subjects: [subjects.signIns],
 			max_age: nanos(2 * 365 * DAY_MS),
 			max_bytes: 2 * 1024 ** 3
+		},
+		{
+			// Certificate and ticket photos are evidence of the records that name them: kept, and
+			// when the bucket is full new uploads are refused rather than old evidence dropped.
+			...common,
+			name: objectStoreStream(ATTACHMENTS_BUCKET),
+			subjects: objectStoreSubjects(ATTACHMENTS_BUCKET),
+			allow_direct: true,
+			allow_rollup_hdrs: true,
+			max_age: 0,
+			max_bytes: 20 * 1024 ** 3
 		}
 	];
 }

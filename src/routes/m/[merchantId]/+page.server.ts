@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { purchaseRecorded } from '$lib/domain/events/ledger';
 import { eventList, ledgerDay } from '$lib/domain/read-model';
 import { disputeList } from '$lib/domain/registry/read-model';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
@@ -14,9 +15,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
-	const [day, recent, disputes] = await Promise.all([
+	const [day, recent, purchases, disputes] = await Promise.all([
 		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
 		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList),
+		readApi(
+			viewer.claims,
+			`/api/events?merchantId=${id}&type=ledger.purchase.recorded&limit=30`,
+			eventList
+		),
 		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList)
 	]);
 	return {
@@ -29,6 +35,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		recorded: url.searchParams.get('recorded'),
 		// Questions from the regulator that wait for this shop's answer (or its review).
 		disputes: disputes.items.filter((d) => d.status !== 'closed'),
+		// Today's deliveries with their photos' thumbnails: what the shop just took in.
+		purchases: purchases.items.flatMap((e) => {
+			const p = purchaseRecorded.safeParse(e.payload);
+			if (!p.success || localDay(e.occurredAt) !== today) return [];
+			const { productName, quantity, unit, supplierName, expiresOn } = p.data;
+			const photos = p.data.attachmentIds ?? [];
+			return [{ id: e.id, productName, quantity, unit, supplierName, expiresOn, photos }];
+		}),
 		recent: recent.items.map(({ id, type, occurredAt }) => ({ id, type, occurredAt }))
 	};
 };
