@@ -4,6 +4,8 @@ ALTER TABLE merchants ADD COLUMN IF NOT EXISTS contactPhone String DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseRelation LowCardinality(String) DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseName String DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseCreditCode String DEFAULT '';
+-- When the register first had it: a ledger calendar has nothing to miss before that day.
+ALTER TABLE merchants ADD COLUMN IF NOT EXISTS registeredAt Nullable(DateTime64(3, 'UTC'));
 
 -- One row per ledger entry, on the day it claims on the districts' clock (the processor knows
 -- the clock; a view here could only guess it). late: recorded long after the time it claims.

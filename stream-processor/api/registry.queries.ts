@@ -71,6 +71,7 @@ export function registryQueries(store: Store, timeZone: string) {
 			const [m] = await store.query(
 				`SELECT id, name, districtId, businessType, scale, status, creditCode, address, lon, lat,
 				        contactName, contactPhone, enterpriseRelation, enterpriseName, enterpriseCreditCode,
+				        if(isNull(registeredAt), NULL, ${iso('assumeNotNull(registeredAt)')}) AS registeredAt,
 				        ${iso('updatedAt')} AS updatedAt
 				 FROM merchants FINAL ${filters(q, { district: 'districtId', merchant: 'id' })}`,
 				bind(q)

@@ -31,6 +31,7 @@ export function merchantRow(m: MerchantRecord, updatedAt: string, version: numbe
 		enterpriseRelation: m.enterpriseRelation,
 		enterpriseName: m.enterpriseName,
 		enterpriseCreditCode: m.enterpriseCreditCode,
+		registeredAt: m.knownSince,
 		updatedAt,
 		version
 	};

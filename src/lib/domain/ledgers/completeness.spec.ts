@@ -25,15 +25,19 @@ describe('ledger completeness', () => {
 		expect(owingPairs('sample_retention')).not.toContainEqual(['restaurant', 'small']);
 	});
 
-	it('ledger - a day is complete, partial, missing, not owed or still to come', () => {
+	it('ledger - a day is complete, partial, missing, not owed, open, to come or before registration', () => {
 		const owed = owedLedgers('restaurant', 'large');
-		expect(dayState(['morning_check', 'disinfection', 'sample_retention'], owed, false)).toBe(
-			'complete'
-		);
-		expect(dayState(['morning_check', 'purchase'], owed, false)).toBe('partial');
-		expect(dayState(['purchase'], owed, false)).toBe('missing');
-		expect(dayState(['purchase'], [], false)).toBe('not_owed');
-		expect(dayState([], owed, true)).toBe('future');
+		const on = { today: '2026-03-10', registeredOn: '2026-03-01' };
+		const all = ['morning_check', 'disinfection', 'sample_retention'];
+		expect(dayState(all, owed, '2026-03-05', on)).toBe('complete');
+		expect(dayState(['morning_check', 'purchase'], owed, '2026-03-05', on)).toBe('partial');
+		expect(dayState(['purchase'], owed, '2026-03-05', on)).toBe('missing');
+		expect(dayState(['purchase'], [], '2026-03-05', on)).toBe('not_owed');
+		// Today is not over: what is not kept yet is due, not missing.
+		expect(dayState(['morning_check'], owed, '2026-03-10', on)).toBe('open');
+		expect(dayState(all, owed, '2026-03-10', on)).toBe('complete');
+		expect(dayState([], owed, '2026-03-11', on)).toBe('future');
+		expect(dayState([], owed, '2026-02-28', on)).toBe('unregistered');
 	});
 
 	it('ledger - an entry recorded more than two hours after the time it claims is late', () => {

@@ -46,18 +46,25 @@ export function kindOfLedgerType(type: string): LedgerKind | null {
 	return ledgerKinds.find((k) => k.type === type)?.kind ?? null;
 }
 
-/** One merchant's day in the calendar: which owed books were kept, and how. */
-export type DayState = 'complete' | 'partial' | 'missing' | 'not_owed' | 'future';
+/**
+ * One merchant's day in the calendar: which owed books were kept. Today is still open (a book
+ * not yet kept is due, not missing); a day before the merchant was registered owes nothing.
+ */
+export type DayState =
+	'complete' | 'partial' | 'missing' | 'not_owed' | 'open' | 'future' | 'unregistered';
 
 export function dayState(
 	done: readonly string[],
 	owedKinds: readonly LedgerKind[],
-	isFuture: boolean
+	day: string,
+	on: { today: string; registeredOn: string | null }
 ): DayState {
-	if (isFuture) return 'future';
+	if (day > on.today) return 'future';
+	if (on.registeredOn && day < on.registeredOn) return 'unregistered';
 	if (owedKinds.length === 0) return 'not_owed';
 	const kept = owedKinds.filter((k) => done.includes(k)).length;
 	if (kept === owedKinds.length) return 'complete';
+	if (day === on.today) return 'open';
 	return kept === 0 ? 'missing' : 'partial';
 }
 

@@ -50,6 +50,7 @@ export const registryMerchant = z.object({
 	enterpriseRelation: z.string(),
 	enterpriseName: z.string(),
 	enterpriseCreditCode: z.string(),
+	registeredAt: z.string().nullable(),
 	updatedAt: z.string(),
 	licences: z.array(registryLicence)
 });

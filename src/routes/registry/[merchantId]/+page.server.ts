@@ -9,6 +9,7 @@ import { uuidv7 } from '$lib/domain/ids';
 import { readApi } from '$lib/server/read-api';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
+import { roomName } from '$lib/domain/live';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -65,7 +66,17 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			readApi(claims, `/api/merchants/${id}/disputes`, disputeList),
 			entriesOf(claims, id, day)
 		]);
-		return { ...base, calendar, disputes: disputes.items, day, entries };
+		const room = roomName.parse(`district:${merchant.districtId}`);
+		return {
+			...base,
+			calendar,
+			disputes: disputes.items,
+			day,
+			entries,
+			// The district's live room tells the calendar when a new entry lands (the gateway
+			// checks the room again; inspectors have no wall tickets).
+			room: claims.role === 'inspector' ? null : room
+		};
 	}
 	return base;
 };
