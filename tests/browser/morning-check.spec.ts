@@ -30,6 +30,13 @@ test('ledger - a morning check recorded on a phone shows on the wall live, with 
 	await expect(wall.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 	const ledgerCount = wall.getByTestId('family-count-ledger');
 	const before = await count(await ledgerCount.textContent());
+	// So is the district supervisor's ledger view: nobody in 历下 has done the morning check yet.
+	const ledgers = await browser.newPage();
+	await signInPage(ledgers, system.webUrl, 'sup-a');
+	await ledgers.goto(`${system.webUrl}/registry/ledgers?district=370102`);
+	await expect(ledgers.getByTestId('live-refresh')).toHaveAttribute('data-status', 'live');
+	const lixiaCheck = ledgers.locator('tr[data-district="370102"] td[data-kind="morning_check"]');
+	await expect(lixiaCheck).toHaveAttribute('data-today', '0');
 
 	const phone = await browser.newPage({
 		viewport: { width: 390, height: 844 },
@@ -54,8 +61,10 @@ test('ledger - a morning check recorded on a phone shows on the wall live, with 
 	await expect(phone.getByTestId('ledger-morning_check')).toContainText('已记录 1 次');
 	expect(errors).toEqual([]);
 
-	// The wall counted it without a reload.
+	// The wall counted it without a reload, and the ledger view shows the shop's check done.
 	await expect.poll(async () => count(await ledgerCount.textContent())).toBe(before + 1);
+	await expect(lixiaCheck).toHaveAttribute('data-today', '1');
+	await expect(lixiaCheck).toContainText('1/1');
 
 	// Stored with the signed-in person as the actor and fitness decided by the rule.
 	const res = await fetch(
@@ -120,4 +129,46 @@ test('ledger - a disinfection recorded on a phone; a run that ends before it sta
 	await phone.getByRole('button', { name: '提交消毒记录' }).tap();
 	await expect(phone).toHaveURL(/\/m\/m-a\?recorded=disinfection$/);
 	await expect(phone.getByTestId('ledger-disinfection')).toContainText('已记录 1 次');
+});
+
+test('ledger - a supervisor questions an entry, the shop answers on its phone, the supervisor closes it', async ({
+	browser
+}) => {
+	const office = await browser.newPage();
+	await signInPage(office, system.webUrl, 'sup-a');
+	await office.goto(`${system.webUrl}/registry/m-a?tab=ledgers`);
+	await expect(office.getByTestId('live-refresh')).toHaveAttribute('data-status', 'live');
+	const entry = office.locator('li[data-entry]').filter({ hasText: '晨检' }).first();
+	await entry.getByRole('button', { name: '提出异议' }).click();
+	await entry.getByLabel('异议理由').fill('体温记录与现场不符，请说明');
+	await entry.getByRole('button', { name: '发给商户' }).click();
+	await expect(office.getByRole('status')).toHaveText('异议已发给商户。');
+	const dispute = office.locator('li[data-dispute]').first();
+	await expect(dispute).toHaveAttribute('data-status', 'open');
+	await expect(dispute).toContainText('体温记录与现场不符');
+
+	const phone = await browser.newPage({
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	await signInPage(phone, system.webUrl, 'staff-a');
+	const question = phone.locator('li[data-dispute]');
+	await expect(question).toContainText('体温记录与现场不符');
+	await question
+		.getByLabel('说明情况或更正（监管人员可见）')
+		.fill('张小三当天发热已安排休息，体温属实');
+	await question.getByRole('button', { name: '提交答复' }).tap();
+	await expect(phone.getByRole('status')).toHaveText('答复已提交，等待监管部门复核。');
+	await expect(question).toHaveAttribute('data-status', 'answered');
+
+	// The office page picks the answer up by itself (the answer is a ledger event in its room).
+	await expect(dispute).toHaveAttribute('data-status', 'answered');
+	await expect(dispute).toContainText('张小三当天发热已安排休息');
+	await dispute.getByRole('button', { name: '采信，关闭' }).click();
+	await expect(dispute).toHaveAttribute('data-status', 'closed');
+	await expect(dispute).toContainText('采信商户说明');
+
+	await phone.reload();
+	await expect(phone.locator('li[data-dispute]')).toHaveCount(0);
 });
