@@ -176,6 +176,114 @@ const matrix: [string, Record<Who, number>][] = [
 		}
 	],
 	[
+		'/registry',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/m-a',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/m-b',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 404,
+			'insp-a': 404,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/m-a?tab=ledgers',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/m-a/edit',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/new',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/ledgers',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/ledgers?district=370103',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 403,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/registry/export.xlsx',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 200,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
 		'/account/password',
 		{
 			anonymous: 303,
@@ -190,6 +298,28 @@ const matrix: [string, Record<Who, number>][] = [
 ];
 
 describe('web access', () => {
+	it('registry - the export is the filtered list as a spreadsheet, cut to the district', async () => {
+		const { default: ExcelJS } = await import('exceljs');
+		const read = async (who: Who, query = '') => {
+			const res = await get(`/registry/export.xlsx${query}`, who);
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toContain('spreadsheetml');
+			const wb = new ExcelJS.Workbook();
+			await wb.xlsx.load(await res.arrayBuffer());
+			const ws = wb.worksheets[0];
+			const rows: unknown[][] = [];
+			ws?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+			return rows;
+		};
+		const [header, ...lixia] = await read('sup-a');
+		expect(header?.slice(0, 3)).toEqual(['名称（与营业执照一致）', '统一社会信用代码', '辖区']);
+		expect(lixia.map((r) => r[0])).toEqual(['历下区甲店铺名']);
+		expect(lixia[0]?.[2]).toBe('历下区');
+		const city = await read('city', '?q=' + encodeURIComponent('乙店'));
+		expect(city.slice(1).map((r) => r[0])).toEqual([MERCHANT_B]);
+		expect((await get('/registry/export.xlsx?licence=nope', 'city')).status).toBe(400);
+	});
+
 	it('auth - every role against every page group: allowed, sent to sign in, or refused', async () => {
 		const wrong: string[] = [];
 		for (const [path, expected] of matrix) {

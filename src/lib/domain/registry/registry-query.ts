@@ -6,6 +6,10 @@ export const licenceStatuses = ['valid', 'expiring', 'expired', 'none'] as const
 export const licenceStatus = z.enum(licenceStatuses);
 export type LicenceStatus = z.infer<typeof licenceStatus>;
 
+export const EXPORT_PAGE = 10_000;
+/** An export stops here: a spreadsheet of a whole province is a job, not a click. */
+export const EXPORT_MAX_ROWS = 100_000;
+
 /**
  * The registry list's search and filters: the same schema checks the page's URL and the read
  * API's query, so a link someone shares means the same list everywhere.
@@ -17,7 +21,8 @@ export const registryQuery = z.object({
 	status: merchantStatus.optional(),
 	licence: licenceStatus.optional(),
 	sort: z.enum(['name', 'licence', 'updated']).default('name'),
-	limit: z.coerce.number().int().min(1).max(500).default(50),
+	/** Up to a page of the export; the list shows 50. */
+	limit: z.coerce.number().int().min(1).max(EXPORT_PAGE).default(50),
 	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)
 });
 export type RegistryQuery = z.infer<typeof registryQuery>;

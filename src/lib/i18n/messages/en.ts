@@ -433,6 +433,7 @@ export const en: Messages = {
 	'registry.new': 'New business',
 	'registry.import': 'Import',
 	'registry.export': 'Export Excel',
+	'export.certsLapsed': 'Lapsed health certificates',
 	'registry.col.name': 'Name',
 	'registry.col.district': 'District',
 	'registry.col.type': 'Type',

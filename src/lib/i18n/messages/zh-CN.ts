@@ -426,6 +426,7 @@ export const zhCN = {
 	'registry.new': '新增主体',
 	'registry.import': '批量导入',
 	'registry.export': '导出 Excel',
+	'export.certsLapsed': '健康证过期人数',
 	'registry.col.name': '名称',
 	'registry.col.district': '辖区',
 	'registry.col.type': '业态',
