@@ -117,7 +117,7 @@ try {
 	);
 	log(`made ${rows} ledger entries (${DAYS} days) in ${Date.now() - t} ms`);
 
-	const ledgers = ledgerQueries(store);
+	const ledgers = ledgerQueries(store, DEFAULT_TIME_ZONE);
 	const registry = registryQueries(store, DEFAULT_TIME_ZONE);
 	const all: ReadScope = { all: true };
 	const window = { from: first ?? today, to: today };

@@ -141,7 +141,7 @@ export async function startProcessor(
 	const queries = {
 		...readQueries(store, config.TIME_ZONE),
 		...registryQueries(store, config.TIME_ZONE),
-		...ledgerQueries(store)
+		...ledgerQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {

@@ -31,12 +31,13 @@ export function owes(kindCol: string, typeCol: string, scaleCol: string): string
 }
 export const KINDS = `['${ledgerKinds.map((k) => k.kind).join("', '")}']`;
 
-export function ledgerQueries(store: Store) {
+export function ledgerQueries(store: Store, timeZone: string) {
 	return {
 		/**
 		 * Completeness per district, day and kind: merchants that owe the book and kept it, of
-		 * those that owe it (operating, by business type, as registered now). Reads the rollup,
-		 * so 100,000 merchants × 30 days is a few thousand rows.
+		 * those that owe it (operating, by business type and scale as registered now, counted from
+		 * the day they were registered: `owed` comes per registration day, '' when unknown). Reads
+		 * the rollup, so 100,000 merchants × 30 days is a few thousand rows.
 		 */
 		async completeness(w: DayWindow, scope: ReadScope) {
 			const s = districtScope(scope, w.district);
@@ -57,14 +58,16 @@ export function ledgerQueries(store: Store) {
 					 GROUP BY districtId, day, kind ORDER BY districtId, day, kind`,
 					{ ...s.params, from: w.from, to: w.to }
 				),
-				store.query<{ districtId: string; kind: string; owed: number }>(
-					`SELECT districtId, kind, toUInt32(count()) AS owed
+				store.query<{ districtId: string; kind: string; since: string; owed: number }>(
+					`SELECT districtId, kind,
+					        if(isNull(registeredAt), '', toString(toDate(assumeNotNull(registeredAt), {tz:String}))) AS since,
+					        toUInt32(count()) AS owed
 					 FROM merchants FINAL
 					 ARRAY JOIN ${KINDS} AS kind
 					 WHERE status = 'operating' AND ${owes('kind', 'businessType', 'scale')}
 					   AND ${s.sql}
-					 GROUP BY districtId, kind`,
-					s.params
+					 GROUP BY districtId, kind, since`,
+					{ ...s.params, tz: timeZone }
 				)
 			]);
 			return { from: w.from, to: w.to, days, owed };
@@ -72,7 +75,8 @@ export function ledgerQueries(store: Store) {
 
 		/**
 		 * Merchants of a district by their completeness over the window, worst first: kept
-		 * (day, kind) pairs of the books they owe, against owed kinds × days.
+		 * (day, kind) pairs of the books they owe, against owed kinds × the window's days since
+		 * each was registered. Pass finished days only: today's books are not missing yet.
 		 */
 		async merchantCompleteness(
 			w: DayWindow & { district: string },
@@ -80,13 +84,14 @@ export function ledgerQueries(store: Store) {
 			limit: number
 		) {
 			const s = districtScope(scope, w.district);
-			const days = (Date.parse(w.to) - Date.parse(w.from)) / 86_400_000 + 1;
 			const items = await store.query(
 				`SELECT m.id AS id, m.name AS name, m.businessType AS businessType,
 				        toUInt32(arrayCount(k -> ${owes('k', 'm.businessType', 'm.scale')}, ${KINDS})) AS owedKinds,
-				        toUInt32(ifNull(e.kept, 0)) AS kept, toUInt32(ifNull(e.late, 0)) AS late,
-				        toUInt32(owedKinds * {days:UInt32}) AS owed
-				 FROM (SELECT id, name, businessType, scale FROM merchants FINAL
+				        toUInt32(least(ifNull(e.kept, 0), owed)) AS kept, toUInt32(ifNull(e.late, 0)) AS late,
+				        toUInt32(owedKinds * greatest(0, dateDiff('day', greatest({from:Date}, m.since), {to:Date}) + 1)) AS owed
+				 FROM (SELECT id, name, businessType, scale,
+				              ifNull(toDate(registeredAt, {tz:String}), toDate('1970-01-01')) AS since
+				       FROM merchants FINAL
 				       WHERE status = 'operating' AND ${s.sql}) AS m
 				 LEFT JOIN (
 				   SELECT merchantId,
@@ -95,9 +100,9 @@ export function ledgerQueries(store: Store) {
 				   FROM ledger_entries
 				   WHERE ${s.sql} AND day BETWEEN {from:Date} AND {to:Date}
 				   GROUP BY merchantId) AS e ON e.merchantId = m.id
-				 WHERE owedKinds > 0
+				 WHERE owed > 0
 				 ORDER BY kept / owed ASC, m.id LIMIT {limit:UInt32}`,
-				{ ...s.params, from: w.from, to: w.to, days, limit }
+				{ ...s.params, from: w.from, to: w.to, limit, tz: timeZone }
 			);
 			return { from: w.from, to: w.to, items };
 		},

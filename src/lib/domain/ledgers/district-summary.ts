@@ -4,6 +4,7 @@ import { ledgerKinds } from './morning-check';
 
 export interface KindSummary {
 	kind: string;
+	/** Merchants owing it today. */
 	owed: number;
 	/** Merchants that kept it today, and the share; null when nobody owes it. */
 	keptToday: number;
@@ -22,9 +23,10 @@ export interface DistrictSummary {
 }
 
 /**
- * Completeness per district from the read API's rollup: per kind today and over the closed days
- * of the window, late entries, and the daily trend. Owed counts are today's register, applied to
- * every day (a merchant registered mid-window counts as owing from the start: a known bias).
+ * Completeness per district from the read API's rollup: per kind today and over the finished
+ * days of the window, late entries, and the daily trend. A day's owed count is the merchants
+ * of today's register that were registered by that day (a merchant closed since is not counted
+ * on its past days: the register keeps no history of status yet).
  */
 export function summarize(
 	c: Completeness,
@@ -35,27 +37,31 @@ export function summarize(
 		...new Set([...c.owed.map((o) => o.districtId), ...c.days.map((d) => d.districtId)])
 	].sort();
 	return districts.map((districtId) => {
-		const owed = new Map(
-			c.owed.filter((o) => o.districtId === districtId).map((o) => [o.kind, o.owed])
-		);
+		const owedRows = c.owed.filter((o) => o.districtId === districtId);
+		const owedOn = (day: string, kind: string) =>
+			owedRows
+				.filter((o) => o.kind === kind && (o.since === '' || o.since <= day))
+				.reduce((sum, o) => sum + o.owed, 0);
 		const rows = c.days.filter((d) => d.districtId === districtId);
 		const kept = (day: string, kind: string) =>
 			rows.find((r) => r.day === day && r.kind === kind)?.kept ?? 0;
 		const closed = days.filter((d) => d < today);
 		const kinds = ledgerKinds
-			.filter(({ kind }) => (owed.get(kind) ?? 0) > 0)
+			.filter(({ kind }) => owedRows.some((o) => o.kind === kind && o.owed > 0))
 			.map(({ kind }): KindSummary => {
-				const n = owed.get(kind) ?? 0;
-				const keptClosed = closed.reduce((sum, d) => sum + Math.min(kept(d, kind), n), 0);
+				const n = owedOn(today, kind);
+				const keptOn = (d: string) => Math.min(kept(d, kind), owedOn(d, kind));
 				return {
 					kind,
 					owed: n,
 					keptToday: kept(today, kind),
-					today: percent(Math.min(kept(today, kind), n), n),
-					window: percent(keptClosed, n * closed.length)
+					today: percent(keptOn(today), n),
+					window: percent(
+						closed.reduce((sum, d) => sum + keptOn(d), 0),
+						closed.reduce((sum, d) => sum + owedOn(d, kind), 0)
+					)
 				};
 			});
-		const owedPerDay = kinds.reduce((sum, k) => sum + k.owed, 0);
 		return {
 			districtId,
 			kinds,
@@ -64,8 +70,8 @@ export function summarize(
 			trend: days.map((day) => ({
 				day,
 				share: percent(
-					kinds.reduce((sum, k) => sum + Math.min(kept(day, k.kind), k.owed), 0),
-					owedPerDay
+					kinds.reduce((sum, k) => sum + Math.min(kept(day, k.kind), owedOn(day, k.kind)), 0),
+					kinds.reduce((sum, k) => sum + owedOn(day, k.kind), 0)
 				)
 			}))
 		};

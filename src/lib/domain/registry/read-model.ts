@@ -69,7 +69,15 @@ export const completeness = z.object({
 			late: z.number().int()
 		})
 	),
-	owed: z.array(z.object({ districtId: z.string(), kind: z.string(), owed: z.number().int() }))
+	owed: z.array(
+		z.object({
+			districtId: z.string(),
+			kind: z.string(),
+			/** The registration day of these merchants ('' when unknown: owed on every day). */
+			since: z.string(),
+			owed: z.number().int()
+		})
+	)
 });
 export type Completeness = z.infer<typeof completeness>;
 

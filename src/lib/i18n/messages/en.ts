@@ -327,6 +327,8 @@ export const en: Messages = {
 		'Today updates live as entries arrive; window shares count only finished days. Who owes a book follows the register’s current type and scale.',
 	'ledgers.worst': 'Businesses in {district} keeping their books worst',
 	'ledgers.kept': 'Kept',
+	'ledgers.noFinishedDays':
+		'No finished day in the window on which these businesses owed their books yet.',
 	'dayState.open': 'Today, in progress',
 	'dayState.unregistered': 'Before registration',
 	'entry.morning': '{present}/{total} present, {unfit} unfit, checked by {by}',

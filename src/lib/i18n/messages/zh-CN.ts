@@ -320,6 +320,7 @@ export const zhCN = {
 		'今日数据随记录实时更新；区间比例只计已结束的日期。应记主体按当前登记的业态与规模计算。',
 	'ledgers.worst': '{district} 台账完成率最低的主体',
 	'ledgers.kept': '完成率',
+	'ledgers.noFinishedDays': '区间内还没有已结束、且这些主体应记台账的日期。',
 	'dayState.open': '今日进行中',
 	'dayState.unregistered': '登记之前',
 	'entry.morning': '到岗 {present}/{total} 人，不宜上岗 {unfit} 人，检查人 {by}',

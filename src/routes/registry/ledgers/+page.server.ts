@@ -27,12 +27,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const today = localDay(Date.now());
 	const days = daysEnding(today, window);
 	const range = `from=${days[0]}&to=${today}`;
+	// The worst list judges finished days only: today's books are not missing yet.
+	const finished = days.filter((d) => d < today);
 	const [c, worst] = await Promise.all([
 		readApi(claims, `/api/ledgers/completeness?${range}`, completeness),
-		district
+		district && finished.length > 0
 			? readApi(
 					claims,
-					`/api/ledgers/merchants?${range}&district=${district}&limit=20`,
+					`/api/ledgers/merchants?from=${finished[0]}&to=${finished.at(-1)}&district=${district}&limit=20`,
 					merchantCompleteness
 				)
 			: null
