@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS ledger_disputes
     districtId LowCardinality(String),
     entryId String,
     entryType LowCardinality(String),
+    entryAt DateTime64(3, 'UTC'),
     status LowCardinality(String),
     reason String,
     raisedBy String,

@@ -124,7 +124,7 @@ export function ledgerQueries(store: Store, timeZone: string) {
 		/** A merchant's disputes, newest first (open ones and their history). */
 		async disputes(merchantId: string) {
 			const items = await store.query(
-				`SELECT disputeId, entryId, entryType, status, reason, raisedBy, ${iso('raisedAt')} AS raisedAt,
+				`SELECT disputeId, entryId, entryType, ${iso('entryAt')} AS entryAt, status, reason, raisedBy, ${iso('raisedAt')} AS raisedAt,
 				        answer, answeredBy,
 				        if(isNull(answeredAt), NULL, ${iso('assumeNotNull(answeredAt)')}) AS answeredAt,
 				        outcome, closingNote, closedBy,

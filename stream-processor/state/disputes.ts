@@ -19,6 +19,7 @@ export function applyDispute(m: MerchantRecord, e: DisputeEvent, version: number
 			disputeId: e.payload.disputeId,
 			entryId: e.payload.entryId,
 			entryType: e.payload.entryType,
+			entryAt: e.payload.entryAt,
 			status: 'open',
 			reason: e.payload.reason,
 			raisedBy: e.actor.id,

@@ -110,7 +110,8 @@ export async function loadState(
 			answeredAt: string | null;
 		}
 	>(
-		`SELECT merchantId, districtId, disputeId, entryId, entryType, status, reason, raisedBy,
+		`SELECT merchantId, districtId, disputeId, entryId, entryType,
+		        formatDateTime(entryAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS entryAt, status, reason, raisedBy,
 		        formatDateTime(raisedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS raisedAt, answer, answeredBy,
 		        if(isNull(answeredAt), NULL, formatDateTime(assumeNotNull(answeredAt), '%Y-%m-%dT%H:%i:%S.%fZ')) AS answeredAt,
 		        outcome, closingNote, closedBy

@@ -63,6 +63,7 @@ export interface DisputeRecord {
 	disputeId: string;
 	entryId: string;
 	entryType: string;
+	entryAt: string;
 	status: 'open' | 'answered' | 'closed';
 	reason: string;
 	raisedBy: string;

@@ -155,6 +155,8 @@ test('ledger - a supervisor questions an entry, the shop answers on its phone, t
 	await signInPage(phone, system.webUrl, 'staff-a');
 	const question = phone.locator('li[data-dispute]');
 	await expect(question).toContainText('体温记录与现场不符');
+	// The shop sees which record is questioned: the check itself, not only its kind.
+	await expect(question).toContainText('到岗 2/2 人');
 	await question
 		.getByLabel('说明情况或更正（监管人员可见）')
 		.fill('张小三当天发热已安排休息，体温属实');

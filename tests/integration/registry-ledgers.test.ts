@@ -213,6 +213,7 @@ describe('registry and ledger views', () => {
 			disputeId: 'd1',
 			entryId: entry.id,
 			entryType: entry.type,
+			entryAt: entry.occurredAt,
 			reason: '体温全部相同'
 		});
 		expect(await status('open')).toMatchObject({ reason: '体温全部相同', entryId: entry.id });

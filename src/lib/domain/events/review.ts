@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityId } from '../ids';
-import { shortText } from './common';
+import { isoInstant, shortText } from './common';
 
 /**
  * 异议/复核: a supervisor questions one ledger entry, the merchant answers, the supervisor
@@ -11,6 +11,8 @@ export const ledgerEntryDisputed = z.object({
 	/** The id of the ledger event in question. */
 	entryId: z.uuid(),
 	entryType: z.string().regex(/^ledger\.[a-z_]+\.recorded$/),
+	/** The time the entry claims: how the shop finds it among its records. */
+	entryAt: isoInstant,
 	reason: shortText(500)
 });
 

@@ -115,6 +115,7 @@ export const dispute = z.object({
 	disputeId: z.string(),
 	entryId: z.string(),
 	entryType: z.string(),
+	entryAt: z.string(),
 	status: z.enum(['open', 'answered', 'closed']),
 	reason: z.string(),
 	raisedBy: z.string(),

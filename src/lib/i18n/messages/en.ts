@@ -339,6 +339,8 @@ export const en: Messages = {
 	'entry.purchase': '{product} {quantity} {unit} · {supplier} · lot {lot}',
 	'dispute.title': 'Disputes and reviews',
 	'dispute.none': 'No disputes.',
+	'dispute.entryAt': 'entry of {at}',
+	'dispute.raisedBy': 'raised by {by} at {at}',
 	'dispute.raise': 'Question this entry',
 	'dispute.reason': 'Reason',
 	'dispute.submit': 'Send to the business',

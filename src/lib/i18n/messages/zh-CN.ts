@@ -331,6 +331,8 @@ export const zhCN = {
 	'entry.purchase': '{product} {quantity}{unit} · {supplier} · 批次 {lot}',
 	'dispute.title': '异议与复核',
 	'dispute.none': '没有异议。',
+	'dispute.entryAt': '记录时间 {at}',
+	'dispute.raisedBy': '{by} 于 {at} 提出',
 	'dispute.raise': '提出异议',
 	'dispute.reason': '异议理由',
 	'dispute.submit': '发给商户',

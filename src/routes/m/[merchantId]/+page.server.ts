@@ -6,6 +6,7 @@ import { disputeList } from '$lib/domain/registry/read-model';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
 import { localDay } from '$lib/domain/time';
 import { readApi } from '$lib/server/read-api';
+import { disputedEntry } from '$lib/server/disputed-entry';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { shopOf } from './shop.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +35,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}),
 		recorded: url.searchParams.get('recorded'),
 		// Questions from the regulator that wait for this shop's answer (or its review).
-		disputes: disputes.items.filter((d) => d.status !== 'closed'),
+		disputes: await Promise.all(
+			disputes.items
+				.filter((d) => d.status !== 'closed')
+				.map(async (d) => ({ ...d, entry: await disputedEntry(viewer.claims, shop.id, d) }))
+		),
 		// Today's deliveries with their photos' thumbnails: what the shop just took in.
 		purchases: purchases.items.flatMap((e) => {
 			const p = purchaseRecorded.safeParse(e.payload);

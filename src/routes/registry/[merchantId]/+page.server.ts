@@ -116,6 +116,7 @@ export const actions: Actions = {
 				disputeId: uuidv7(),
 				entryId: entry.id,
 				entryType: entry.type,
+				entryAt: entry.occurredAt,
 				reason: f.reason
 			}
 		});
