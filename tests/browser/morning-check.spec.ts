@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { publishEvent } from '../../src/lib/server/backbone/publisher';
+import { makeEvent, publishEvent } from '../../src/lib/server/backbone/publisher';
 import { eventList } from '../../src/lib/domain/read-model';
 import { registered, staffMember } from '../helpers/events';
 import { signInPage } from '../helpers/sign-in-page';
@@ -134,6 +134,24 @@ test('ledger - a disinfection recorded on a phone; a run that ends before it sta
 test('ledger - a supervisor questions an entry, the shop answers on its phone, the supervisor closes it', async ({
 	browser
 }) => {
+	// The shop's morning check of today (this test stands alone: a worker restarted after a
+	// failure starts a fresh system).
+	await publishEvent(
+		system.js,
+		makeEvent({
+			type: 'ledger.morning_check.recorded',
+			merchantId: 'm-a',
+			districtId: '370102',
+			actor: { kind: 'staff', id: 'staff-a' },
+			payload: {
+				checkedBy: '甲店员工',
+				entries: [
+					{ staffId: 's-1', staffName: '张小三', present: true, symptoms: [], fitForWork: true },
+					{ staffId: 's-2', staffName: '李四', present: true, symptoms: [], fitForWork: true }
+				]
+			}
+		})
+	);
 	const office = await browser.newPage();
 	await signInPage(office, system.webUrl, 'sup-a');
 	await office.goto(`${system.webUrl}/registry/m-a?tab=ledgers`);
