@@ -165,6 +165,12 @@ export const en: Messages = {
 	'ledger.sample_retention': 'Sample retention',
 	'ledger.done': '{count} recorded · last {time}',
 	'ledger.pending': 'Nothing recorded today',
+	'history.title': 'Ledger history',
+	'history.link': 'History ›',
+	'ledger.dueBy': 'due by {time}',
+	'ledger.dueAfterMeal': 'after {meal}, due by {time}',
+	'ledger.lateSince': 'late: was due by {time}',
+	'ledger.lateAfterMeal': 'late: after {meal}, was due by {time}',
 	'ledger.record': 'Record',
 	'ledger.recorded': 'Submitted; your regulator can see it now.',
 

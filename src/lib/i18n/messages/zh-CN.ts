@@ -163,6 +163,12 @@ export const zhCN = {
 	'ledger.sample_retention': '留样',
 	'ledger.done': '已记录 {count} 次 · 最近 {time}',
 	'ledger.pending': '今日尚未记录',
+	'history.title': '台账历史',
+	'history.link': '历史 ›',
+	'ledger.dueBy': '{time} 前完成',
+	'ledger.dueAfterMeal': '{meal}后 · {time} 前完成',
+	'ledger.lateSince': '已超时：应于 {time} 前完成',
+	'ledger.lateAfterMeal': '已超时：{meal}后应于 {time} 前完成',
 	'ledger.record': '填写',
 	'ledger.recorded': '已提交，监管部门可实时查看。',
 

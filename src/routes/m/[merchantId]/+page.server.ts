@@ -4,7 +4,8 @@ import { purchaseRecorded } from '$lib/domain/events/ledger';
 import { eventList, ledgerDay } from '$lib/domain/read-model';
 import { disputeList } from '$lib/domain/registry/read-model';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
-import { localDay } from '$lib/domain/time';
+import { bookToday } from '$lib/domain/ledgers/due';
+import { localDay, localMinuteOfDay } from '$lib/domain/time';
 import { readApi } from '$lib/server/read-api';
 import { disputedEntry } from '$lib/server/disputed-entry';
 import { recordEvent, untilStored } from '$lib/server/record-event';
@@ -31,7 +32,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		today,
 		ledgers: ledgerKinds.map(({ kind, type }) => {
 			const k = day.kinds.find((x) => x.type === type);
-			return { kind, count: k?.count ?? 0, last: k?.last ?? null };
+			const count = k?.count ?? 0;
+			return {
+				kind,
+				count,
+				last: k?.last ?? null,
+				// Done, due by when, or late: the shop's day at a glance, as the rules see it.
+				book: bookToday(kind, shop, localMinuteOfDay(Date.now()), count)
+			};
 		}),
 		recorded: url.searchParams.get('recorded'),
 		// Questions from the regulator that wait for this shop's answer (or its review).

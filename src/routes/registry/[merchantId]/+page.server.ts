@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { alertList, eventList, staffList } from '$lib/domain/read-model';
+import { alertList, staffList } from '$lib/domain/read-model';
 import { disputeList, ledgerCalendar } from '$lib/domain/registry/read-model';
 import { daysEnding } from '$lib/domain/ledgers/completeness';
-import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
-import { instantOfLocal, localDay } from '$lib/domain/time';
+import { localDay } from '$lib/domain/time';
 import { uuidv7 } from '$lib/domain/ids';
+import { ledgerEntriesOf } from '$lib/server/ledger-entries';
 import { readApi } from '$lib/server/read-api';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
@@ -14,20 +14,6 @@ import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
 const CALENDAR_DAYS = 91;
-const ledgerTypes = new Set<string>(ledgerKinds.map((k) => k.type));
-
-/** One day's ledger entries of the merchant, on the districts' clock. */
-async function entriesOf(claims: Parameters<typeof readApi>[0], id: string, day: string) {
-	const since = instantOfLocal(`${day}T00:00`);
-	const until = since === null ? null : since + 86_400_000;
-	if (since === null || until === null) return [];
-	const { items } = await readApi(
-		claims,
-		`/api/events?merchantId=${id}&since=${new Date(since).toISOString()}&until=${new Date(until).toISOString()}&limit=200`,
-		eventList
-	);
-	return items.filter((e) => ledgerTypes.has(e.type));
-}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, merchant } = await registryMerchantOf(locals, params.merchantId);
@@ -64,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				ledgerCalendar
 			),
 			readApi(claims, `/api/merchants/${id}/disputes`, disputeList),
-			entriesOf(claims, id, day)
+			ledgerEntriesOf(claims, merchant.id, day)
 		]);
 		const room = roomName.parse(`district:${merchant.districtId}`);
 		return {
@@ -104,7 +90,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { problem: 'dispute_invalid' as const });
 		const f = parsed.data;
 		// The entry must be one of this merchant's ledger entries (the id comes from a form).
-		const entry = (await entriesOf(viewer.claims, encodeURIComponent(merchant.id), f.day)).find(
+		const entry = (await ledgerEntriesOf(viewer.claims, merchant.id, f.day)).find(
 			(e) => e.id === f.entryId
 		);
 		if (!entry) return fail(400, { problem: 'dispute_no_entry' as const });
