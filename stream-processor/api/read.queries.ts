@@ -84,7 +84,9 @@ export function readQueries(store: Store, timeZone: string) {
 		async merchant(id: string, scope: ReadScope) {
 			const q: ScopedQuery = { scope, merchantId: id };
 			const [m] = await store.query<Record<string, unknown> & { districtId: string }>(
-				`SELECT ${MERCHANT_COLUMNS}, creditCode FROM merchants FINAL
+				`SELECT ${MERCHANT_COLUMNS}, creditCode,
+				        if(isNull(registeredAt), NULL, ${iso('assumeNotNull(registeredAt)')}) AS registeredAt
+				 FROM merchants FINAL
 				 ${filters(q, { district: 'districtId', merchant: 'id' })}`,
 				bind(q)
 			);

@@ -31,6 +31,8 @@ export const merchantList = z.object({ items: z.array(merchantSummary), total: z
 
 export const merchantDetail = merchantSummary.extend({
 	creditCode: z.string(),
+	/** When the register first had it (null for a store from before it was kept). */
+	registeredAt: z.string().nullable(),
 	licences: z.array(licenceSummary)
 });
 
