@@ -2,7 +2,7 @@ import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { readScope } from '../../src/lib/domain/auth/policy';
 import { dayWindow } from '../../src/lib/domain/ledgers/ledger-query';
 import { registryQuery } from '../../src/lib/domain/registry/registry-query';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError, type ApiRequest, type Reply } from './http';
 import { parseId } from './params';
 import type { LedgerQueries } from './ledger.queries';
@@ -70,7 +70,10 @@ export function mountRegistryRoutes(
 		const w = parseQuery(dayWindow, req.query);
 		if (!w.district) throw new HttpError(400, 'district: required');
 		inDistrict(scope, w.district);
-		const limit = Math.min(Number(req.query.get('limit') ?? 50) || 50, 500);
+		const { limit } = parseQuery(
+			z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+			new URLSearchParams({ limit: req.query.get('limit') ?? '' })
+		);
 		return {
 			status: 200,
 			body: await queries.merchantCompleteness({ ...w, district: w.district }, scope, limit)

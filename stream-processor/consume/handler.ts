@@ -59,9 +59,11 @@ export function handleMessage(
 		return;
 	}
 	const known = deps.merchants.get(e.merchantId);
-	if (known?.registered && known.districtId !== e.districtId && !e.type.startsWith('merchant.')) {
+	if (known?.registered && known.districtId !== e.districtId && e.type !== 'merchant.updated') {
 		// Jurisdiction follows the register: an event filed under another district would show
-		// this merchant's records to that district's supervisors.
+		// this merchant's records to that district's supervisors. Only a register update moves a
+		// merchant: a second registration from another district (the same credit code) is
+		// refused, it would pull the merchant and its records over.
 		batch.deadLetters.push({
 			subject: msg.subject,
 			seq: msg.seq,

@@ -83,7 +83,8 @@ export async function loadLedgerTrails(
 	for (const r of await store.query<Row & { id: string; recordedAt: string; occurredAt: string }>(
 		`SELECT merchantId, districtId, toString(id) AS id, ${iso('recordedAt')} AS recordedAt,
 		        ${iso('occurredAt')} AS occurredAt FROM events
-		 WHERE family = 'ledger' AND events.recordedAt >= now() - INTERVAL 1 HOUR
+		 WHERE family = 'ledger' AND endsWith(type, '.recorded')
+		   AND events.recordedAt >= now() - INTERVAL 1 HOUR
 		 ORDER BY events.recordedAt`
 	)) {
 		noteLedgerEntry(merchants.ensure(r.merchantId, r.districtId).ledgerTrail, {

@@ -230,6 +230,30 @@ describe('registry and ledger views', () => {
 	});
 });
 
+describe('jurisdiction', () => {
+	it('registry - a second registration from another district cannot pull a merchant over', async () => {
+		const grab = registered('r-a', '370103', '被改名的饭店');
+		const staffThere = makeEvent({
+			type: 'merchant.staff.registered',
+			merchantId: 'r-a',
+			districtId: '370103',
+			actor: { kind: 'supervisor', id: 'sup2' },
+			payload: { staffId: 'x1', name: '外区人员', position: 'cook' }
+		});
+		const before = (await p.jsm.streams.info('FS_DLQ')).state.messages;
+		await publishEvent(p.js, grab);
+		await publishEvent(p.js, staffThere);
+		await eventually(async () =>
+			(await p.jsm.streams.info('FS_DLQ')).state.messages >= before + 2 ? true : undefined
+		);
+		const mine = await p.api('/api/registry/r-a', lixia);
+		expect(mine.body).toMatchObject({ districtId: '370102', name: '明湖饭店' });
+		expect((await p.api('/api/registry/r-a', shizhong)).status).toBe(404);
+		const staff = await p.api('/api/merchants/r-a/staff', lixia);
+		expect(JSON.stringify(staff.body)).not.toContain('外区人员');
+	});
+});
+
 describe('ledger entries of a store from before they existed', () => {
 	it('ledger - are filled once from the events at start, with their day, kind and lateness', async () => {
 		const { backfillLedgerEntries } = await import('../../stream-processor/state/backfill');

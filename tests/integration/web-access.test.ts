@@ -314,6 +314,22 @@ function post(path: string, who: Who, fields: Record<string, string>): Promise<R
 }
 
 describe('web access', () => {
+	it('auth - a body without a length is refused outside the upload forms', async () => {
+		const body = new ReadableStream({
+			start(c) {
+				c.enqueue(new TextEncoder().encode('username=a&password=b'));
+				c.close();
+			}
+		});
+		const res = await fetch(`${sys.webUrl}/login`, {
+			method: 'POST',
+			headers: { origin: sys.webUrl, 'content-type': 'application/x-www-form-urlencoded' },
+			body,
+			duplex: 'half'
+		} as RequestInit);
+		expect(res.status).toBe(413);
+	});
+
 	it('registry - the export is the filtered list as a spreadsheet, cut to the district', async () => {
 		const { default: ExcelJS } = await import('exceljs');
 		const read = async (who: Who, query = '') => {

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { TicketClaims } from './auth/claims';
-import { mayRead, readScope } from './auth/policy';
 import { districtId, entityId } from './ids';
 
 /**
@@ -80,15 +78,4 @@ export function objectName(id: AttachmentId, variant: AttachmentVariant): string
 /** A fresh attachment id from a UUIDv7 (time-ordered). */
 export function attachmentIdOf(uuid: string): AttachmentId {
 	return `att_${uuid.replaceAll('-', '')}`;
-}
-
-/**
- * Who may see an attachment: exactly who may read the record it belongs to — the shop's own
- * people, and regulators whose districts cover the shop (admins everywhere).
- */
-export function mayViewAttachment(
-	claims: TicketClaims,
-	meta: Pick<AttachmentMeta, 'merchantId' | 'districtId'>
-): boolean {
-	return mayRead(readScope(claims), meta);
 }

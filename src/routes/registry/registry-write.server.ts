@@ -1,7 +1,6 @@
 import { districts } from '$lib/domain/districts';
 import type { TicketClaims } from '$lib/domain/auth/claims';
-import { registryPage } from '$lib/domain/registry/read-model';
-import { readApi } from '$lib/server/read-api';
+import { findExisting } from '$lib/server/registry/existing';
 
 /** The districts a regulator may register merchants in: an admin's are all of them. */
 export function writableDistricts(claims: TicketClaims): string[] {
@@ -9,15 +8,13 @@ export function writableDistricts(claims: TicketClaims): string[] {
 }
 
 /**
- * The merchant already registered under a credit code, if the viewer can see it. A code held
- * in a district outside the viewer's cannot be checked from here; the id derived from the code
- * still keeps it one register entry (a second registration is an update of the same merchant).
+ * Whether a credit code is registered already: in the viewer's districts (with its id and name,
+ * to link to it), or elsewhere (only that it is). Either way a second registration is refused:
+ * one business, one register entry, and never a way to pull another district's merchant over.
  */
 export async function registeredWithCode(claims: TicketClaims, creditCode: string) {
-	const { items } = await readApi(
-		claims,
-		`/api/registry?q=${encodeURIComponent(creditCode)}&limit=5`,
-		registryPage
-	);
-	return items.find((m) => m.creditCode === creditCode) ?? null;
+	const { existing, elsewhere } = await findExisting(claims, [creditCode]);
+	const [mine] = existing.get(creditCode) ?? [];
+	if (mine) return { id: mine.merchantId, name: mine.name };
+	return elsewhere.has(creditCode) ? { id: null, name: null } : null;
 }

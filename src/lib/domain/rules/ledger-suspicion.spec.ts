@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvent } from '../events/make';
 import { localDay } from '../time';
-import { identicalTemperatures, ledgerBackfilled, ledgerBatchEntered } from './ledger-suspicion';
+import {
+	identicalTemperatures,
+	isLedgerEvent,
+	ledgerBackfilled,
+	ledgerBatchEntered
+} from './ledger-suspicion';
 import {
 	emptyTrail,
 	identicalTemperature,
@@ -200,5 +205,19 @@ describe('back-filled and batch-entered ledgers', () => {
 			lastDay: '2026-03-30'
 		});
 		expect(ledgerBatchEntered(last, trailOf(batch, 'UTC'), 'UTC')).toBeNull();
+	});
+});
+
+describe('what counts as a ledger entry', () => {
+	it('ledger - a regulator`s dispute is not an entry of the books', () => {
+		const dispute = {
+			type: 'ledger.entry.disputed',
+			payload: {}
+		} as unknown as Parameters<typeof isLedgerEvent>[0];
+		const check = { type: 'ledger.morning_check.recorded' } as unknown as Parameters<
+			typeof isLedgerEvent
+		>[0];
+		expect(isLedgerEvent(dispute)).toBe(false);
+		expect(isLedgerEvent(check)).toBe(true);
 	});
 });

@@ -16,10 +16,11 @@ export const BATCH_MIN_DAYS = 3;
 /** Identical temperatures on this many checked days running (today included). */
 export const IDENTICAL_DAYS = 3;
 
-export type LedgerEvent = Extract<FsEvent, { type: `ledger.${string}` }>;
+export type LedgerEvent = Extract<FsEvent, { type: `ledger.${string}.recorded` }>;
 
+/** An entry of one of the books (a dispute about one is the regulator's act, not an entry). */
 export function isLedgerEvent(e: FsEvent): e is LedgerEvent {
-	return e.type.startsWith('ledger.');
+	return e.type.startsWith('ledger.') && e.type.endsWith('.recorded');
 }
 
 /** `ledger.morning_check.recorded` → `morning_check` (the ledger's kind, a label key). */

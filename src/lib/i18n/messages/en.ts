@@ -488,6 +488,8 @@ export const en: Messages = {
 	'merchantForm.problem.fields': 'Check the fields marked in red.',
 	'merchantForm.problem.district': 'Only in your districts.',
 	'merchantForm.problem.exists': 'This credit code is already registered:',
+	'merchantForm.existsElsewhere':
+		'in another district; contact that district (a move is made there).',
 	'merchantForm.renewTo': 'Renew to',
 	'merchantForm.renew': 'Renew',
 	'merchantForm.revokeReason': 'Reason for revoking',

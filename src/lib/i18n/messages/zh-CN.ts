@@ -480,6 +480,7 @@ export const zhCN = {
 	'merchantForm.problem.fields': '请检查标红的项目。',
 	'merchantForm.problem.district': '只能登记在您辖区内。',
 	'merchantForm.problem.exists': '这个信用代码已经登记：',
+	'merchantForm.existsElsewhere': '登记在其他辖区，请与该辖区联系（迁入请由原辖区办理）。',
 	'merchantForm.renewTo': '延续至',
 	'merchantForm.renew': '延续',
 	'merchantForm.revokeReason': '注销/吊销原因',

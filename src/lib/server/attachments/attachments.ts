@@ -67,8 +67,15 @@ export async function storePhotos(
 	return ids;
 }
 
-const metaOf = (info: ObjectInfo) =>
-	attachmentMeta.parse(JSON.parse(info.metadata?.[META_KEY] ?? 'null'));
+/** The meta of a stored object; null when it is not ours or not readable (answered as a 404). */
+function metaOf(info: ObjectInfo) {
+	try {
+		const parsed = attachmentMeta.safeParse(JSON.parse(info.metadata?.[META_KEY] ?? 'null'));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		return null;
+	}
+}
 
 /**
  * One version of an attachment: its meta at once (for the access check), its bytes only when
@@ -80,8 +87,9 @@ export async function findAttachment(
 	variant: AttachmentVariant
 ): Promise<{ meta: AttachmentMeta; bytes: () => Promise<Uint8Array<ArrayBuffer>> } | null> {
 	const info = await store.info(objectName(id, variant));
-	if (!info) return null;
-	return { meta: metaOf(info), bytes: () => store.read(info) };
+	const meta = info && metaOf(info);
+	if (!info || !meta) return null;
+	return { meta, bytes: () => store.read(info) };
 }
 
 /** Takes back photos whose record could not be published, so none is left without one. */

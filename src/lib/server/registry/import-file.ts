@@ -2,7 +2,7 @@ import { detectKind, kindOfSheet, sheetNames } from '../../domain/registry/impor
 import { CsvError, parseCsv } from '../../domain/registry/import/csv';
 import { MAX_FILE_BYTES, MAX_ROWS, type SheetInput } from '../../domain/registry/import/sheets';
 import { textOf } from '../../domain/registry/import/values';
-import { readXlsx, TooManyRows, type SheetIn } from './xlsx';
+import { readXlsx, TooLarge, TooManyRows, type SheetIn } from './xlsx';
 
 /** A file the import cannot read at all; the message is for the clerk. */
 export class ImportFileError extends Error {
@@ -20,6 +20,11 @@ async function readWorkbook(bytes: Uint8Array): Promise<SheetInput[]> {
 	try {
 		sheets = await readXlsx(bytes, MAX_ROWS);
 	} catch (e) {
+		if (e instanceof TooLarge && e.inflated !== null) {
+			throw new ImportFileError(
+				'该 Excel 文件解压后过大（超过 100 MB），不像是一份登记表：请只保留商户、证照、从业人员三张表后再导入'
+			);
+		}
 		if (e instanceof TooManyRows) {
 			throw new ImportFileError(
 				`工作表“${e.sheet}”有 ${e.count} 行，超过单次导入上限 ${MAX_ROWS} 行，请拆分后分批导入`

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { zipUncompressedSize } from './zip-size';
 import type { Cell } from '../../domain/registry/import/values';
 
 /** A sheet to write: a header row, then data rows. */
@@ -53,6 +54,8 @@ function cellValue(v: ExcelJS.CellValue): Cell {
  * `maxRows` (the caller names the limit).
  */
 export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<SheetIn[]> {
+	const inflated = zipUncompressedSize(bytes);
+	if (inflated === null || inflated > MAX_INFLATED_BYTES) throw new TooLarge(inflated);
 	const wb = new ExcelJS.Workbook();
 	// exceljs's types predate Node's generic Buffer; the bytes are a plain zip either way.
 	await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -60,7 +63,8 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Shee
 	for (const ws of wb.worksheets) {
 		if (ws.actualRowCount > maxRows + 1) throw new TooManyRows(ws.name, ws.actualRowCount - 1);
 		const rows: SheetIn['rows'] = [];
-		const width = ws.columnCount;
+		// One stray cell far to the right must not make every row 16,384 cells wide.
+		const width = Math.min(ws.columnCount, MAX_COLUMNS);
 		ws.eachRow({ includeEmpty: false }, (row, n) => {
 			const cells: Cell[] = [];
 			for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
@@ -69,6 +73,18 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Shee
 		sheets.push({ name: ws.name, rows });
 	}
 	return sheets;
+}
+
+/** 20,000 rows of the template inflate to ~15 MB of XML; anything far above is not a register. */
+export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** The template has under 20 columns; notes beside it are allowed, a sheet 16k wide is not. */
+export const MAX_COLUMNS = 64;
+
+export class TooLarge extends Error {
+	override name = 'TooLarge';
+	constructor(readonly inflated: number | null) {
+		super(inflated === null ? 'not a plain zip' : `inflates to ${inflated} bytes`);
+	}
 }
 
 export class TooManyRows extends Error {

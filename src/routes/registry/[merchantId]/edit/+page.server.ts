@@ -13,6 +13,8 @@ import {
 	unstaffForm
 } from '$lib/domain/registry/licence-form';
 import { parseMerchantForm } from '$lib/domain/registry/merchant-form';
+import type { RegistryMerchant } from '$lib/domain/registry/read-model';
+import type { TicketClaims } from '$lib/domain/auth/claims';
 import { readApi } from '$lib/server/read-api';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../../merchant.server';
@@ -44,7 +46,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 function change<S extends z.ZodType, T extends EventType>(
 	action: string,
 	schema: S,
-	toEvent: (f: z.infer<S>) => { type: T; payload: NewEvent<T>['payload'] }
+	toEvent: (f: z.infer<S>) => { type: T; payload: NewEvent<T>['payload'] },
+	/** Whether the record the form names is this merchant's (ids come from the form). */
+	belongs?: (
+		f: z.infer<S>,
+		merchant: RegistryMerchant,
+		claims: TicketClaims
+	) => boolean | Promise<boolean>
 ) {
 	return async ({
 		locals,
@@ -67,6 +75,9 @@ function change<S extends z.ZodType, T extends EventType>(
 				bad: parsed.error.issues.map((i) => String(i.path[0]))
 			});
 		}
+		if (belongs && !(await belongs(parsed.data, merchant, viewer.claims))) {
+			return fail(404, { action, bad: ['id'] });
+		}
 		const { type, payload } = toEvent(parsed.data);
 		const { event } = await recordEvent(viewer, {
 			type,
@@ -78,6 +89,9 @@ function change<S extends z.ZodType, T extends EventType>(
 		return { action, done: true };
 	};
 }
+
+const ownLicence = (f: { licenceId: string }, merchant: RegistryMerchant) =>
+	merchant.licences.some((l) => l.licenceId === f.licenceId);
 
 export const actions: Actions = {
 	save: async ({ locals, params, request }) => {
@@ -110,8 +124,13 @@ export const actions: Actions = {
 		type: 'licence.issued',
 		payload: { licenceId: uuidv7(), ...f }
 	})),
-	renew: change('renew', renewForm, (f) => ({ type: 'licence.renewed', payload: f })),
-	revoke: change('revoke', revokeForm, (f) => ({ type: 'licence.revoked', payload: f })),
+	renew: change('renew', renewForm, (f) => ({ type: 'licence.renewed', payload: f }), ownLicence),
+	revoke: change(
+		'revoke',
+		revokeForm,
+		(f) => ({ type: 'licence.revoked', payload: f }),
+		ownLicence
+	),
 	staff: change('staff', staffForm, (f) => ({
 		type: 'merchant.staff.registered',
 		payload: {
@@ -129,8 +148,20 @@ export const actions: Actions = {
 				: {})
 		}
 	})),
-	unstaff: change('unstaff', unstaffForm, (f) => ({
-		type: 'merchant.staff.removed',
-		payload: { staffId: f.staffId, ...(f.reason ? { reason: f.reason } : {}) }
-	}))
+	unstaff: change(
+		'unstaff',
+		unstaffForm,
+		(f) => ({
+			type: 'merchant.staff.removed',
+			payload: { staffId: f.staffId, ...(f.reason ? { reason: f.reason } : {}) }
+		}),
+		async (f, merchant, claims) => {
+			const { items } = await readApi(
+				claims,
+				`/api/merchants/${encodeURIComponent(merchant.id)}/staff`,
+				staffList
+			);
+			return items.some((s) => s.staffId === f.staffId);
+		}
+	)
 };
