@@ -4,6 +4,8 @@ ALTER TABLE merchants ADD COLUMN IF NOT EXISTS contactPhone String DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseRelation LowCardinality(String) DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseName String DEFAULT '';
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS enterpriseCreditCode String DEFAULT '';
+-- A licence's scans (attachment ids in the object store).
+ALTER TABLE licences ADD COLUMN IF NOT EXISTS attachmentIds Array(String) DEFAULT [];
 -- When the register first had it: a ledger calendar has nothing to miss before that day.
 ALTER TABLE merchants ADD COLUMN IF NOT EXISTS registeredAt Nullable(DateTime64(3, 'UTC'));
 

@@ -79,7 +79,7 @@ export function registryQueries(store: Store, timeZone: string) {
 			if (!m) return null;
 			const licences = await store.query(
 				`WITH toDate(now(), {tz:String}) AS today
-				 SELECT licenceId, kind, number, scope, authority,
+				 SELECT licenceId, kind, number, scope, authority, attachmentIds,
 				        toString(validFrom) AS validFrom, toString(validTo) AS validTo,
 				        multiIf(revoked = 1, 'revoked', licences.validTo < today, 'expired',
 				                licences.validTo <= today + 30, 'expiring', 'valid') AS status

@@ -90,7 +90,8 @@ export function applyEvent(
 				validFrom: p.validFrom,
 				validTo: p.validTo,
 				revoked: false,
-				sourceEventId: e.id
+				sourceEventId: e.id,
+				attachmentIds: p.attachmentIds ?? []
 			};
 			m.licences.set(p.licenceId, l);
 			return [licenceRow(e, l, version)];

@@ -67,10 +67,12 @@ export async function loadState(
 		validTo: string;
 		revoked: number;
 		sourceEventId: string;
+		attachmentIds: string[];
 	};
 	for (const r of await store.query<LicenceRow>(
 		`SELECT merchantId, districtId, licenceId, kind, number, scope, authority,
-		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked, sourceEventId
+		        toString(validFrom) AS validFrom, toString(validTo) AS validTo, revoked, sourceEventId,
+		        attachmentIds
 		 FROM licences FINAL`
 	)) {
 		const { merchantId, districtId, revoked, ...l } = r;

@@ -7,6 +7,7 @@ export interface LicenceRecord extends LicenceState {
 	scope: string;
 	authority: string;
 	validFrom: string;
+	attachmentIds: string[];
 }
 
 /** A staff member on the roster, as the rules need them (morning checks, certificates). */

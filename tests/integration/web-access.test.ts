@@ -599,13 +599,30 @@ describe('registry forms', () => {
 		expect((await post('/registry/new', 'sup-a', form)).status).toBe(409);
 		// Edit: a new licence and a person on the roster, each an event the page then shows.
 		const edit = '/registry/m-91370102MA3C4XYP11/edit';
-		const licence = await post(`${edit}?/licence`, 'sup-a', {
+		// The licence comes with a scan: checked, stored and served like the shops' photos.
+		const { default: sharp } = await import('sharp');
+		const scan = await sharp({
+			create: { width: 800, height: 600, channels: 3, background: '#dde' }
+		})
+			.jpeg()
+			.toBuffer();
+		const body = new FormData();
+		for (const [k, v] of Object.entries({
 			kind: 'food_business',
 			number: 'JY13701020099999',
 			scope: '热食类食品制售',
 			validFrom: '2026-01-01',
 			validTo: '2031-01-01',
 			authority: '济南市历下区市场监督管理局'
+		})) {
+			body.set(k, v);
+		}
+		body.set('scan', new Blob([new Uint8Array(scan)], { type: 'image/jpeg' }), 'licence.jpg');
+		const licence = await fetch(`${sys.webUrl}${edit}?/licence`, {
+			method: 'POST',
+			headers: { origin: sys.webUrl, accept: 'text/html', cookie: cookies.get('sup-a') ?? '' },
+			body,
+			redirect: 'manual'
 		});
 		expect(licence.status).toBe(200);
 		const staff = await post(`${edit}?/staff`, 'sup-a', {
@@ -619,5 +636,10 @@ describe('registry forms', () => {
 		const after = await (await get(edit, 'sup-a')).text();
 		expect(after).toContain('JY13701020099999');
 		expect(after).toContain('王大厨');
+		const detail = await (await get('/registry/m-91370102MA3C4XYP11', 'sup-a')).text();
+		const thumb = /\/attachments\/[^"/]+\/thumb/.exec(detail)?.[0];
+		expect(thumb).toBeDefined();
+		expect((await get(thumb ?? '', 'sup-a')).status).toBe(200);
+		expect((await get(thumb ?? '', 'own-ab')).status).toBe(404);
 	});
 });

@@ -33,9 +33,13 @@ export const MAX_UPLOAD_BODY_BYTES = MAX_PHOTOS_PER_RECORD * MAX_PHOTO_BYTES + 2
  * open the sign-in form or the JSON endpoints to large bodies.
  */
 export const DEFAULT_BODY_BYTES = 512 * 1024;
-// The purchase form (photos) and the registry import (a spreadsheet of up to 5 MB, which the
-// import checks itself).
-const uploadPaths = [/^\/m\/[^/]+\/purchase\/?$/, /^\/registry\/import\/?$/];
+// The purchase form (photos), a licence's scan on the register's edit page, and the registry
+// import (a spreadsheet of up to 5 MB, which the import checks itself).
+const uploadPaths = [
+	/^\/m\/[^/]+\/purchase\/?$/,
+	/^\/registry\/[^/]+\/edit\/?$/,
+	/^\/registry\/import\/?$/
+];
 
 export function bodyLimitOf(pathname: string): number {
 	return uploadPaths.some((p) => p.test(pathname)) ? MAX_UPLOAD_BODY_BYTES : DEFAULT_BODY_BYTES;

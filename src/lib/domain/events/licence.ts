@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentId, MAX_PHOTOS_PER_RECORD } from '../attachments';
 import { entityId } from '../ids';
 import { isoDate, shortText } from './common';
 
@@ -12,7 +13,9 @@ export const licenceIssued = z
 		scope: shortText(200),
 		validFrom: isoDate,
 		validTo: isoDate,
-		authority: shortText(100)
+		authority: shortText(100),
+		/** A scan or photo of the licence (the object store's photos, checked like any other). */
+		attachmentIds: z.array(attachmentId).max(MAX_PHOTOS_PER_RECORD).optional()
 	})
 	.refine((l) => l.validFrom <= l.validTo, {
 		message: 'validTo is before validFrom',

@@ -30,7 +30,8 @@ export const registryLicence = z.object({
 	authority: z.string(),
 	validFrom: z.string(),
 	validTo: z.string(),
-	status: z.enum(['valid', 'expiring', 'expired', 'revoked'])
+	status: z.enum(['valid', 'expiring', 'expired', 'revoked']),
+	attachmentIds: z.array(z.string())
 });
 export type RegistryLicence = z.infer<typeof registryLicence>;
 

@@ -497,6 +497,7 @@ export const en: Messages = {
 	'merchantForm.validFrom': 'Valid from',
 	'merchantForm.validTo': 'Valid to',
 	'merchantForm.addLicence': 'Add licence',
+	'merchantForm.licenceScan': 'Scan of the licence (optional)',
 	'merchantForm.leaveReason': 'Reason for leaving (optional)',
 	'merchantForm.removeStaff': 'Remove from roster',
 	'merchantForm.addStaff': 'Add staff member',

@@ -488,6 +488,7 @@ export const zhCN = {
 	'merchantForm.validFrom': '有效期自',
 	'merchantForm.validTo': '有效期至',
 	'merchantForm.addLicence': '添加证照',
+	'merchantForm.licenceScan': '证照扫描件（选填）',
 	'merchantForm.leaveReason': '离职原因（选填）',
 	'merchantForm.removeStaff': '移出名册',
 	'merchantForm.addStaff': '添加从业人员',

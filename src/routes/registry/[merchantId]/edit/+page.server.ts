@@ -15,6 +15,10 @@ import {
 import { parseMerchantForm } from '$lib/domain/registry/merchant-form';
 import type { RegistryMerchant } from '$lib/domain/registry/read-model';
 import type { TicketClaims } from '$lib/domain/auth/claims';
+import { MAX_PHOTO_BYTES } from '$lib/domain/attachments';
+import { attachmentStore, storePhotos } from '$lib/server/attachments/attachments';
+import { preparePhoto, PhotoError, type PreparedPhoto } from '$lib/server/attachments/photos';
+import { nats } from '$lib/server/nats';
 import { readApi } from '$lib/server/read-api';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../../merchant.server';
@@ -120,10 +124,60 @@ export const actions: Actions = {
 		await untilStored(viewer.claims, event);
 		redirect(303, `/registry/${encodeURIComponent(merchant.id)}`);
 	},
-	licence: change('licence', licenceForm, (f) => ({
-		type: 'licence.issued',
-		payload: { licenceId: uuidv7(), ...f }
-	})),
+	/** 证照: a licence with an optional scan, stored like the shops' photos, before the event. */
+	licence: async ({ locals, params, request }) => {
+		const { viewer, merchant } = await registryMerchantOf(
+			locals,
+			params.merchantId,
+			REGISTRY_EDITORS
+		);
+		let form: FormData;
+		try {
+			form = await request.formData();
+		} catch {
+			return fail(413, { action: 'licence', bad: ['scan'] });
+		}
+		const parsed = licenceForm.safeParse(formValues(form));
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'licence',
+				bad: parsed.error.issues.map((i) => String(i.path[0]))
+			});
+		}
+		const scan = form.get('scan');
+		const file = scan instanceof File && scan.size > 0 ? scan : null;
+		if (file && file.size > MAX_PHOTO_BYTES) return fail(413, { action: 'licence', bad: ['scan'] });
+		let photo: PreparedPhoto | null = null;
+		try {
+			photo = file && (await preparePhoto(new Uint8Array(await file.arrayBuffer())));
+		} catch (e) {
+			if (e instanceof PhotoError) return fail(400, { action: 'licence', bad: ['scan'] });
+			throw e;
+		}
+		const eventId = uuidv7();
+		const attachmentIds = photo
+			? await storePhotos(await attachmentStore((await nats()).nc), [photo], {
+					merchantId: merchant.id,
+					districtId: merchant.districtId,
+					recordType: 'licence.issued',
+					recordId: eventId,
+					uploadedBy: viewer.user.username
+				})
+			: [];
+		const { event } = await recordEvent(viewer, {
+			id: eventId,
+			type: 'licence.issued',
+			merchantId: merchant.id,
+			districtId: merchant.districtId,
+			payload: {
+				licenceId: uuidv7(),
+				...parsed.data,
+				...(attachmentIds.length ? { attachmentIds } : {})
+			}
+		});
+		await untilStored(viewer.claims, event);
+		return { action: 'licence', done: true };
+	},
 	renew: change('renew', renewForm, (f) => ({ type: 'licence.renewed', payload: f }), ownLicence),
 	revoke: change(
 		'revoke',
