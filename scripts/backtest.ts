@@ -39,8 +39,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 		if (!values.lives) throw new UsageError('--lives <dir> is required');
 		const dir = resolve(values.lives);
 		const inspectionsFile = join(dir, 'inspections.csv');
-		if (!existsSync(inspectionsFile))
+		if (!existsSync(inspectionsFile)) {
 			throw new UsageError(`no inspections.csv in ${dir} (is --lives a LIVES folder?)`);
+		}
 		const from = day('--test-from', values['test-from']);
 		const to = day('--test-to', values['test-to']);
 		if (from > to) throw new UsageError('--test-from is after --test-to');
@@ -85,8 +86,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 function day(flag: string, value: string | undefined): number {
 	if (!value) throw new UsageError(`${flag} <YYYY-MM-DD> is required`);
 	const d = toDay(value.replaceAll('-', ''));
-	if (d === undefined || !/^\d{4}-?\d{2}-?\d{2}$/.test(value))
+	if (d === undefined || !/^\d{4}-?\d{2}-?\d{2}$/.test(value)) {
 		throw new UsageError(`${flag} "${value}" is not a date (YYYY-MM-DD)`);
+	}
 	return d;
 }
 
@@ -100,8 +102,9 @@ const COLUMNS: [keyof Metrics, string][] = [
 
 function table(metrics: Record<string, Metrics>): string {
 	const rows = [['scorer', ...COLUMNS.map(([, label]) => label)]];
-	for (const [name, m] of Object.entries(metrics))
+	for (const [name, m] of Object.entries(metrics)) {
 		rows.push([name, ...COLUMNS.map(([key]) => (m[key] === null ? '–' : m[key].toFixed(3)))]);
+	}
 	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 	return rows
 		.map((r) =>

@@ -37,7 +37,7 @@ export function historyModelScorer(w: HistoryModelWeights = HISTORY_MODEL_WEIGHT
 					decay * (w.criticalFinding * v.criticalFindings + w.otherFinding * v.otherFindings);
 				if (v.types.includes('complaint')) score += decay * w.complaintInspection;
 			}
-			const lastScored = past.findLast((v) => v.score !== null);
+			const lastScored = [...past].reverse().find((v) => v.score !== null);
 			if (lastScored?.score != null) score += w.lastScoreDeficit * (100 - lastScored.score);
 			score += (w.yearsSinceLastVisit * (day - last.day)) / 365;
 			return score;
