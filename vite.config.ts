@@ -14,7 +14,8 @@ export default defineConfig({
 						'stream-processor/**/*.spec.ts',
 						'seeds/**/*.spec.ts',
 						'clickhouse/**/*.spec.ts',
-						'video-wall/**/*.spec.ts'
+						'video-wall/**/*.spec.ts',
+						'scripts/**/*.spec.ts'
 					],
 					environment: 'node'
 				}
