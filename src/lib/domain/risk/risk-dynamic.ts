@@ -22,7 +22,8 @@ interface Clock {
 	timeZone: string;
 }
 
-export function dynamicFactors(i: RiskInputs, s: RiskSettings, clock: Clock): RiskFactor[] {
+export function dynamicFactors(all: RiskInputs, s: RiskSettings, clock: Clock): RiskFactor[] {
+	const i = withinLookback(all, clock.at - s.lookbackDays * DAY_MS);
 	return [
 		ledgerCompleteness(i, s),
 		ledgerTrust(i, s, clock),
@@ -32,6 +33,23 @@ export function dynamicFactors(i: RiskInputs, s: RiskSettings, clock: Clock): Ri
 		deviceHealth(i, s),
 		...alerts(i, s, clock)
 	].filter((f) => f.points > 0);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Findings since `since`; an alert still open counts however old it is (it is still a lapse). */
+function withinLookback(i: RiskInputs, since: number): RiskInputs {
+	const recent = <T extends { at: number }>(xs: readonly T[]) => xs.filter((x) => x.at >= since);
+	return {
+		...i,
+		ledgerFindings: recent(i.ledgerFindings),
+		lotsSold: recent(i.lotsSold),
+		complaints: recent(i.complaints),
+		inspections: recent(i.inspections),
+		alerts: i.alerts.filter(
+			(a) => a.raisedAt >= since || a.status === 'open' || a.status === 'acknowledged'
+		)
+	};
 }
 
 /** The share of owed daily books not kept over the window (owing nothing is not a gap). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decay } from './risk-factors';
 import { staticOnly, type RiskInputs } from './risk-inputs';
+import { riskResult } from './risk-result';
 import { gradeOf, improvements, scoreMerchant } from './risk-score';
 import { DEFAULT_RISK_SETTINGS as S, type RiskSettings } from './risk-settings';
 
@@ -224,6 +225,31 @@ describe('risk score - dynamic factors', () => {
 	});
 });
 
+describe('risk score - lookback', () => {
+	it('risk - findings older than the lookback are forgotten, an alert still open is not', () => {
+		const old = AT - (S.lookbackDays + 1) * DAY;
+		const edge = AT - S.lookbackDays * DAY;
+		const c = factor(
+			{
+				complaints: [
+					{ at: old, category: 'illness' },
+					{ at: edge, category: 'illness' }
+				]
+			},
+			'complaints'
+		);
+		expect(c?.facts.count).toBe(1);
+		expect(
+			factor({ complaints: [{ at: old, category: 'illness' }] }, 'complaints')
+		).toBeUndefined();
+		const alerts = [alert('sample_missing', 'open', old), alert('sample_missing', 'closed', old)];
+		expect(factor({ alerts }, 'alert.sample_missing')).toMatchObject({
+			points: 2,
+			facts: { count: 1, open: 1 }
+		});
+	});
+});
+
 describe('risk score - grades and results', () => {
 	it('risk - band edges: a score on a threshold belongs to the lower-risk grade', () => {
 		const grades = [0, 30, 30.1, 45, 45.1, 60, 60.1, 100].map((x) => gradeOf(x, S));
@@ -254,6 +280,13 @@ describe('risk score - grades and results', () => {
 
 	it('risk - the result carries the version of the settings that produced it', () => {
 		expect(score({}, { ...S, version: 7 }).settingsVersion).toBe(7);
+	});
+
+	it('risk - a result passes its own schema (the boundary check); a forged one does not', () => {
+		const r = score({ alerts: [alert('morning_check_missing')], licence: null });
+		expect(riskResult.parse(r)).toEqual(r);
+		const forged = { ...r, factors: [{ ...r.factors[0], id: 'alert.licence_expired' }] };
+		expect(riskResult.safeParse(forged).success).toBe(false);
 	});
 
 	it('risk - the score is the sum of its factors, never above 100', () => {

@@ -1,20 +1,17 @@
+import type { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../time';
 import { dynamicFactors } from './risk-dynamic';
 import { round1, staticFactors, type RiskFactor } from './risk-factors';
 import type { RiskInputs } from './risk-inputs';
+import type { riskResult } from './risk-result';
 import type { RiskGrade, RiskSettings } from './risk-settings';
 
-export interface RiskResult {
-	/** 0–100, higher is riskier, one decimal: the sum of the factors' points, at most 100. */
-	score: number;
-	grade: RiskGrade;
-	/** The settings that produced it: a stored score says which weights it was made with. */
-	settingsVersion: number;
-	/** Points of the static part alone (what a merchant without any history scores). */
-	staticScore: number;
-	/** Every factor that added points: static ones first, in a fixed order. */
-	factors: RiskFactor[];
-}
+/**
+ * 0–100 (higher is riskier, one decimal, the sum of the factors' points capped at 100), its
+ * grade, the settings version that produced it, the static part alone (what a merchant without
+ * history scores), and every factor that added points: static ones first, in a fixed order.
+ */
+export type RiskResult = z.infer<typeof riskResult>;
 
 /**
  * A merchant's risk at an instant, with the factors that explain it. Pure and deterministic:

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fsEvent } from '../events';
 import { makeEvent } from '../events/make';
-import { DEFAULT_RISK_SETTINGS, validateSettings, type RiskSettings } from './risk-settings';
+import {
+	checkSettingsChange,
+	DEFAULT_RISK_SETTINGS,
+	validateSettings,
+	type RiskSettings
+} from './risk-settings';
 import { inspectionsPerYear } from './risk-score';
 
 const withBands = (bands: RiskSettings['bands']) => ({ ...DEFAULT_RISK_SETTINGS, bands });
@@ -50,6 +55,20 @@ describe('risk settings', () => {
 		weights.alerts.perSeverity.critical = -1;
 		expect(problemsOf(weights)[0]?.path).toBe('alerts.perSeverity.critical');
 		expect(problemsOf({ ...DEFAULT_RISK_SETTINGS, halfLifeDays: 0 })[0]?.path).toBe('halfLifeDays');
+	});
+
+	it('risk settings - a change must take the next version number', () => {
+		const next = { ...DEFAULT_RISK_SETTINGS, version: 2 };
+		expect(checkSettingsChange(DEFAULT_RISK_SETTINGS, next).ok).toBe(true);
+		for (const version of [1, 3]) {
+			const r = checkSettingsChange(DEFAULT_RISK_SETTINGS, { ...next, version });
+			expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['version']);
+		}
+		const bad = checkSettingsChange(
+			DEFAULT_RISK_SETTINGS,
+			withBands({ aMax: 9, bMax: 9, cMax: 9 })
+		);
+		expect(bad.ok).toBe(false);
 	});
 
 	it('risk settings - each grade implies its inspections a year', () => {

@@ -58,6 +58,8 @@ export const riskSettings = z
 		version: z.number().int().positive(),
 		/** A finding this many days old counts half, twice as old a quarter. */
 		halfLifeDays: z.number().positive().max(3650),
+		/** Findings older than this are forgotten: a count in a sentence means "in this period". */
+		lookbackDays: z.number().int().positive().max(3650),
 		static: z.object({
 			businessType: table(businessTypes),
 			scale: table(merchantScale.options),
@@ -123,9 +125,21 @@ export function validateSettings(input: unknown): SettingsCheck {
 	};
 }
 
+/**
+ * Settings replacing `current`: valid, and numbered `current.version + 1`, so that versions
+ * name one settings each and stored scores can be traced to theirs.
+ */
+export function checkSettingsChange(current: RiskSettings, proposed: unknown): SettingsCheck {
+	const checked = validateSettings(proposed);
+	if (!checked.ok || checked.settings.version === current.version + 1) return checked;
+	const message = `version must be ${current.version + 1}, the one after the current settings`;
+	return { ok: false, problems: [{ path: 'version', message }] };
+}
+
 export const DEFAULT_RISK_SETTINGS: RiskSettings = {
 	version: 1,
 	halfLifeDays: 90,
+	lookbackDays: 365,
 	static: {
 		businessType: {
 			restaurant: 8,
