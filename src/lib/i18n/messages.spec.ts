@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventFamilies, eventTypes } from '$lib/domain/events';
 import { alertRule, alertSeverities } from '$lib/domain/alert';
 import { businessTypes } from '$lib/domain/events/merchant';
+import { riskFactorIds, riskGrades } from '$lib/domain/risk';
 import { en } from './messages/en';
 import { zhCN } from './messages/zh-CN';
 import { interpolate, isMessageKey } from './translate';
@@ -21,7 +22,9 @@ describe('i18n', () => {
 			...eventFamilies.map((x) => `family.${x}`),
 			...alertRule.options.map((x) => `alert.${x}`),
 			...alertSeverities.map((x) => `severity.${x}`),
-			...businessTypes.map((x) => `businessType.${x}`)
+			...businessTypes.map((x) => `businessType.${x}`),
+			...riskFactorIds.map((x) => `risk.factor.${x}`),
+			...riskGrades.map((x) => `risk.grade.${x}`)
 		];
 		expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
 	});

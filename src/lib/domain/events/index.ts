@@ -13,6 +13,7 @@ import { ledgerDisputeAnswered, ledgerDisputeClosed, ledgerEntryDisputed } from 
 import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
+import { riskSettingsChanged } from './risk';
 
 /** Every event type and the schema of its payload. The one list the whole system shares. */
 export const payloadSchemas = {
@@ -34,7 +35,8 @@ export const payloadSchemas = {
 	'ledger.dispute.closed': ledgerDisputeClosed,
 	'complaint.filed': complaintFiled,
 	'inspection.completed': inspectionCompleted,
-	'sensor.reading.recorded': sensorReadingRecorded
+	'sensor.reading.recorded': sensorReadingRecorded,
+	'risk.settings.changed': riskSettingsChanged
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -47,7 +49,8 @@ export const eventFamilies = [
 	'ledger',
 	'complaint',
 	'inspection',
-	'sensor'
+	'sensor',
+	'risk'
 ] as const;
 export type EventFamily = (typeof eventFamilies)[number];
 
@@ -122,3 +125,4 @@ export * from './merchant';
 export * from './public';
 export * from './staff';
 export * from './till';
+export * from './risk';

@@ -394,6 +394,7 @@ export const en: Messages = {
 	'family.complaint': 'Complaints',
 	'family.inspection': 'Inspections',
 	'family.sensor': 'Sensors',
+	'family.risk': 'Risk settings',
 
 	'eventType.merchant.registered': 'Business registered',
 	'eventType.merchant.updated': 'Business updated',
@@ -413,6 +414,7 @@ export const en: Messages = {
 	'eventType.complaint.filed': 'Complaint',
 	'eventType.inspection.completed': 'Inspection',
 	'eventType.sensor.reading.recorded': 'Sensor reading',
+	'eventType.risk.settings.changed': 'Risk settings changed',
 	'eventType.unknown': 'Other event',
 
 	'businessType.restaurant': 'Restaurant',
@@ -532,6 +534,63 @@ export const en: Messages = {
 		'{ledger} entry back-filled: dated {claimedAt}, recorded {recordedAt} ({hours} h later)',
 	'alert.ledger_batch_entered':
 		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
+
+	'risk.grade.A': 'Grade A (low risk)',
+	'risk.grade.B': 'Grade B (moderate risk)',
+	'risk.grade.C': 'Grade C (elevated risk)',
+	'risk.grade.D': 'Grade D (high risk)',
+	'risk.factor.business_type.restaurant': 'Business type: restaurant (cooks and serves on site)',
+	'risk.factor.business_type.school_canteen': 'Business type: school canteen (mass catering)',
+	'risk.factor.business_type.elderly_care_canteen':
+		'Business type: elderly-care canteen (mass catering)',
+	'risk.factor.business_type.company_canteen': 'Business type: workplace canteen (mass catering)',
+	'risk.factor.business_type.supermarket': 'Business type: supermarket (food retail)',
+	'risk.factor.business_type.small_shop': 'Business type: small grocery',
+	'risk.factor.business_type.market_stall': 'Business type: market stall',
+	'risk.factor.scale.small': 'Scale: small',
+	'risk.factor.scale.medium': 'Scale: medium, many diners',
+	'risk.factor.scale.large': 'Scale: large, very many diners',
+	'risk.factor.serves.school': 'Feeds pupils, a protected group',
+	'risk.factor.serves.elderly': 'Feeds elderly people, a protected group',
+	'risk.factor.serves.hospital': 'Feeds patients, a protected group',
+	'risk.factor.serves.general': 'Feeds the general public',
+	'risk.factor.licence_kind.food_business': 'Licence category: food business',
+	'risk.factor.licence_kind.food_production': 'Licence category: food production',
+	'risk.factor.licence_kind.small_workshop': 'Licence category: small food workshop',
+	'risk.factor.licence_kind.other': 'Licence category: other',
+	'risk.factor.licence.valid': 'Licence valid (until {validTo})',
+	'risk.factor.licence.expiring': 'Licence expires on {validTo}: renew it in time',
+	'risk.factor.licence.expired': 'Licence expired on {validTo}, still operating',
+	'risk.factor.licence.revoked': 'Licence revoked (was valid until {validTo})',
+	'risk.factor.licence.none': 'No food business licence on file',
+	'risk.factor.ledger_completeness':
+		'Last {days} days: {kept} of {owed} owed ledger entries kept ({percent}%), {missed} missing',
+	'risk.factor.ledger_trust':
+		'{count} suspicious ledger findings (back-filled {backfilled}, batch-entered {batch}, identical temperatures {identical}), {effective} after ageing, latest {latest}',
+	'risk.factor.lots_sold':
+		'Sold expired or recalled food {count} times (expired {expired}, recalled {recalled}), latest {latest}',
+	'risk.factor.complaints':
+		'{count} complaints ({illness} about suspected food-borne illness), latest {latest}',
+	'risk.factor.inspection':
+		'{count} recent inspections: {fail} failed, {rectify} passed with rectification, {criticalFindings} critical findings, latest {latest}',
+	'risk.factor.device_health':
+		'{devices} cameras or sensors offline for {offlineHours} hours in total',
+	'risk.factor.alert.health_certificate_expired':
+		'{count} expired health certificate alerts ({open} open), latest {latest}',
+	'risk.factor.alert.health_certificate_expiring':
+		'{count} expiring health certificate alerts ({open} open), latest {latest}',
+	'risk.factor.alert.staff_without_valid_certificate':
+		'Staff worked without a valid health certificate {count} times ({open} open), latest {latest}',
+	'risk.factor.alert.morning_check_missing':
+		'{count} missed morning checks ({open} open), latest {latest}',
+	'risk.factor.alert.sample_retention_inadequate':
+		'{count} inadequate food samples ({open} open), latest {latest}',
+	'risk.factor.alert.disinfection_too_short':
+		'Tableware disinfected too briefly {count} times ({open} open), latest {latest}',
+	'risk.factor.alert.disinfection_missing':
+		'No disinfection recorded after a meal service {count} times ({open} open), latest {latest}',
+	'risk.factor.alert.sample_missing':
+		'No food sample recorded after a meal service {count} times ({open} open), latest {latest}',
 
 	'import.title': 'Import businesses',
 	'import.lead':

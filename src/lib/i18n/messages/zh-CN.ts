@@ -386,6 +386,7 @@ export const zhCN = {
 	'family.complaint': '投诉',
 	'family.inspection': '检查',
 	'family.sensor': '传感器',
+	'family.risk': '风险设置',
 
 	'eventType.merchant.registered': '主体登记',
 	'eventType.merchant.updated': '主体变更',
@@ -405,6 +406,7 @@ export const zhCN = {
 	'eventType.complaint.filed': '投诉举报',
 	'eventType.inspection.completed': '检查完成',
 	'eventType.sensor.reading.recorded': '传感器读数',
+	'eventType.risk.settings.changed': '风险分级设置变更',
 	'eventType.unknown': '其他事件',
 
 	'businessType.restaurant': '餐馆',
@@ -520,6 +522,61 @@ export const zhCN = {
 		'{ledger}台账疑似补录：记为 {claimedAt}，实际于 {recordedAt} 录入（迟 {hours} 小时）',
 	'alert.ledger_batch_entered':
 		'{day} 一小时内集中录入 {days} 天的台账（{firstDay} 至 {lastDay}，共 {entries} 条），疑似补记',
+
+	'risk.grade.A': 'A级（低风险）',
+	'risk.grade.B': 'B级（一般风险）',
+	'risk.grade.C': 'C级（较高风险）',
+	'risk.grade.D': 'D级（高风险）',
+	'risk.factor.business_type.restaurant': '业态：餐馆（现场制售餐食）',
+	'risk.factor.business_type.school_canteen': '业态：学校食堂（集中供餐）',
+	'risk.factor.business_type.elderly_care_canteen': '业态：养老机构食堂（集中供餐）',
+	'risk.factor.business_type.company_canteen': '业态：单位食堂（集中供餐）',
+	'risk.factor.business_type.supermarket': '业态：超市（食品销售）',
+	'risk.factor.business_type.small_shop': '业态：小食杂店',
+	'risk.factor.business_type.market_stall': '业态：市场摊位',
+	'risk.factor.scale.small': '经营规模：小型',
+	'risk.factor.scale.medium': '经营规模：中型，就餐人数较多',
+	'risk.factor.scale.large': '经营规模：大型，就餐人数多',
+	'risk.factor.serves.school': '供餐对象为学生，属重点保障人群',
+	'risk.factor.serves.elderly': '供餐对象为老年人，属重点保障人群',
+	'risk.factor.serves.hospital': '供餐对象为病患，属重点保障人群',
+	'risk.factor.serves.general': '供餐对象为一般消费者',
+	'risk.factor.licence_kind.food_business': '许可类别：食品经营许可',
+	'risk.factor.licence_kind.food_production': '许可类别：食品生产许可',
+	'risk.factor.licence_kind.small_workshop': '许可类别：食品小作坊登记',
+	'risk.factor.licence_kind.other': '许可类别：其他',
+	'risk.factor.licence.valid': '许可证在有效期内（至 {validTo}）',
+	'risk.factor.licence.expiring': '许可证将于 {validTo} 到期，须及时办理延续',
+	'risk.factor.licence.expired': '许可证已于 {validTo} 到期，仍在经营',
+	'risk.factor.licence.revoked': '许可证已被吊销（原有效期至 {validTo}）',
+	'risk.factor.licence.none': '未取得食品经营许可证',
+	'risk.factor.ledger_completeness':
+		'近 {days} 天应记台账 {owed} 项，实记 {kept} 项（完整率 {percent}%），缺记 {missed} 项',
+	'risk.factor.ledger_trust':
+		'台账真实性存疑 {count} 次（补录 {backfilled}、集中补记 {batch}、体温雷同 {identical}），按时间折算 {effective} 次，最近 {latest}',
+	'risk.factor.lots_sold':
+		'销售过期或召回食品 {count} 次（过期 {expired}、召回 {recalled}），最近 {latest}',
+	'risk.factor.complaints':
+		'收到投诉举报 {count} 件（其中疑似食源性疾病 {illness} 件），最近 {latest}',
+	'risk.factor.inspection':
+		'近期监督检查 {count} 次：不合格 {fail} 次、基本合格 {rectify} 次，严重问题 {criticalFindings} 项，最近 {latest}',
+	'risk.factor.device_health': '{devices} 台监控或传感设备累计离线 {offlineHours} 小时',
+	'risk.factor.alert.health_certificate_expired':
+		'从业人员健康证过期告警 {count} 条（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.health_certificate_expiring':
+		'从业人员健康证即将到期告警 {count} 条（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.staff_without_valid_certificate':
+		'无有效健康证人员上岗 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.morning_check_missing':
+		'晨检未按时完成 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.sample_retention_inadequate':
+		'留样不合规 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.disinfection_too_short':
+		'餐饮具消毒时间不足 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.disinfection_missing':
+		'供餐后未登记餐饮具消毒 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.sample_missing':
+		'供餐后未登记留样 {count} 次（{open} 条未处置），最近 {latest}',
 
 	'import.title': '批量导入经营主体',
 	'import.lead':
