@@ -8,6 +8,7 @@ import {
 	livesInspectionRow,
 	livesViolationRow,
 	parseLivesFile,
+	productRiskScorer,
 	runBacktest,
 	toDay,
 	type Metrics
@@ -33,7 +34,9 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 				'test-from': { type: 'string' },
 				'test-to': { type: 'string' },
 				critical: { type: 'string', default: DEFAULT_CRITICAL_PATTERN },
-				seed: { type: 'string', default: '1' }
+				seed: { type: 'string', default: '1' },
+				/** history: the LIVES-tuned history model; product: the product's risk model. */
+				model: { type: 'string', default: 'history' }
 			}
 		});
 		if (!values.lives) throw new UsageError('--lives <dir> is required');
@@ -62,11 +65,15 @@ export async function main(argv: string[], out: Out = console): Promise<number> 
 		const violations = existsSync(violationsFile)
 			? parseLivesFile('violations.csv', readFileSync(violationsFile, 'utf8'), livesViolationRow)
 			: [];
+		if (values.model !== 'history' && values.model !== 'product') {
+			throw new UsageError(`--model "${values.model}" is not history or product`);
+		}
 		const result = runBacktest(inspections, violations, {
 			from,
 			to,
 			criticalPattern: values.critical,
-			seed
+			seed,
+			...(values.model === 'product' ? { model: productRiskScorer() } : {})
 		});
 
 		out.log(

@@ -5,3 +5,4 @@ export * from './history-model';
 export * from './replay';
 export * from './metrics';
 export * from './run';
+export * from './product-model';

@@ -23,7 +23,12 @@ interface Clock {
 }
 
 export function dynamicFactors(all: RiskInputs, s: RiskSettings, clock: Clock): RiskFactor[] {
-	const i = withinLookback(all, clock.at - s.lookbackDays * DAY_MS);
+	const i = {
+		...withinLookback(all, clock.at - s.lookbackDays * DAY_MS),
+		inspections: all.inspections.filter(
+			(x) => x.at >= clock.at - s.inspection.lookbackDays * DAY_MS
+		)
+	};
 	return [
 		ledgerCompleteness(i, s),
 		ledgerTrust(i, s, clock),
@@ -128,7 +133,7 @@ function inspection(i: RiskInputs, s: RiskSettings, c: Clock): RiskFactor {
 	const { sum, latest } = decayed(
 		i.inspections,
 		c.at,
-		s.halfLifeDays,
+		w.halfLifeDays,
 		(x) => x.at,
 		(x) => w.perResult[x.result] + w.perCriticalFinding * x.criticalFindings
 	);

@@ -167,6 +167,27 @@ describe('risk score - dynamic factors', () => {
 		expect(fail?.points).toBe(S.inspection.cap);
 	});
 
+	it('risk - an inspection is remembered longer than daily findings: half at a year, gone after three', () => {
+		const at = (days: number) => AT - days * DAY;
+		const year = S.inspection.halfLifeDays;
+		expect(
+			factor(
+				{ inspections: [{ at: at(year), result: 'rectify', criticalFindings: 0 }] },
+				'inspection'
+			)?.points
+		).toBe(3);
+		expect(
+			factor(
+				{
+					inspections: [
+						{ at: at(S.inspection.lookbackDays + 1), result: 'fail', criticalFindings: 2 }
+					]
+				},
+				'inspection'
+			)
+		).toBeUndefined();
+	});
+
 	it('risk - device health: offline hours, capped', () => {
 		expect(factor({ devices: { count: 3, offlineHours: 0 } }, 'device_health')).toBeUndefined();
 		expect(factor({ devices: { count: 3, offlineHours: 30 } }, 'device_health')).toMatchObject({

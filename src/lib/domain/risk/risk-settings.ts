@@ -84,7 +84,13 @@ export const riskSettings = z
 		inspection: z.object({
 			perResult: table(inspectionResults),
 			perCriticalFinding: points,
-			cap: points
+			cap: points,
+			/**
+			 * Inspections come months apart (a grade-A shop once a year), so their results are
+			 * remembered longer than daily findings: at least until the next visit can replace them.
+			 */
+			halfLifeDays: z.number().positive().max(3650),
+			lookbackDays: z.number().int().positive().max(3650)
 		}),
 		deviceHealth: z.object({ perOfflineHour: points, cap: points }),
 		bands: bandsShape,
@@ -177,7 +183,15 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
 		},
 		cap: 15
 	},
-	inspection: { perResult: { pass: 0, rectify: 6, fail: 15 }, perCriticalFinding: 3, cap: 20 },
+	// Half-life and lookback chosen on San Francisco's inspections of 2016 H2 (npm run backtest):
+	// a year and three years; the 90-day memory of daily findings forgot most past visits.
+	inspection: {
+		perResult: { pass: 0, rectify: 6, fail: 15 },
+		perCriticalFinding: 3,
+		cap: 20,
+		halfLifeDays: 365,
+		lookbackDays: 1095
+	},
 	deviceHealth: { perOfflineHour: 0.1, cap: 8 },
 	bands: { aMax: 30, bMax: 45, cMax: 60 },
 	inspectionsPerYear: { A: 1, B: 2, C: 4, D: 12 }
