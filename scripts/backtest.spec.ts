@@ -32,6 +32,20 @@ describe('backtest CLI', () => {
 		}
 	});
 
+	it('backtest - --model product scores with the product risk model; the baselines stay', async () => {
+		const args = ['--lives', FIXTURE, '--test-from', '2017-01-01', '--test-to', '2017-12-31'];
+		const history = JSON.parse((await run(...args)).log.at(-1) as string);
+		const product = await run(...args, '--model', 'product');
+		expect(product.code).toBe(0);
+		const json = JSON.parse(product.log.at(-1) as string);
+		expect(json.pastFindings).toEqual(history.pastFindings);
+		expect(json.random).toEqual(history.random);
+		expect(json.model).not.toEqual(history.model);
+		expect((await run(...args, '--model', 'magic')).error.join('')).toContain(
+			'--model "magic" is not history or product'
+		);
+	});
+
 	it('backtest - same seed, same random figures', async () => {
 		const args = ['--lives', FIXTURE, '--test-from', '2016-01-01', '--test-to', '2017-12-31'];
 		const a = JSON.parse((await run(...args, '--seed', '3')).log.at(-1) as string);
