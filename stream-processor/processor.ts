@@ -21,7 +21,10 @@ import { startGateway } from './gateway/gateway';
 import { LiveHub } from './live/live-hub';
 import { startLivePublisher } from './live/live-publisher';
 import { rulesForClock } from './rules/evaluate';
-import { raiseAlerts } from './rules/raise';
+import { forgetAlerts, raiseAlerts } from './rules/raise';
+import { dueEscalations } from './rules/sla-escalations';
+import { scaledSlaPolicy } from '../src/lib/domain/alerts/sla';
+import { publishEvent } from '../src/lib/server/backbone/publisher';
 import { loadState } from './state/load';
 import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
@@ -71,6 +74,7 @@ export async function startProcessor(
 	});
 
 	const merchants = new MerchantStates();
+	const slaPolicy = scaledSlaPolicy(config.ALERT_SLA_SCALE);
 	const live = new LiveHub(
 		config.TIME_ZONE,
 		districts.map((d) => d.id)
@@ -95,6 +99,7 @@ export async function startProcessor(
 			live,
 			recent,
 			timeZone: config.TIME_ZONE,
+			slaPolicy,
 			onMerchantRegistered: () => {
 				countsDirty = true;
 			}
@@ -167,6 +172,19 @@ export async function startProcessor(
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 
+	/**
+	 * Breached SLAs become `alert.escalated` events; the handler applies them like any step. Each
+	 * is published once per process (and deduplicated by its id across restarts).
+	 */
+	const escalationsPublished = new Set<string>();
+	async function escalate(now: number) {
+		const due = dueEscalations(merchants.values(), now, slaPolicy).filter(
+			(e) => !escalationsPublished.has(e.id)
+		);
+		await Promise.all(due.map((e) => publishEvent(js, e)));
+		for (const e of due) escalationsPublished.add(e.id);
+	}
+
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {
 		const startedAt = Date.now();
@@ -189,18 +207,20 @@ export async function startProcessor(
 					for (const alert of raiseAlerts(
 						m,
 						rulesForClock(m, clock, config.TIME_ZONE, absence),
-						now
+						now,
+						slaPolicy
 					)) {
 						batch.alerts.push(alert);
 						raised.push({ m, alert });
 					}
 				}
+				await escalate(now);
 				if (batch.alerts.length === 0) return;
 				try {
 					await writeBatch(batch, store, js);
 				} catch (e) {
 					// Not stored: forget them, so the next run raises them again.
-					for (const { m, alert } of raised) m.openAlerts.delete(alert.id);
+					for (const { m, alert } of raised) forgetAlerts(m, [alert]);
 					throw e;
 				}
 				for (const { alert } of raised) live.onAlert(alert, now);

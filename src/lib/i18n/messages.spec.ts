@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventFamilies, eventTypes } from '$lib/domain/events';
-import { alertRule, alertSeverities } from '$lib/domain/alert';
+import { alertCategory, alertRule, alertSeverities, alertStatus } from '$lib/domain/alert';
 import { businessTypes } from '$lib/domain/events/merchant';
 import { en } from './messages/en';
 import { zhCN } from './messages/zh-CN';
@@ -21,6 +21,8 @@ describe('i18n', () => {
 			...eventFamilies.map((x) => `family.${x}`),
 			...alertRule.options.map((x) => `alert.${x}`),
 			...alertSeverities.map((x) => `severity.${x}`),
+			...alertStatus.options.map((x) => `alertStatus.${x}`),
+			...alertCategory.options.map((x) => `alertCategory.${x}`),
 			...businessTypes.map((x) => `businessType.${x}`)
 		];
 		expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);

@@ -13,6 +13,16 @@ import { ledgerDisputeAnswered, ledgerDisputeClosed, ledgerEntryDisputed } from 
 import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
+import {
+	aiDetectionReported,
+	alertAcknowledged,
+	alertClosed,
+	alertDismissed,
+	alertEscalated,
+	alertFixReported,
+	alertNotified,
+	alertVerified
+} from './alert';
 
 /** Every event type and the schema of its payload. The one list the whole system shares. */
 export const payloadSchemas = {
@@ -34,7 +44,16 @@ export const payloadSchemas = {
 	'ledger.dispute.closed': ledgerDisputeClosed,
 	'complaint.filed': complaintFiled,
 	'inspection.completed': inspectionCompleted,
-	'sensor.reading.recorded': sensorReadingRecorded
+	'sensor.reading.recorded': sensorReadingRecorded,
+	// The alert lifecycle (告警处置): each step an event on the alert's merchant.
+	'alert.acknowledged': alertAcknowledged,
+	'alert.notified': alertNotified,
+	'alert.fix_reported': alertFixReported,
+	'alert.verified': alertVerified,
+	'alert.closed': alertClosed,
+	'alert.escalated': alertEscalated,
+	'alert.dismissed': alertDismissed,
+	'ai.detection.reported': aiDetectionReported
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -47,7 +66,9 @@ export const eventFamilies = [
 	'ledger',
 	'complaint',
 	'inspection',
-	'sensor'
+	'sensor',
+	'alert',
+	'ai'
 ] as const;
 export type EventFamily = (typeof eventFamilies)[number];
 
@@ -115,6 +136,7 @@ export type FsEventOf<T extends EventType> = Envelope & {
 };
 export type FsEvent = { [T in EventType]: FsEventOf<T> }[EventType];
 
+export * from './alert';
 export * from './common';
 export * from './ledger';
 export * from './licence';

@@ -394,6 +394,8 @@ export const en: Messages = {
 	'family.complaint': 'Complaints',
 	'family.inspection': 'Inspections',
 	'family.sensor': 'Sensors',
+	'family.alert': 'Alert handling',
+	'family.ai': 'AI detection',
 
 	'eventType.merchant.registered': 'Business registered',
 	'eventType.merchant.updated': 'Business updated',
@@ -413,6 +415,14 @@ export const en: Messages = {
 	'eventType.complaint.filed': 'Complaint',
 	'eventType.inspection.completed': 'Inspection',
 	'eventType.sensor.reading.recorded': 'Sensor reading',
+	'eventType.alert.acknowledged': 'Alert acknowledged',
+	'eventType.alert.notified': 'Rectification notice sent',
+	'eventType.alert.fix_reported': 'Fix reported by the business',
+	'eventType.alert.verified': 'Fix verified',
+	'eventType.alert.closed': 'Alert closed',
+	'eventType.alert.escalated': 'Alert escalated',
+	'eventType.alert.dismissed': 'Dismissed as false',
+	'eventType.ai.detection.reported': 'AI detection reported',
 	'eventType.unknown': 'Other event',
 
 	'businessType.restaurant': 'Restaurant',
@@ -532,6 +542,18 @@ export const en: Messages = {
 		'{ledger} entry back-filled: dated {claimedAt}, recorded {recordedAt} ({hours} h later)',
 	'alert.ledger_batch_entered':
 		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
+	'alert.ai_detection': 'Camera {sourceId} detected {label} (confidence {confidence})',
+	'alertStatus.notified': 'Rectification notified',
+	'alertStatus.fix_reported': 'Fix to verify',
+	'alertStatus.verified': 'Verified',
+	'alertStatus.escalated': 'Escalated',
+	'alertCategory.ledger': 'Ledgers',
+	'alertCategory.licence': 'Licences',
+	'alertCategory.stock': 'Stock',
+	'alertCategory.device': 'Devices',
+	'alertCategory.complaint': 'Complaints',
+	'alertCategory.inspection': 'Inspections',
+	'alertCategory.ai': 'AI detection',
 
 	'import.title': 'Import businesses',
 	'import.lead':
