@@ -173,16 +173,16 @@ export async function startProcessor(
 	log(`processor: read API and live gateway on :${port}`);
 
 	/**
-	 * Breached SLAs become `alert.escalated` events; the handler applies them like any step. Each
-	 * is published once per process (and deduplicated by its id across restarts).
+	 * Breached SLAs become `alert.escalated` events; the handler applies them like any step. An
+	 * escalation is published once while its alert waits for it (kept: the breaches still open,
+	 * so the set stays small), and its id makes a copy after a restart the same event.
 	 */
-	const escalationsPublished = new Set<string>();
+	let escalationsPublished = new Set<string>();
 	async function escalate(now: number) {
-		const due = dueEscalations(merchants.values(), now, slaPolicy).filter(
-			(e) => !escalationsPublished.has(e.id)
-		);
-		await Promise.all(due.map((e) => publishEvent(js, e)));
-		for (const e of due) escalationsPublished.add(e.id);
+		const due = dueEscalations(merchants.values(), now, slaPolicy);
+		const fresh = due.filter((e) => !escalationsPublished.has(e.id));
+		await Promise.all(fresh.map((e) => publishEvent(js, e)));
+		escalationsPublished = new Set(due.map((e) => e.id));
 	}
 
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
@@ -214,7 +214,10 @@ export async function startProcessor(
 						raised.push({ m, alert });
 					}
 				}
-				await escalate(now);
+				// Apart from the raises below: a failed publish must not leave raised alerts unwritten.
+				await escalate(now).catch((e: unknown) =>
+					log(`SLA escalation failed, will retry: ${(e as Error).message}`)
+				);
 				if (batch.alerts.length === 0) return;
 				try {
 					await writeBatch(batch, store, js);

@@ -37,8 +37,9 @@ export function dueEscalations(
 						{
 							type: 'alert.escalated',
 							id: escalationEventId(a.id, b.step, b.dueAt),
-							merchantId: a.merchantId,
-							districtId: a.districtId,
+							merchantId: m.id,
+							// The merchant's district now (it may have moved since the raise).
+							districtId: m.districtId,
 							actor: { kind: 'system', id: 'sla-clock' },
 							payload: {
 								alertId: a.id,

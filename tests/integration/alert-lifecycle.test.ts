@@ -13,7 +13,9 @@ const supervisor = { kind: 'supervisor' as const, id: 'sup-1' };
 beforeAll(async () => {
 	// SLAs at 1/500: a medium alert must be acknowledged within ~29 s, a high one within ~7 s.
 	p = await startPipeline({ CLOCK_RULES_MS: '200', ALERT_SLA_SCALE: '0.002' });
-	for (const m of ['m-a1', 'm-a2', 'm-a3', 'm-a4']) await publishEvent(p.js, registered(m, D));
+	for (const m of ['m-a1', 'm-a2', 'm-a3', 'm-a4', 'm-a5']) {
+		await publishEvent(p.js, registered(m, D));
+	}
 });
 afterAll(async () => {
 	await p?.stop();
@@ -132,16 +134,17 @@ describe('alert lifecycle', () => {
 		const { id: alertId } = await alertOf('m-a3');
 		await publishEvent(p.js, step('alert.acknowledged', 'm-a3', { alertId }));
 		await alertOf('m-a3', (r) => r.status === 'acknowledged');
-		const { id: dismissedId } = await alertOf('m-a2');
+		await publishEvent(p.js, detection('m-a5', 'rat', 0.7));
+		const { id: dismissedId } = await alertOf('m-a5');
 		await publishEvent(
 			p.js,
-			step('alert.dismissed', 'm-a2', { alertId: dismissedId, reason: '猫' })
+			step('alert.dismissed', 'm-a5', { alertId: dismissedId, reason: '猫' })
 		);
-		const dismissed = await alertOf('m-a2', (r) => r.status === 'dismissed');
+		const dismissed = await alertOf('m-a5', (r) => r.status === 'dismissed');
 
 		await p.restart();
 		// The same detection again: the same alert id, which stays dismissed.
-		await publishEvent(p.js, detection('m-a2', 'rat', 0.8));
+		await publishEvent(p.js, detection('m-a5', 'rat', 0.8));
 		// Only an acknowledged alert may be notified: this succeeds only if the state survived.
 		await publishEvent(
 			p.js,
@@ -153,9 +156,9 @@ describe('alert lifecycle', () => {
 		);
 		await alertOf('m-a3', (r) => r.status === 'notified');
 		await eventually(async () =>
-			(await eventCount('ai.detection.reported', 'm-a2')) === 2 ? true : undefined
+			(await eventCount('ai.detection.reported', 'm-a5')) === 2 ? true : undefined
 		);
-		expect(await alertOf('m-a2')).toEqual(dismissed);
+		expect(await alertOf('m-a5')).toEqual(dismissed);
 		expect((await history(dismissedId)).map((h) => h.status)).toEqual(['open', 'dismissed']);
 	});
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertStatus } from '../alert';
 import { alertStatus } from '../alert';
-import { alertTransitions, isActive, transition, type AlertAction } from './lifecycle';
+import { alertTransitions, isActive, planBulk, transition, type AlertAction } from './lifecycle';
 
 const raisedAt = '2026-11-28T02:00:00.000Z';
 const base: Alert = {
@@ -114,5 +114,20 @@ describe('alert lifecycle', () => {
 	it('lifecycle - a step stamped before the last change still makes a newer version', () => {
 		const r = transition({ ...base, updatedAt: at }, actions.acknowledge, raisedAt);
 		expect(r.ok && r.alert.updatedAt).toBe('2026-11-28T03:00:00.001Z');
+	});
+
+	it('lifecycle - a bulk dismissal takes the alerts that allow it and says why not the others', () => {
+		const plan = planBulk(
+			[base, { ...base, id: 'b', status: 'acknowledged' }, { ...base, id: 'c', status: 'closed' }],
+			actions.dismiss,
+			at
+		);
+		expect(plan.allowed.map((a) => [a.id, a.status])).toEqual([
+			[base.id, 'dismissed'],
+			['b', 'dismissed']
+		]);
+		expect(plan.refused).toEqual([
+			{ id: 'c', reason: 'alert c is closed: dismiss is not allowed (allowed: none)' }
+		]);
 	});
 });

@@ -90,3 +90,24 @@ export function transition(
 	changed.slaDueAt = slaDue(changed, policy)?.dueAt ?? null;
 	return { ok: true, alert: changed };
 }
+
+/**
+ * A bulk action (a flood's group acknowledged or dismissed at once): which alerts take it, and
+ * why the others cannot. Each allowed one is then its own event, so every alert's history
+ * stays whole.
+ */
+export function planBulk(
+	alerts: Alert[],
+	action: AlertAction,
+	at: string,
+	policy: SlaPolicy = defaultSlaPolicy
+): { allowed: Alert[]; refused: { id: string; reason: string }[] } {
+	const allowed: Alert[] = [];
+	const refused: { id: string; reason: string }[] = [];
+	for (const a of alerts) {
+		const r = transition(a, action, at, policy);
+		if (r.ok) allowed.push(r.alert);
+		else refused.push({ id: a.id, reason: r.reason });
+	}
+	return { allowed, refused };
+}
