@@ -105,7 +105,7 @@ describe('alert lifecycle', () => {
 	it('lifecycle - a notice whose deadline is not after it is refused', () => {
 		const r = transition(
 			{ ...base, status: 'acknowledged' },
-			{ ...actions.notify, deadline: at },
+			{ kind: 'notify', deadline: at, notice: '限期整改' },
 			at
 		);
 		expect(r.ok).toBe(false);
