@@ -1,24 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
+import { ALERT_COLUMNS, alertFromRow } from './alert-rows';
 import type { MerchantStates } from './merchant-state';
-
-const iso = (c: string) =>
-	`if(isNull(${c}), NULL, formatDateTime(assumeNotNull(${c}), '%Y-%m-%dT%H:%i:%S.%fZ'))`;
-
-/** Empty columns (rows from before the lifecycle, steps not taken) are absent fields. */
-function fromRow(r: Record<string, unknown>): unknown {
-	let facts: unknown;
-	try {
-		facts = JSON.parse(String(r.facts));
-	} catch {
-		facts = null;
-	}
-	const out: Record<string, unknown> = { ...r, facts, escalatedAuto: r.escalatedAuto === 1 };
-	for (const k of ['category', 'source', 'groupId', 'notice', 'fixNote', 'verifiedHow', 'reason']) {
-		if (out[k] === '') delete out[k];
-	}
-	return out;
-}
 
 /**
  * Every alert not closed or dismissed, whole (an acknowledged or notified alert goes on through
@@ -31,16 +14,12 @@ export async function loadAlerts(
 	log: (m: string) => void
 ): Promise<Alert[]> {
 	const rows = await store.query<Record<string, unknown>>(
-		`SELECT id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,
-		        formatDateTime(raisedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS raisedAt,
-		        formatDateTime(updatedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS updatedAt,
-		        category, source, groupId, ${iso('slaDueAt')} AS slaDueAt, ${iso('deadline')} AS deadline,
-		        notice, fixNote, fixAttachmentIds, verifiedHow, reason, escalatedAuto, lastEventId
+		`SELECT ${ALERT_COLUMNS}
 		 FROM alerts FINAL WHERE status NOT IN ('closed', 'dismissed') ORDER BY alerts.raisedAt DESC`
 	);
 	const active = rows.flatMap((r) => {
 		// A row this version cannot read is reported, not fatal: the processor must start.
-		const parsed = alertSchema.safeParse(fromRow(r));
+		const parsed = alertSchema.safeParse(alertFromRow(r));
 		if (!parsed.success) log(`alert ${String(r.id)} skipped: ${parsed.error.issues[0]?.message}`);
 		return parsed.success ? [parsed.data] : [];
 	});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertList } from '../../src/lib/domain/read-model';
 import { makeEvent, type NewEvent } from '../../src/lib/domain/events/make';
 import type { EventType } from '../../src/lib/domain/events';
 import { alertSubject, deadLetterSubject, streams } from '../../src/lib/domain/subjects';
@@ -101,6 +102,17 @@ describe('alert lifecycle', () => {
 		});
 		expect((last?.json() as { status: string }).status).toBe('closed');
 		expect(await eventCount('alert.closed', 'm-a1')).toBe(1);
+		// The read API gives the lifecycle's fields, in the shape the web parses.
+		const [read] = alertList.parse((await p.api('/api/alerts?merchantId=m-a1')).body).items;
+		expect(read).toMatchObject({
+			status: 'closed',
+			category: 'ai',
+			source: 'ai:cam-1',
+			verifiedHow: 'visit',
+			fixNote: '已培训并配发口罩',
+			slaDueAt: null,
+			lastEventId: steps[4]!.id
+		});
 	});
 
 	it('alerts - a step not allowed now is dead-lettered with its reason and changes nothing', async () => {
