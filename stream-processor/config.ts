@@ -29,6 +29,8 @@ const schema = z.object({
 	CLOCK_RULES_MS: positiveInt.min(100).max(600_000).default(60_000),
 	/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
 	ABSENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+	/** Multiplies every alert SLA duration (1 = the policy; tests shrink it to milliseconds). */
+	ALERT_SLA_SCALE: z.coerce.number().positive().max(100).default(1),
 	LIVE_TICK_MS: positiveInt.max(1_000).default(100),
 	/** Origins allowed to open a live socket (comma-separated); empty means any. */
 	GATEWAY_ORIGINS: z.string().default(''),

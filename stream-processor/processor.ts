@@ -21,7 +21,10 @@ import { startGateway } from './gateway/gateway';
 import { LiveHub } from './live/live-hub';
 import { startLivePublisher } from './live/live-publisher';
 import { rulesForClock } from './rules/evaluate';
-import { raiseAlerts } from './rules/raise';
+import { forgetAlerts, raiseAlerts } from './rules/raise';
+import { dueEscalations } from './rules/sla-escalations';
+import { scaledSlaPolicy } from '../src/lib/domain/alerts/sla';
+import { publishEvent } from '../src/lib/server/backbone/publisher';
 import { loadState } from './state/load';
 import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
@@ -71,6 +74,7 @@ export async function startProcessor(
 	});
 
 	const merchants = new MerchantStates();
+	const slaPolicy = scaledSlaPolicy(config.ALERT_SLA_SCALE);
 	const live = new LiveHub(
 		config.TIME_ZONE,
 		districts.map((d) => d.id)
@@ -95,6 +99,7 @@ export async function startProcessor(
 			live,
 			recent,
 			timeZone: config.TIME_ZONE,
+			slaPolicy,
 			onMerchantRegistered: () => {
 				countsDirty = true;
 			}
@@ -167,6 +172,19 @@ export async function startProcessor(
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 
+	/**
+	 * Breached SLAs become `alert.escalated` events; the handler applies them like any step. An
+	 * escalation is published once while its alert waits for it (kept: the breaches still open,
+	 * so the set stays small), and its id makes a copy after a restart the same event.
+	 */
+	let escalationsPublished = new Set<string>();
+	async function escalate(now: number) {
+		const due = dueEscalations(merchants.values(), now, slaPolicy);
+		const fresh = due.filter((e) => !escalationsPublished.has(e.id));
+		await Promise.all(fresh.map((e) => publishEvent(js, e)));
+		escalationsPublished = new Set(due.map((e) => e.id));
+	}
+
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {
 		const startedAt = Date.now();
@@ -189,18 +207,23 @@ export async function startProcessor(
 					for (const alert of raiseAlerts(
 						m,
 						rulesForClock(m, clock, config.TIME_ZONE, absence),
-						now
+						now,
+						slaPolicy
 					)) {
 						batch.alerts.push(alert);
 						raised.push({ m, alert });
 					}
 				}
+				// Apart from the raises below: a failed publish must not leave raised alerts unwritten.
+				await escalate(now).catch((e: unknown) =>
+					log(`SLA escalation failed, will retry: ${(e as Error).message}`)
+				);
 				if (batch.alerts.length === 0) return;
 				try {
 					await writeBatch(batch, store, js);
 				} catch (e) {
 					// Not stored: forget them, so the next run raises them again.
-					for (const { m, alert } of raised) m.openAlerts.delete(alert.id);
+					for (const { m, alert } of raised) forgetAlerts(m, [alert]);
 					throw e;
 				}
 				for (const { alert } of raised) live.onAlert(alert, now);

@@ -4,6 +4,9 @@ import type { LiveHub } from '../live/live-hub';
 import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
+import { applyAlertEvent } from '../state/apply-alert';
+import { isActive } from '../../src/lib/domain/alerts/lifecycle';
+import { defaultSlaPolicy, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
 import type { MerchantStates } from '../state/merchant-state';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
@@ -17,6 +20,8 @@ export interface HandlerDeps {
 	recent: RecentIds;
 	timeZone: string;
 	onMerchantRegistered: () => void;
+	/** The alerts' SLA (the default policy when unset). */
+	slaPolicy?: SlaPolicy;
 }
 
 /** Counters for health and the benchmark. */
@@ -73,6 +78,28 @@ export function handleMessage(
 		stats.deadLetters++;
 		return;
 	}
+	const lifecycle = applyAlertEvent(known, e, deps.slaPolicy ?? defaultSlaPolicy);
+	if (lifecycle.kind === 'refused') {
+		// Valid, but not allowed in the alert's state: bad input all the same, kept with its reason.
+		batch.deadLetters.push({
+			subject: msg.subject,
+			seq: msg.seq,
+			reason: lifecycle.reason,
+			data: msg.data
+		});
+		stats.deadLetters++;
+		return;
+	}
+	if (lifecycle.kind === 'stale') {
+		stats.duplicates++;
+		return;
+	}
+	if (lifecycle.kind === 'changed') {
+		batch.alerts.push(lifecycle.alert);
+		if (isActive(lifecycle.before.status) && !isActive(lifecycle.alert.status)) {
+			deps.live.onAlertResolved(lifecycle.alert, now);
+		}
+	}
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
@@ -81,7 +108,12 @@ export function handleMessage(
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
-	const raised: Alert[] = raiseAlerts(m, rulesForEvent(m, e, deps.timeZone, now), now);
+	const raised: Alert[] = raiseAlerts(
+		m,
+		rulesForEvent(m, e, deps.timeZone, now),
+		now,
+		deps.slaPolicy
+	);
 	for (const alert of raised) {
 		batch.alerts.push(alert);
 		deps.live.onAlert(alert, now);

@@ -69,6 +69,11 @@ export class LiveHub {
 		for (const r of this.roomsOf(a.districtId, now)) r.addAlert(a);
 	}
 
+	/** A lifecycle step: a closed or dismissed alert leaves the open counts. */
+	onAlertResolved(a: Alert, now = Date.now()): void {
+		for (const r of this.roomsOf(a.districtId, now)) r.resolveAlert(a);
+	}
+
 	setMerchantCounts(perDistrict: Map<string, number>, now = Date.now()): void {
 		let all = 0;
 		for (const [districtId, n] of perDistrict) {

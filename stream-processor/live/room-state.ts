@@ -65,6 +65,11 @@ export class RoomState {
 		this.#dirty = true;
 	}
 
+	resolveAlert(a: Alert): void {
+		this.totals.openAlerts[a.severity] = Math.max(0, this.totals.openAlerts[a.severity] - 1);
+		this.#dirty = true;
+	}
+
 	setMerchants(n: number): void {
 		if (this.totals.merchants === n) return;
 		this.totals.merchants = n;

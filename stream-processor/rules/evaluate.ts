@@ -1,5 +1,6 @@
 import type { AlertDraft } from '../../src/lib/domain/alert';
 import type { FsEvent } from '../../src/lib/domain/events';
+import { aiDetection } from '../../src/lib/domain/rules/ai-detection';
 import { expiredLotSold } from '../../src/lib/domain/rules/expired-lot-sold';
 import {
 	healthCertificateExpiring,
@@ -41,6 +42,8 @@ export function rulesForEvent(
 	switch (e.type) {
 		case 'till.sale.recorded':
 			return expiredLotSold(e, (lotId) => m.lots.get(lotId), timeZone);
+		case 'ai.detection.reported':
+			return found(aiDetection(e, timeZone));
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);

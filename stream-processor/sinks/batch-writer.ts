@@ -36,9 +36,8 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 				js.publish(
 					alertSubject(alert.districtId, alert.merchantId),
 					encoder.encode(JSON.stringify(alert)),
-					{
-						msgID: `${alert.id}:${alert.status}`
-					}
+					// Per version: a status can come back (escalated, notified again, escalated again).
+					{ msgID: `${alert.id}:${Date.parse(alert.updatedAt)}` }
 				)
 			)
 		);

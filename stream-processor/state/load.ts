@@ -1,8 +1,9 @@
 import type { Store } from '../../clickhouse/store';
-import { alert as alertSchema, type Alert } from '../../src/lib/domain/alert';
+import type { Alert } from '../../src/lib/domain/alert';
 import type { FeedItem } from '../../src/lib/domain/live';
 import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
+import { loadAlerts } from './load-alerts';
 import { loadLedgerTrails } from './load-ledgers';
 import {
 	rememberLot,
@@ -13,8 +14,8 @@ import {
 } from './merchant-state';
 
 /**
- * Rebuilds the processor's memory from the store at start: merchants, licences, lots, open
- * alerts, today's counters and the ids already stored past the consumer's ack floor (those
+ * Rebuilds the processor's memory from the store at start: merchants, licences, lots, alerts
+ * still being handled, today's counters and the ids already stored past the consumer's ack floor (those
  * will be redelivered and must not be written twice). The stream then replays the rest.
  */
 export async function loadState(
@@ -45,6 +46,7 @@ export async function loadState(
 		| 'ledgerTrail'
 		| 'lots'
 		| 'openAlerts'
+		| 'alerts'
 		| 'disputes'
 	>;
 	for (const r of await store.query<MerchantRow>(
@@ -135,28 +137,9 @@ export async function loadState(
 		rememberLot(merchants.ensure(r.merchantId, r.districtId), r.lotId, r.expiresOn);
 	}
 
-	const open = (
-		await store.query<Record<string, unknown>>(
-			`SELECT id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,
-			        formatDateTime(raisedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS raisedAt,
-			        formatDateTime(updatedAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS updatedAt
-			 FROM alerts FINAL WHERE status = 'open' ORDER BY alerts.raisedAt DESC`
-		)
-	).flatMap((r) => {
-		// A row this version cannot read is reported, not fatal: the processor must start.
-		let facts: unknown;
-		try {
-			facts = JSON.parse(String(r.facts));
-		} catch {
-			facts = null;
-		}
-		const parsed = alertSchema.safeParse({ ...r, facts });
-		if (!parsed.success) log(`alert ${String(r.id)} skipped: ${parsed.error.issues[0]?.message}`);
-		return parsed.success ? [parsed.data] : [];
-	});
+	const open = await loadAlerts(store, merchants, log);
 	const recentAlerts = new Map<string, Alert[]>();
 	for (const a of open) {
-		merchants.ensure(a.merchantId, a.districtId).openAlerts.add(a.id);
 		for (const room of live.roomsOf(a.districtId)) {
 			room.totals.openAlerts[a.severity]++;
 			const list = recentAlerts.get(room.room) ?? [];

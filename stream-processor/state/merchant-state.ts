@@ -1,3 +1,4 @@
+import type { Alert } from '../../src/lib/domain/alert';
 import type { LicenceState } from '../../src/lib/domain/rules/licence-expired';
 import { emptyTrail, type LedgerTrail } from '../../src/lib/domain/rules/ledger-trail';
 
@@ -54,7 +55,13 @@ export interface MerchantRecord {
 	ledgerTrail: LedgerTrail;
 	/** lotId → expiresOn (YYYY-MM-DD), from purchase intake; newest kept. */
 	lots: Map<string, string>;
+	/**
+	 * Ids of the merchant's alerts of any status (the dedup of raises: one alert per rule and
+	 * period, and a closed or dismissed one is not raised again).
+	 */
 	openAlerts: Set<string>;
+	/** Alerts still being handled (not closed or dismissed), by id: the lifecycle's state. */
+	alerts: Map<string, Alert>;
 	/** 异议 not yet closed, by dispute id; a closed one is only in the store. */
 	disputes: Map<string, DisputeRecord>;
 }
@@ -106,6 +113,7 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		ledgerTrail: emptyTrail(),
 		lots: new Map(),
 		openAlerts: new Set(),
+		alerts: new Map(),
 		disputes: new Map()
 	};
 }

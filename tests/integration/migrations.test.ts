@@ -33,7 +33,8 @@ describe('migrations', () => {
 			'0004_rollups.sql',
 			'0005_licence_source_event.sql',
 			'0006_staff.sql',
-			'0007_registry_ledgers.sql'
+			'0007_registry_ledgers.sql',
+			'0008_alert_lifecycle.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventFamilies, eventTypes } from '$lib/domain/events';
-import { alertRule, alertSeverities } from '$lib/domain/alert';
+import { alertCategory, alertRule, alertSeverities, alertStatus } from '$lib/domain/alert';
 import { businessTypes } from '$lib/domain/events/merchant';
 import { riskFactorIds, riskGrades } from '$lib/domain/risk';
 import { en } from './messages/en';
@@ -22,6 +22,8 @@ describe('i18n', () => {
 			...eventFamilies.map((x) => `family.${x}`),
 			...alertRule.options.map((x) => `alert.${x}`),
 			...alertSeverities.map((x) => `severity.${x}`),
+			...alertStatus.options.map((x) => `alertStatus.${x}`),
+			...alertCategory.options.map((x) => `alertCategory.${x}`),
 			...businessTypes.map((x) => `businessType.${x}`),
 			...riskFactorIds.map((x) => `risk.factor.${x}`),
 			...riskGrades.map((x) => `risk.grade.${x}`)

@@ -14,6 +14,16 @@ import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
 import { riskSettingsChanged } from './risk';
+import {
+	aiDetectionReported,
+	alertAcknowledged,
+	alertClosed,
+	alertDismissed,
+	alertEscalated,
+	alertFixReported,
+	alertNotified,
+	alertVerified
+} from './alert';
 
 /** Every event type and the schema of its payload. The one list the whole system shares. */
 export const payloadSchemas = {
@@ -36,7 +46,16 @@ export const payloadSchemas = {
 	'complaint.filed': complaintFiled,
 	'inspection.completed': inspectionCompleted,
 	'sensor.reading.recorded': sensorReadingRecorded,
-	'risk.settings.changed': riskSettingsChanged
+	'risk.settings.changed': riskSettingsChanged,
+	// The alert lifecycle (告警处置): each step an event on the alert's merchant.
+	'alert.acknowledged': alertAcknowledged,
+	'alert.notified': alertNotified,
+	'alert.fix_reported': alertFixReported,
+	'alert.verified': alertVerified,
+	'alert.closed': alertClosed,
+	'alert.escalated': alertEscalated,
+	'alert.dismissed': alertDismissed,
+	'ai.detection.reported': aiDetectionReported
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -50,7 +69,9 @@ export const eventFamilies = [
 	'complaint',
 	'inspection',
 	'sensor',
-	'risk'
+	'risk',
+	'alert',
+	'ai'
 ] as const;
 export type EventFamily = (typeof eventFamilies)[number];
 
@@ -118,6 +139,7 @@ export type FsEventOf<T extends EventType> = Envelope & {
 };
 export type FsEvent = { [T in EventType]: FsEventOf<T> }[EventType];
 
+export * from './alert';
 export * from './common';
 export * from './ledger';
 export * from './licence';

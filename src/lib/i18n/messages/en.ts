@@ -395,6 +395,8 @@ export const en: Messages = {
 	'family.inspection': 'Inspections',
 	'family.sensor': 'Sensors',
 	'family.risk': 'Risk settings',
+	'family.alert': 'Alert handling',
+	'family.ai': 'AI detection',
 
 	'eventType.merchant.registered': 'Business registered',
 	'eventType.merchant.updated': 'Business updated',
@@ -415,6 +417,14 @@ export const en: Messages = {
 	'eventType.inspection.completed': 'Inspection',
 	'eventType.sensor.reading.recorded': 'Sensor reading',
 	'eventType.risk.settings.changed': 'Risk settings changed',
+	'eventType.alert.acknowledged': 'Alert acknowledged',
+	'eventType.alert.notified': 'Rectification notice sent',
+	'eventType.alert.fix_reported': 'Fix reported by the business',
+	'eventType.alert.verified': 'Fix verified',
+	'eventType.alert.closed': 'Alert closed',
+	'eventType.alert.escalated': 'Alert escalated',
+	'eventType.alert.dismissed': 'Dismissed as false',
+	'eventType.ai.detection.reported': 'AI detection reported',
 	'eventType.unknown': 'Other event',
 
 	'businessType.restaurant': 'Restaurant',
@@ -534,6 +544,18 @@ export const en: Messages = {
 		'{ledger} entry back-filled: dated {claimedAt}, recorded {recordedAt} ({hours} h later)',
 	'alert.ledger_batch_entered':
 		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
+	'alert.ai_detection': 'Camera {sourceId} detected {label} (confidence {confidence})',
+	'alertStatus.notified': 'Rectification notified',
+	'alertStatus.fix_reported': 'Fix to verify',
+	'alertStatus.verified': 'Verified',
+	'alertStatus.escalated': 'Escalated',
+	'alertCategory.ledger': 'Ledgers',
+	'alertCategory.licence': 'Licences',
+	'alertCategory.stock': 'Stock',
+	'alertCategory.device': 'Devices',
+	'alertCategory.complaint': 'Complaints',
+	'alertCategory.inspection': 'Inspections',
+	'alertCategory.ai': 'AI detection',
 
 	'risk.grade.A': 'Grade A (low risk)',
 	'risk.grade.B': 'Grade B (moderate risk)',
@@ -581,6 +603,7 @@ export const en: Messages = {
 		'{count} expiring health certificate alerts ({open} open), latest {latest}',
 	'risk.factor.alert.staff_without_valid_certificate':
 		'Staff worked without a valid health certificate {count} times ({open} open), latest {latest}',
+	'risk.factor.alert.ai_detection': '{count} AI-detected violations ({open} open), latest {latest}',
 	'risk.factor.alert.morning_check_missing':
 		'{count} missed morning checks ({open} open), latest {latest}',
 	'risk.factor.alert.sample_retention_inadequate':

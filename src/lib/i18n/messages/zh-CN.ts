@@ -387,6 +387,8 @@ export const zhCN = {
 	'family.inspection': '检查',
 	'family.sensor': '传感器',
 	'family.risk': '风险设置',
+	'family.alert': '告警处置',
+	'family.ai': '智能识别',
 
 	'eventType.merchant.registered': '主体登记',
 	'eventType.merchant.updated': '主体变更',
@@ -407,6 +409,14 @@ export const zhCN = {
 	'eventType.inspection.completed': '检查完成',
 	'eventType.sensor.reading.recorded': '传感器读数',
 	'eventType.risk.settings.changed': '风险分级设置变更',
+	'eventType.alert.acknowledged': '告警确认',
+	'eventType.alert.notified': '下发整改通知',
+	'eventType.alert.fix_reported': '商户反馈整改',
+	'eventType.alert.verified': '整改核验',
+	'eventType.alert.closed': '告警办结',
+	'eventType.alert.escalated': '告警升级',
+	'eventType.alert.dismissed': '误报排除',
+	'eventType.ai.detection.reported': '智能识别上报',
 	'eventType.unknown': '其他事件',
 
 	'businessType.restaurant': '餐馆',
@@ -522,6 +532,18 @@ export const zhCN = {
 		'{ledger}台账疑似补录：记为 {claimedAt}，实际于 {recordedAt} 录入（迟 {hours} 小时）',
 	'alert.ledger_batch_entered':
 		'{day} 一小时内集中录入 {days} 天的台账（{firstDay} 至 {lastDay}，共 {entries} 条），疑似补记',
+	'alert.ai_detection': '摄像头 {sourceId} 识别到 {label}（置信度 {confidence}）',
+	'alertStatus.notified': '已通知整改',
+	'alertStatus.fix_reported': '待核验',
+	'alertStatus.verified': '已核验',
+	'alertStatus.escalated': '已升级',
+	'alertCategory.ledger': '台账',
+	'alertCategory.licence': '证照',
+	'alertCategory.stock': '进销存',
+	'alertCategory.device': '设备',
+	'alertCategory.complaint': '投诉',
+	'alertCategory.inspection': '检查',
+	'alertCategory.ai': '智能识别',
 
 	'risk.grade.A': 'A级（低风险）',
 	'risk.grade.B': 'B级（一般风险）',
@@ -567,6 +589,7 @@ export const zhCN = {
 		'从业人员健康证即将到期告警 {count} 条（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.staff_without_valid_certificate':
 		'无有效健康证人员上岗 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.ai_detection': '智能识别发现违规 {count} 次（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.morning_check_missing':
 		'晨检未按时完成 {count} 次（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.sample_retention_inadequate':

@@ -1,0 +1,4 @@
+export * from './category';
+export * from './grouping';
+export * from './lifecycle';
+export * from './sla';
