@@ -11,6 +11,10 @@ import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
 import { ledgerQueries } from './api/ledger.queries';
 import { backfillLedgerEntries } from './state/backfill';
+import { ledgerStats, riskInputsOf } from './risk/inputs';
+import { daysEnding } from '../src/lib/domain/ledgers/completeness';
+import { DEFAULT_RISK_SETTINGS } from '../src/lib/domain/risk/risk-settings';
+import { scoreMerchant } from '../src/lib/domain/risk/risk-score';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { mountReadApi } from './api/routes';
@@ -154,7 +158,32 @@ export async function startProcessor(
 		ticketSecret: config.TICKET_SECRET,
 		districtIds: districts.map((d) => d.id)
 	});
+	/**
+	 * A merchant's risk on request, from its state and its last 30 finished days of books, with
+	 * the default settings (settings events and stored history are next: issue 5).
+	 */
+	const risk = async (id: string, districtId: string) => {
+		const m = merchants.get(id);
+		if (!m?.registered) return null;
+		const now = Date.now();
+		const today = localDay(now, config.TIME_ZONE);
+		const days = daysEnding(today, 31).slice(0, 30);
+		const from = days[0] ?? today;
+		const calendar = await queries.merchantCalendar(id, districtId, {
+			from,
+			to: days.at(-1) ?? today
+		});
+		const registeredOn = m.knownSince ? localDay(m.knownSince, config.TIME_ZONE) : null;
+		const ledgers = ledgerStats(m, calendar.rows, days, registeredOn);
+		return scoreMerchant(
+			riskInputsOf(m, ledgers, today),
+			DEFAULT_RISK_SETTINGS,
+			now,
+			config.TIME_ZONE
+		);
+	};
 	mountReadApi(app, {
+		risk,
 		queries,
 		health,
 		live,

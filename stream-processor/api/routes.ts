@@ -20,6 +20,8 @@ import { mountRegistryRoutes } from './registry.routes';
 
 export interface ReadApiDeps {
 	queries: ReadQueries & RegistryQueries & LedgerQueries;
+	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
+	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	health: HealthMonitor;
 	live: LiveHub;
 	ticketSecret: string;
@@ -104,6 +106,11 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		queries.ledgerDay(id, parseDay(req.query))
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
+	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
+		const r = await deps.risk(id, districtId);
+		if (!r) throw new HttpError(404, `no merchant ${id}`);
+		return r;
+	});
 	/**
 	 * For the registry import: which of these credit codes are registered. Those in the scope come
 	 * with their ids; of the others only the code is told (the importer must not register them

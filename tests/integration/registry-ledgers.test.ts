@@ -230,6 +230,22 @@ describe('registry and ledger views', () => {
 	});
 });
 
+describe('risk', () => {
+	it('risk - a merchant`s score now, with the factors that make it, for its regulators and itself', async () => {
+		const { riskResult } = await import('../../src/lib/domain/risk/risk-result');
+		const { body, status } = await p.api('/api/merchants/r-b/risk', lixia);
+		expect(status).toBe(200);
+		const r = riskResult.parse(body);
+		expect(r.settingsVersion).toBe(1);
+		// The supermarket's licence ends in 10 days.
+		expect(r.factors.map((f) => f.id)).toContain('licence.expiring');
+		expect(r.score).toBe(r.factors.reduce((sum, f) => sum + f.points, 0));
+		expect((await p.api('/api/merchants/r-a/risk', owner)).status).toBe(200);
+		expect((await p.api('/api/merchants/r-b/risk', owner)).status).toBe(404);
+		expect((await p.api('/api/merchants/r-b/risk', shizhong)).status).toBe(404);
+	});
+});
+
 describe('jurisdiction', () => {
 	it('registry - a second registration from another district cannot pull a merchant over', async () => {
 		const grab = registered('r-a', '370103', '被改名的饭店');

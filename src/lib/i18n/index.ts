@@ -9,7 +9,8 @@ export {
 	formatDate,
 	formatDateTime,
 	formatNumber,
-	formatTime
+	formatTime,
+	riskFactorSentence
 } from './labels';
 export { DEFAULT_LOCALE, isLocale, locales, translate, type Locale } from './translate';
 export type { MessageKey } from './messages/zh-CN';

@@ -19,6 +19,12 @@ export function alertSentence(alert: Pick<Alert, 'rule' | 'facts'>): string {
 	return tDynamic(key, facts);
 }
 
+/** The sentence for a risk factor, from its id and facts (ids carry the enum values). */
+export function riskFactorSentence(factor: { id: string; facts: Record<string, string | number> }) {
+	const key = `risk.factor.${factor.id}`;
+	return isMessageKey(key) ? tDynamic(key, factor.facts) : factor.id;
+}
+
 export function eventTypeLabel(type: string): string {
 	const key = `eventType.${type}`;
 	return tDynamic(isMessageKey(key) ? key : 'eventType.unknown');

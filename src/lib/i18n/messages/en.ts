@@ -557,6 +557,12 @@ export const en: Messages = {
 	'alertCategory.inspection': 'Inspections',
 	'alertCategory.ai': 'AI detection',
 
+	'risk.scoreLine':
+		'Risk score {score} (of which static {staticScore}) · settings version {version}',
+	'risk.why': 'What makes the score',
+	'risk.toFix': 'What to fix (largest first)',
+	'risk.note':
+		'Computed from the current state; complaints, inspection results and device health join in a later version.',
 	'risk.grade.A': 'Grade A (low risk)',
 	'risk.grade.B': 'Grade B (moderate risk)',
 	'risk.grade.C': 'Grade C (elevated risk)',

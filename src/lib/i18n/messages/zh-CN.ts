@@ -545,6 +545,10 @@ export const zhCN = {
 	'alertCategory.inspection': '检查',
 	'alertCategory.ai': '智能识别',
 
+	'risk.scoreLine': '风险分 {score}（其中固有风险 {staticScore}）· 评分规则第 {version} 版',
+	'risk.why': '评分构成',
+	'risk.toFix': '改进建议（按影响从大到小）',
+	'risk.note': '按当前状态实时计算；投诉、检查结果与设备在线情况将在后续版本计入。',
 	'risk.grade.A': 'A级（低风险）',
 	'risk.grade.B': 'B级（一般风险）',
 	'risk.grade.C': 'C级（较高风险）',

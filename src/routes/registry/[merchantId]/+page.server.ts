@@ -10,6 +10,7 @@ import { readApi } from '$lib/server/read-api';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
+import { riskResult } from '$lib/domain/risk/risk-result';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,6 +33,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			...base,
 			staff: (await readApi(claims, `/api/merchants/${id}/staff`, staffList)).items
 		};
+	}
+	if (tab === 'risk') {
+		return { ...base, risk: await readApi(claims, `/api/merchants/${id}/risk`, riskResult) };
 	}
 	if (tab === 'alerts') {
 		return {

@@ -1,0 +1,95 @@
+import type { BusinessType, merchantScale } from '../../src/lib/domain/events/merchant';
+import type { licenceKind } from '../../src/lib/domain/events/licence';
+import { owedLedgers } from '../../src/lib/domain/ledgers/completeness';
+import {
+	ledgerSuspicionRules,
+	staticOnly,
+	type LedgerSuspicionRule,
+	type RiskInputs
+} from '../../src/lib/domain/risk/risk-inputs';
+import type { z } from 'zod';
+import type { MerchantRecord } from '../state/merchant-state';
+
+type Scale = (typeof merchantScale.options)[number];
+type LicenceKind = z.infer<typeof licenceKind>;
+const suspicion = new Set<string>(ledgerSuspicionRules);
+const DAY = 86_400_000;
+
+/**
+ * Kept and owed daily books over finished days, from a merchant's calendar rows: the owed kinds
+ * of its type and scale, on the days since it was registered.
+ */
+export function ledgerStats(
+	m: Pick<MerchantRecord, 'businessType' | 'scale'>,
+	rows: readonly { day: string; kind: string }[],
+	days: readonly string[],
+	registeredOn: string | null
+): RiskInputs['ledgers'] {
+	const owedKinds = owedLedgers(m.businessType as BusinessType, m.scale as Scale);
+	const counted = days.filter((d) => !registeredOn || d >= registeredOn);
+	const inWindow = new Set(counted);
+	const kept = new Set(
+		rows
+			.filter((r) => inWindow.has(r.day) && (owedKinds as readonly string[]).includes(r.kind))
+			.map((r) => `${r.day}|${r.kind}`)
+	).size;
+	return { kept, owed: owedKinds.length * counted.length, days: counted.length };
+}
+
+/**
+ * What the risk model sees of a merchant now, from the processor's state: what it is, its
+ * licence, its books, and the alerts still being handled. Complaints, inspections and devices
+ * are not kept per merchant yet (issue 5 goes on): they score nothing until they are.
+ */
+export function riskInputsOf(
+	m: MerchantRecord,
+	ledgers: RiskInputs['ledgers'],
+	today: string
+): RiskInputs {
+	const base = staticOnly({
+		businessType: m.businessType as BusinessType,
+		scale: m.scale as Scale,
+		licence: licenceOf(m, today)
+	});
+	const active = [...m.alerts.values()];
+	return {
+		...base,
+		ledgers,
+		ledgerFindings: active
+			.filter((a) => suspicion.has(a.rule))
+			.map((a) => ({ rule: a.rule as LedgerSuspicionRule, at: Date.parse(a.raisedAt) })),
+		alerts: active
+			.filter((a) => a.status !== 'closed' && a.status !== 'dismissed')
+			.map((a) => ({
+				rule: a.rule,
+				severity: a.severity,
+				status: a.status === 'open' ? ('open' as const) : ('acknowledged' as const),
+				raisedAt: Date.parse(a.raisedAt)
+			})),
+		lotsSold: active
+			.filter((a) => a.rule === 'expired_lot_sold')
+			.map((a) => ({ at: Date.parse(a.raisedAt), recalled: false }))
+	};
+}
+
+/** The licence that lets it trade: the food licence reaching furthest, else any other. */
+function licenceOf(m: MerchantRecord, today: string): RiskInputs['licence'] {
+	const all = [...m.licences.values()];
+	const live = all.filter((l) => !l.revoked);
+	const best = live.sort((a, b) => (a.validTo < b.validTo ? 1 : -1))[0];
+	if (!best) {
+		return all.length
+			? { kind: kindOf(all[0]?.kind), status: 'revoked', validTo: all[0]?.validTo ?? today }
+			: null;
+	}
+	const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
+	const status = best.validTo < today ? 'expired' : best.validTo <= soon ? 'expiring' : 'valid';
+	return { kind: kindOf(best.kind), status, validTo: best.validTo };
+}
+
+function kindOf(kind: string | undefined): LicenceKind {
+	return (
+		(['food_business', 'food_production', 'small_workshop'] as const).find((k) => k === kind) ??
+		'other'
+	);
+}
