@@ -1,8 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import type { DayWindow } from '../../src/lib/domain/ledgers/ledger-query';
-import { owingPairs } from '../../src/lib/domain/ledgers/completeness';
-import { ledgerKinds } from '../../src/lib/domain/ledgers/morning-check';
+import { KINDS, owes } from '../../clickhouse/ledger-sql';
 import { iso } from './read.queries';
 
 /** Districts a reader may see, as SQL over a `districtId` column, with its bound values. */
@@ -15,21 +14,6 @@ function districtScope(scope: ReadScope, district?: string) {
 		params: { scopeDistricts: scope.all ? [] : scope.districts, district: district ?? '' }
 	};
 }
-
-/**
- * SQL for "a business of this type owes this book": built from the code's own constant table
- * (never from input), so it is inlined rather than bound.
- */
-export function owes(kindCol: string, typeCol: string, scaleCol: string): string {
-	const arms = ledgerKinds.flatMap(({ kind }) => {
-		const pairs = owingPairs(kind).map(([t, sc]) => `('${t}', '${sc}')`);
-		return pairs.length
-			? [`${kindCol} = '${kind}', (${typeCol}, ${scaleCol}) IN (${pairs.join(', ')})`]
-			: [];
-	});
-	return `multiIf(${arms.join(', ')}, 0)`;
-}
-export const KINDS = `['${ledgerKinds.map((k) => k.kind).join("', '")}']`;
 
 export function ledgerQueries(store: Store, timeZone: string) {
 	return {

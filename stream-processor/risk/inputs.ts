@@ -1,6 +1,7 @@
 import type { BusinessType, merchantScale } from '../../src/lib/domain/events/merchant';
 import type { licenceKind } from '../../src/lib/domain/events/licence';
 import { owedLedgers } from '../../src/lib/domain/ledgers/completeness';
+import { certificateStatus } from '../../src/lib/domain/ledgers/morning-check';
 import {
 	ledgerSuspicionRules,
 	staticOnly,
@@ -13,7 +14,6 @@ import type { MerchantRecord } from '../state/merchant-state';
 type Scale = (typeof merchantScale.options)[number];
 type LicenceKind = z.infer<typeof licenceKind>;
 const suspicion = new Set<string>(ledgerSuspicionRules);
-const DAY = 86_400_000;
 
 /**
  * Kept and owed daily books over finished days, from a merchant's calendar rows: the owed kinds
@@ -82,8 +82,9 @@ function licenceOf(m: MerchantRecord, today: string): RiskInputs['licence'] {
 			? { kind: kindOf(all[0]?.kind), status: 'revoked', validTo: all[0]?.validTo ?? today }
 			: null;
 	}
-	const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * DAY).toISOString().slice(0, 10);
-	const status = best.validTo < today ? 'expired' : best.validTo <= soon ? 'expiring' : 'valid';
+	// The same 30-day window as the registry and the health certificates.
+	const state = certificateStatus(best.validTo, today);
+	const status = state === 'missing' ? 'expired' : state;
 	return { kind: kindOf(best.kind), status, validTo: best.validTo };
 }
 

@@ -1,7 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import { LATE_AFTER_MS, kindOfLedgerType } from '../../src/lib/domain/ledgers/completeness';
 import { ledgerKinds } from '../../src/lib/domain/ledgers/morning-check';
-import { owes } from '../api/ledger.queries';
+import { owes } from '../../clickhouse/ledger-sql';
 
 /**
  * A store from before ledger_entries existed (migration 0007) has the ledger events but no
