@@ -14,6 +14,7 @@ import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
 import { riskSettingsChanged } from './risk';
+import { taskAssigned, taskCancelled, taskCreated, taskEscalated, taskStarted } from './task';
 import {
 	aiDetectionReported,
 	alertAcknowledged,
@@ -55,7 +56,12 @@ export const payloadSchemas = {
 	'alert.closed': alertClosed,
 	'alert.escalated': alertEscalated,
 	'alert.dismissed': alertDismissed,
-	'ai.detection.reported': aiDetectionReported
+	'ai.detection.reported': aiDetectionReported,
+	'task.created': taskCreated,
+	'task.assigned': taskAssigned,
+	'task.started': taskStarted,
+	'task.cancelled': taskCancelled,
+	'task.escalated': taskEscalated
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -71,7 +77,8 @@ export const eventFamilies = [
 	'sensor',
 	'risk',
 	'alert',
-	'ai'
+	'ai',
+	'task'
 ] as const;
 export type EventFamily = (typeof eventFamilies)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { attachmentId, MAX_PHOTOS_PER_RECORD } from '../attachments';
 import { entityId } from '../ids';
-import { shortText } from './common';
+import { isoInstant, shortText } from './common';
 
 export const complaintFiled = z.object({
 	complaintId: entityId,
@@ -14,7 +15,32 @@ export const inspectionCompleted = z.object({
 	inspectorId: entityId,
 	result: z.enum(['pass', 'rectify', 'fail']),
 	score: z.number().min(0).max(100).optional(),
-	findings: z.array(z.object({ code: shortText(20), text: shortText(500) })).max(100)
+	findings: z.array(z.object({ code: shortText(20), text: shortText(500) })).max(100),
+	/** The task this visit carries out; the task is done when its inspection arrives. */
+	taskId: entityId.optional(),
+	/** Who else was there (two inspectors per visit). */
+	coInspectorIds: z.array(entityId).max(4).optional(),
+	startedAt: isoInstant.optional(),
+	/** The checklist as filled in (src/lib/domain/inspections/checklist.ts item ids). */
+	checklist: z
+		.array(
+			z.object({
+				itemId: entityId,
+				outcome: z.enum(['pass', 'fail', 'na']),
+				note: shortText(500).optional(),
+				attachmentIds: z.array(attachmentId).max(MAX_PHOTOS_PER_RECORD).optional()
+			})
+		)
+		.max(100)
+		.optional(),
+	/** The merchant's signature drawn on the inspector's screen, stored as an attachment. */
+	signature: z.object({ attachmentId, signer: shortText(50) }).optional(),
+	/** 限期整改: the failed items to fix and by when; a follow-up task checks them. */
+	rectification: z
+		.object({ itemIds: z.array(entityId).min(1).max(100), deadline: isoInstant })
+		.optional(),
+	/** The alerts this visit verified (from its task): a passing visit closes them. */
+	alertIds: z.array(z.string().min(1).max(200)).max(50).optional()
 });
 
 export const sensorReadingRecorded = z.object({

@@ -397,6 +397,7 @@ export const en: Messages = {
 	'family.risk': 'Risk settings',
 	'family.alert': 'Alert handling',
 	'family.ai': 'AI detection',
+	'family.task': 'Task',
 
 	'eventType.merchant.registered': 'Business registered',
 	'eventType.merchant.updated': 'Business updated',
@@ -425,6 +426,11 @@ export const en: Messages = {
 	'eventType.alert.escalated': 'Alert escalated',
 	'eventType.alert.dismissed': 'Dismissed as false',
 	'eventType.ai.detection.reported': 'AI detection reported',
+	'eventType.task.created': 'Task dispatched',
+	'eventType.task.assigned': 'Task reassigned',
+	'eventType.task.started': 'Inspection started',
+	'eventType.task.cancelled': 'Task cancelled',
+	'eventType.task.escalated': 'Task overdue',
 	'eventType.unknown': 'Other event',
 
 	'businessType.restaurant': 'Restaurant',

@@ -389,6 +389,7 @@ export const zhCN = {
 	'family.risk': '风险设置',
 	'family.alert': '告警处置',
 	'family.ai': '智能识别',
+	'family.task': '任务',
 
 	'eventType.merchant.registered': '主体登记',
 	'eventType.merchant.updated': '主体变更',
@@ -417,6 +418,11 @@ export const zhCN = {
 	'eventType.alert.escalated': '告警升级',
 	'eventType.alert.dismissed': '误报排除',
 	'eventType.ai.detection.reported': '智能识别上报',
+	'eventType.task.created': '任务派发',
+	'eventType.task.assigned': '任务改派',
+	'eventType.task.started': '开始检查',
+	'eventType.task.cancelled': '任务取消',
+	'eventType.task.escalated': '任务逾期',
 	'eventType.unknown': '其他事件',
 
 	'businessType.restaurant': '餐馆',
