@@ -34,6 +34,12 @@ export const pageGroups: readonly PageGroup[] = [
 	// The registry and its ledgers: inspectors read their districts; changes are for regulators
 	// (each action checks the role again).
 	{ name: 'registry', prefix: '/registry', audience: [...regulators, 'inspector'] },
+	// The alert centre: inspectors read their districts' alerts; lifecycle actions check the role
+	// again (supervisors and admins act; an inspector verifies by visit through an inspection).
+	{ name: 'alerts', prefix: '/alerts', audience: [...regulators, 'inspector'] },
+	// The task centre (dispatch, plans, random draws) is the supervisors'; inspectors work their
+	// tasks on /inspect.
+	{ name: 'tasks', prefix: '/tasks', audience: regulators },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
 	// Photos of records: any signed-in person may ask; the route answers only those who may read
 	// the record the photo belongs to, and a 404 to everyone else.
