@@ -27,6 +27,8 @@ const schema = z.object({
 	TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
 	/** Rules on the clock (lapses, absences) run this often. */
 	CLOCK_RULES_MS: positiveInt.min(100).max(600_000).default(60_000),
+	/** Merchants marked by events are rescored this often (the debounce of risk grading). */
+	RISK_TICK_MS: positiveInt.min(50).max(600_000).default(2_000),
 	/** After a start, absence rules wait this long: the stream's backlog may hold what seems missing. */
 	ABSENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
 	/** Multiplies every alert SLA duration (1 = the policy; tests shrink it to milliseconds). */

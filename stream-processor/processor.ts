@@ -11,12 +11,12 @@ import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
 import { ledgerQueries } from './api/ledger.queries';
 import { backfillLedgerEntries } from './state/backfill';
-import { ledgerStats, riskInputsOf } from './risk/inputs';
-import { daysEnding } from '../src/lib/domain/ledgers/completeness';
-import { DEFAULT_RISK_SETTINGS } from '../src/lib/domain/risk/risk-settings';
-import { scoreMerchant } from '../src/lib/domain/risk/risk-score';
+import { RiskEngine } from './risk/engine';
+import { loadRisk } from './risk/load-risk';
+import { startRiskClock } from './risk/risk-clock';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
+import { riskQueries } from './api/risk.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -92,6 +92,9 @@ export async function startProcessor(
 	log(
 		`state: ${loaded.merchants} merchants, ${loaded.openAlerts} open alerts, ${loaded.unackedStored} stored past the ack floor ${ackFloor}`
 	);
+	const risk = new RiskEngine(merchants, config.TIME_ZONE);
+	const graded = await loadRisk(store, risk);
+	log(`risk: settings v${risk.settings.version}, ${graded} merchants graded before`);
 
 	let countsDirty = false;
 	const consumer = new EventConsumer(
@@ -104,6 +107,7 @@ export async function startProcessor(
 			recent,
 			timeZone: config.TIME_ZONE,
 			slaPolicy,
+			risk,
 			onMerchantRegistered: () => {
 				countsDirty = true;
 			}
@@ -132,6 +136,14 @@ export async function startProcessor(
 		}
 	}, 1_000);
 	const ruleClock = startClockRules();
+	const riskClock = startRiskClock({
+		engine: risk,
+		store,
+		live,
+		timeZone: config.TIME_ZONE,
+		tickMs: config.RISK_TICK_MS,
+		log
+	});
 
 	const health = new HealthMonitor({
 		natsConnected: watchConnected(nc),
@@ -150,7 +162,8 @@ export async function startProcessor(
 	const queries = {
 		...readQueries(store, config.TIME_ZONE),
 		...registryQueries(store, config.TIME_ZONE),
-		...ledgerQueries(store, config.TIME_ZONE)
+		...ledgerQueries(store, config.TIME_ZONE),
+		...riskQueries(store)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
@@ -158,32 +171,13 @@ export async function startProcessor(
 		ticketSecret: config.TICKET_SECRET,
 		districtIds: districts.map((d) => d.id)
 	});
-	/**
-	 * A merchant's risk on request, from its state and its last 30 finished days of books, with
-	 * the default settings (settings events and stored history are next: issue 5).
-	 */
-	const risk = async (id: string, districtId: string) => {
-		const m = merchants.get(id);
-		if (!m?.registered) return null;
-		const now = Date.now();
-		const today = localDay(now, config.TIME_ZONE);
-		const days = daysEnding(today, 31).slice(0, 30);
-		const from = days[0] ?? today;
-		const calendar = await queries.merchantCalendar(id, districtId, {
-			from,
-			to: days.at(-1) ?? today
-		});
-		const registeredOn = m.knownSince ? localDay(m.knownSince, config.TIME_ZONE) : null;
-		const ledgers = ledgerStats(m, calendar.rows, days, registeredOn);
-		return scoreMerchant(
-			riskInputsOf(m, ledgers, today),
-			DEFAULT_RISK_SETTINGS,
-			now,
-			config.TIME_ZONE
-		);
-	};
 	mountReadApi(app, {
-		risk,
+		/** A merchant's risk now, with its factors, as the engine scores it (settings in force). */
+		risk: async (id: string) => {
+			const m = merchants.get(id);
+			return m?.registered ? risk.score(m, Date.now()) : null;
+		},
+		riskSettings: () => risk.settings,
 		queries,
 		health,
 		live,
@@ -241,6 +235,7 @@ export async function startProcessor(
 					)) {
 						batch.alerts.push(alert);
 						raised.push({ m, alert });
+						risk.touch(m.id);
 					}
 				}
 				// Apart from the raises below: a failed publish must not leave raised alerts unwritten.
@@ -273,6 +268,7 @@ export async function startProcessor(
 		store,
 		stop: async () => {
 			ruleClock.stop();
+			await riskClock.stop();
 			clearInterval(clock);
 			health.stop();
 			await consumer.stop();

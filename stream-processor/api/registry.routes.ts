@@ -8,12 +8,12 @@ import { parseId } from './params';
 import type { LedgerQueries } from './ledger.queries';
 import type { RegistryQueries } from './registry.queries';
 
-type Route = (
+export type Route = (
 	pattern: string,
 	paramCount: number,
 	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
 ) => void;
-type MerchantRoute = (
+export type MerchantRoute = (
 	pattern: string,
 	answer: (id: string, req: ApiRequest, districtId: string) => Promise<unknown>
 ) => void;

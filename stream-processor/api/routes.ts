@@ -17,11 +17,16 @@ import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
 import type { RegistryQueries } from './registry.queries';
 import { mountRegistryRoutes } from './registry.routes';
+import type { RiskQueries } from './risk.queries';
+import { mountRiskRoutes } from './risk.routes';
+import type { RiskSettings } from '../../src/lib/domain/risk';
 
 export interface ReadApiDeps {
-	queries: ReadQueries & RegistryQueries & LedgerQueries;
+	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
+	/** The risk settings in force. */
+	riskSettings: () => RiskSettings;
 	health: HealthMonitor;
 	live: LiveHub;
 	ticketSecret: string;
@@ -106,6 +111,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		queries.ledgerDay(id, parseDay(req.query))
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
+	mountRiskRoutes(route, merchantRoute, queries, deps.riskSettings);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

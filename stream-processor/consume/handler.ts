@@ -1,5 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Alert } from '../../src/lib/domain/alert';
+import type { FsEvent } from '../../src/lib/domain/events';
 import type { LiveHub } from '../live/live-hub';
 import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
@@ -8,6 +9,7 @@ import { applyAlertEvent } from '../state/apply-alert';
 import { isActive } from '../../src/lib/domain/alerts/lifecycle';
 import { defaultSlaPolicy, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
 import type { MerchantStates } from '../state/merchant-state';
+import type { RiskEngine } from '../risk/engine';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
@@ -22,6 +24,8 @@ export interface HandlerDeps {
 	onMerchantRegistered: () => void;
 	/** The alerts' SLA (the default policy when unset). */
 	slaPolicy?: SlaPolicy;
+	/** Continuous risk grading: events mark their merchant for a rescore. */
+	risk?: RiskEngine;
 }
 
 /** Counters for health and the benchmark. */
@@ -78,6 +82,24 @@ export function handleMessage(
 		stats.deadLetters++;
 		return;
 	}
+	if (e.type === 'risk.settings.changed') {
+		// City-wide, about no merchant: the settings take effect, nobody's record is made.
+		const expected = (deps.risk?.settings.version ?? 0) + 1;
+		if (deps.risk && e.payload.settings.version !== expected) {
+			batch.deadLetters.push({
+				subject: msg.subject,
+				seq: msg.seq,
+				reason: `risk settings version ${e.payload.settings.version} does not follow the current version ${expected - 1}`,
+				data: msg.data
+			});
+			stats.deadLetters++;
+			return;
+		}
+		deps.risk?.setSettings(e.payload.settings);
+		deps.recent.add(e.id);
+		keep(e, msg.seq, batch, stats, now);
+		return;
+	}
 	const lifecycle = applyAlertEvent(known, e, deps.slaPolicy ?? defaultSlaPolicy);
 	if (lifecycle.kind === 'refused') {
 		// Valid, but not allowed in the alert's state: bad input all the same, kept with its reason.
@@ -108,6 +130,7 @@ export function handleMessage(
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
+	deps.risk?.touch(m.id);
 	const raised: Alert[] = raiseAlerts(
 		m,
 		rulesForEvent(m, e, deps.timeZone, now),
@@ -120,7 +143,12 @@ export function handleMessage(
 	}
 	stats.alerts += raised.length;
 	deps.live.onEvent(e, now);
-	batch.eventLines += eventLine(e, msg.seq);
+	keep(e, msg.seq, batch, stats, now);
+}
+
+/** A handled event goes to the events table with the batch. */
+function keep(e: FsEvent, seq: number, batch: Batch, stats: HandlerStats, now: number): void {
+	batch.eventLines += eventLine(e, seq);
 	batch.eventCount++;
 	stats.handled++;
 	stats.lastEventAt = e.recordedAt;

@@ -3,6 +3,8 @@ import { familyOf, type FsEvent } from '../../src/lib/domain/events';
 import type { LiveFlow, RoomDelta, RoomSnapshot } from '../../src/lib/domain/live';
 import { FEED_SAMPLE } from '../../src/lib/domain/live';
 import { localDay } from '../../src/lib/domain/time';
+import type { RiskGrade } from '../../src/lib/domain/risk';
+import type { RiskChange } from '../risk/engine';
 import { RoomState } from './room-state';
 
 export const HEARTBEAT_MS = 2_000;
@@ -81,6 +83,33 @@ export class LiveHub {
 			all += n;
 		}
 		this.room('city', now).setMerchants(all);
+	}
+
+	/**
+	 * Rescored merchants: each room's grade mix (absolute, from the engine's counts) and the
+	 * merchants whose grade moved.
+	 */
+	onRiskChanges(
+		changes: readonly RiskChange[],
+		perDistrict: Map<string, Record<RiskGrade, number>>,
+		now = Date.now()
+	): void {
+		const city: Record<RiskGrade, number> = { A: 0, B: 0, C: 0, D: 0 };
+		for (const [districtId, grades] of perDistrict) {
+			this.#rooms.get(`district:${districtId}`)?.setGrades(grades);
+			for (const g of ['A', 'B', 'C', 'D'] as const) city[g] += grades[g];
+		}
+		this.room('city', now).setGrades(city);
+		for (const c of changes) {
+			if (c.before?.grade === c.result.grade) continue;
+			const change = {
+				merchantId: c.merchantId,
+				from: c.before?.grade ?? null,
+				to: c.result.grade,
+				score: c.result.score
+			};
+			for (const r of this.roomsOf(c.districtId, now)) r.addGradeChange(change);
+		}
 	}
 
 	/** Deltas of the rooms that changed; every room beats at least every HEARTBEAT_MS. */

@@ -1,6 +1,8 @@
 import { emptySeverityCounts, type Alert } from '../../src/lib/domain/alert';
+import { MAX_GRADE_CHANGES } from '../../src/lib/domain/live';
 import type {
 	FeedItem,
+	GradeChange,
 	LiveFlow,
 	RoomDelta,
 	RoomSnapshot,
@@ -24,6 +26,8 @@ export class RoomState {
 	#tickAlerts: Alert[] = [];
 	#tickFeed: FeedItem[] = [];
 	#tickCount = 0;
+	#tickGrades: GradeChange[] = [];
+	#tickGradeTotal = 0;
 	#dirty = false;
 
 	constructor(
@@ -32,7 +36,14 @@ export class RoomState {
 		private readonly feedSample: number,
 		private readonly random: () => number = Math.random
 	) {
-		this.totals = { day, events: 0, byFamily: {}, openAlerts: emptySeverityCounts(), merchants: 0 };
+		this.totals = {
+			day,
+			events: 0,
+			byFamily: {},
+			openAlerts: emptySeverityCounts(),
+			merchants: 0,
+			grades: { A: 0, B: 0, C: 0, D: 0 }
+		};
 	}
 
 	/** A new local day starts the day's counters from zero. */
@@ -76,6 +87,20 @@ export class RoomState {
 		this.#dirty = true;
 	}
 
+	/** The room's grade mix now, and a merchant whose grade changed (kept up to the cap). */
+	setGrades(grades: RoomTotals['grades']): void {
+		const t = this.totals.grades;
+		if (t.A === grades.A && t.B === grades.B && t.C === grades.C && t.D === grades.D) return;
+		this.totals.grades = { ...grades };
+		this.#dirty = true;
+	}
+
+	addGradeChange(change: GradeChange): void {
+		this.#tickGradeTotal++;
+		if (this.#tickGrades.length < MAX_GRADE_CHANGES) this.#tickGrades.push(change);
+		this.#dirty = true;
+	}
+
 	/** Seeds the minute series from the store after a restart. */
 	loadMinute(minute: number, count: number): void {
 		this.#perMinute.set(minute, count);
@@ -104,13 +129,17 @@ export class RoomState {
 			minute: [current, this.#perMinute.get(current) ?? 0],
 			alerts: this.#tickAlerts.slice(0, 100),
 			feed: this.#tickFeed,
-			feedTotal: this.#tickCount
+			feedTotal: this.#tickCount,
+			gradeChanges: this.#tickGrades,
+			gradeChangesTotal: this.#tickGradeTotal
 		};
 		this.#alerts = [...this.#tickAlerts, ...this.#alerts].slice(0, KEEP_ITEMS);
 		this.#feed = [...this.#tickFeed, ...this.#feed].slice(0, KEEP_ITEMS);
 		this.#tickAlerts = [];
 		this.#tickFeed = [];
 		this.#tickCount = 0;
+		this.#tickGrades = [];
+		this.#tickGradeTotal = 0;
 		this.#dirty = false;
 		return delta;
 	}

@@ -16,24 +16,21 @@ type LicenceKind = z.infer<typeof licenceKind>;
 const suspicion = new Set<string>(ledgerSuspicionRules);
 
 /**
- * Kept and owed daily books over finished days, from a merchant's calendar rows: the owed kinds
- * of its type and scale, on the days since it was registered.
+ * Kept and owed daily books over finished days, from per-kind counts of days kept in the window
+ * (one query for every merchant, ledger-window.ts): the owed kinds of its type and scale, on the
+ * days since it was registered; a kind is kept at most once a counted day.
  */
-export function ledgerStats(
+export function ledgerStatsFromCounts(
 	m: Pick<MerchantRecord, 'businessType' | 'scale'>,
-	rows: readonly { day: string; kind: string }[],
+	daysKept: ReadonlyMap<string, number> | undefined,
 	days: readonly string[],
 	registeredOn: string | null
 ): RiskInputs['ledgers'] {
 	const owedKinds = owedLedgers(m.businessType as BusinessType, m.scale as Scale);
-	const counted = days.filter((d) => !registeredOn || d >= registeredOn);
-	const inWindow = new Set(counted);
-	const kept = new Set(
-		rows
-			.filter((r) => inWindow.has(r.day) && (owedKinds as readonly string[]).includes(r.kind))
-			.map((r) => `${r.day}|${r.kind}`)
-	).size;
-	return { kept, owed: owedKinds.length * counted.length, days: counted.length };
+	const counted = days.filter((d) => !registeredOn || d >= registeredOn).length;
+	let kept = 0;
+	for (const k of owedKinds) kept += Math.min(daysKept?.get(k) ?? 0, counted);
+	return { kept, owed: owedKinds.length * counted, days: counted };
 }
 
 /**

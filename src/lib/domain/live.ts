@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alert, alertSeverity } from './alert';
+import { riskGrades } from './risk/risk-settings';
 
 /** Rooms a socket may join (who may join which is the gateway's check, not this schema's). */
 export const roomName = z
@@ -25,7 +26,9 @@ export const roomTotals = z.object({
 	events: z.number().int().nonnegative(),
 	byFamily: counts,
 	openAlerts: z.record(alertSeverity, z.number().int().nonnegative()),
-	merchants: z.number().int().nonnegative()
+	merchants: z.number().int().nonnegative(),
+	/** Registered merchants by their current risk grade (those not graded yet are not counted). */
+	grades: z.record(z.enum(riskGrades), z.number().int().nonnegative())
 });
 export type RoomTotals = z.infer<typeof roomTotals>;
 
@@ -56,6 +59,15 @@ export const roomSnapshot = z.object({
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshot>;
 
+export const MAX_GRADE_CHANGES = 200;
+export const gradeChange = z.object({
+	merchantId: z.string(),
+	from: z.enum(riskGrades).nullable(),
+	to: z.enum(riskGrades),
+	score: z.number()
+});
+export type GradeChange = z.infer<typeof gradeChange>;
+
 export const roomDelta = z.object({
 	room: roomName,
 	seq: z.number().int().positive(),
@@ -67,7 +79,13 @@ export const roomDelta = z.object({
 	alerts: z.array(alert).max(100),
 	/** A uniform sample of the events of this tick (all of them when few). */
 	feed: z.array(feedItem).max(100),
-	feedTotal: z.number().int().nonnegative()
+	feedTotal: z.number().int().nonnegative(),
+	/**
+	 * Merchants whose grade changed this tick (the map recolours them). A city-wide rescore can
+	 * change thousands at once: past the cap a screen reloads the grades instead.
+	 */
+	gradeChanges: z.array(gradeChange).max(MAX_GRADE_CHANGES),
+	gradeChangesTotal: z.number().int().nonnegative()
 });
 export type RoomDelta = z.infer<typeof roomDelta>;
 

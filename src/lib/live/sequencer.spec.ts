@@ -12,13 +12,16 @@ const delta = (seq: number): RoomDelta => ({
 		events: seq,
 		byFamily: {},
 		openAlerts: emptySeverityCounts(),
-		merchants: 0
+		merchants: 0,
+		grades: { A: 0, B: 0, C: 0, D: 0 }
 	},
 	flow: { stalled: false, lastEventAt: null },
 	minute: null,
 	alerts: [],
 	feed: [],
-	feedTotal: 0
+	feedTotal: 0,
+	gradeChanges: [],
+	gradeChangesTotal: 0
 });
 const seqs = (ds: RoomDelta[]) => ds.map((d) => d.seq);
 

@@ -45,7 +45,7 @@ describe('risk score - static part', () => {
 		expect(score({ businessType: 'supermarket', scale: 'small' }).score).toBe(7);
 	});
 
-	it('risk - the licence category and status count; a missing licence is the worst', () => {
+	it('risk - the licence category and status count; trading without a valid one is grade C at least', () => {
 		const workshop = factor(
 			{ licence: { ...base.licence!, kind: 'small_workshop' } },
 			'licence_kind.small_workshop'
@@ -55,12 +55,18 @@ describe('risk score - static part', () => {
 			licence: { ...base.licence!, status: 'expired', validTo: '2026-10-01' }
 		});
 		expect(expired.factors.find((f) => f.id === 'licence.expired')).toMatchObject({
-			points: 35,
+			points: 42,
 			facts: { validTo: '2026-10-01' }
 		});
 		expect(expired.grade).toBe('C');
 		expect(score({ licence: null }).factors.map((f) => f.id)).toContain('licence.none');
-		expect(score({ licence: null }).score).toBe(52);
+		expect(score({ licence: null }).score).toBe(57);
+		// The least static weight there is (a small shop) cannot keep an unlicensed trader in B.
+		const least = { businessType: 'small_shop', scale: 'small' } as const;
+		for (const status of ['expired', 'revoked'] as const) {
+			expect(score({ ...least, licence: { ...base.licence!, status } }).grade).toBe('C');
+		}
+		expect(score({ ...least, licence: null }).grade).toBe('C');
 	});
 });
 

@@ -160,8 +160,9 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
 		serves: { school: 10, elderly: 10, hospital: 10, general: 0 },
 		// A small workshop (小作坊) works under looser controls than a licensed producer.
 		licenceKind: { food_business: 0, food_production: 4, small_workshop: 6, other: 2 },
-		// Operating without a valid licence outweighs everything else a kitchen does right.
-		licenceStatus: { valid: 0, expiring: 2, expired: 35, revoked: 50, none: 40 }
+		// Operating without a valid licence outweighs everything else a kitchen does right: with
+		// the least static weight (a small shop, 5) an expired licence alone is already grade C.
+		licenceStatus: { valid: 0, expiring: 2, expired: 42, revoked: 50, none: 45 }
 	},
 	ledgerCompleteness: { points: 15, cap: 15 },
 	ledgerTrust: { perFinding: 4, cap: 12 },

@@ -1,0 +1,89 @@
+import type { Store } from '../../clickhouse/store';
+import { localDay } from '../../src/lib/domain/time';
+import type { LiveHub } from '../live/live-hub';
+import type { RiskChange, RiskEngine } from './engine';
+import { loadLedgerWindow } from './ledger-window';
+
+/** A history row of risk_scores. */
+export function riskRow(c: RiskChange) {
+	return {
+		merchantId: c.merchantId,
+		districtId: c.districtId,
+		score: c.result.score,
+		grade: c.result.grade,
+		staticScore: c.result.staticScore,
+		settingsVersion: c.result.settingsVersion,
+		factors: JSON.stringify(c.result.factors),
+		cause: c.cause,
+		scoredAt: new Date(c.at).toISOString()
+	};
+}
+
+/** Rows per INSERT: a city-wide rescore is written in a few blocks, not one huge one. */
+const WRITE_CHUNK = 20_000;
+
+/**
+ * The risk loop: each tick rescores the merchants marked since the last one; when the local day
+ * turns (and at start) it reloads the ledger window and rescores everyone (old findings decay,
+ * yesterday's books count). Changes are stored, then shown live; a failed write puts them back.
+ */
+export function startRiskClock(deps: {
+	engine: RiskEngine;
+	store: Store;
+	live: LiveHub;
+	timeZone: string;
+	tickMs: number;
+	log: (m: string) => void;
+}) {
+	const { engine, store, live, timeZone, log } = deps;
+	let day: string | null = null;
+	let running: Promise<void> | null = null;
+	let stopped = false;
+	const run = (): Promise<void> => {
+		if (stopped) return Promise.resolve();
+		running ??= tick().finally(() => (running = null));
+		return running;
+	};
+	const tick = async () => {
+		try {
+			const now = Date.now();
+			const today = localDay(now, timeZone);
+			if (today !== day) {
+				engine.setLedgerWindow(await loadLedgerWindow(store, today));
+				engine.touchAll('clock');
+				day = today;
+			}
+			const started = performance.now();
+			const changes = await engine.flush(now);
+			if (changes.length === 0) return;
+			try {
+				for (let i = 0; i < changes.length; i += WRITE_CHUNK) {
+					await store.insert('risk_scores', changes.slice(i, i + WRITE_CHUNK).map(riskRow));
+				}
+			} catch (e) {
+				engine.retry(changes);
+				throw e;
+			}
+			live.onRiskChanges(changes, engine.gradeCounts(), now);
+			if (changes.length > 1_000) {
+				log(
+					`risk: ${changes.length} grades rescored in ${Math.round(performance.now() - started)} ms`
+				);
+			}
+		} catch (e) {
+			log(`risk rescoring failed, will retry: ${(e as Error).message}`);
+		}
+	};
+	void run();
+	const t = setInterval(() => void run(), deps.tickMs);
+	return {
+		/** Runs a tick now (tests, and after new settings, so nobody waits for the interval). */
+		runNow: run,
+		/** Stops the loop and waits for a tick in flight (its write must end before the store). */
+		stop: async () => {
+			stopped = true;
+			clearInterval(t);
+			await running;
+		}
+	};
+}
