@@ -1,19 +1,13 @@
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { signTicket } from '../src/lib/server/auth/ticket';
 import { parseArgs } from 'node:util';
-import { io } from 'socket.io-client';
-import { roomDelta } from '../src/lib/domain/live';
 import { connectNats } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
-import { benchEvent, prepare } from './bench/events';
+import { prepare } from './bench/events';
+import { latencyProbe, steadyTraffic } from './bench/live-latency';
 import { percentile, publishWindowed } from './bench/publish';
-import { freePort } from './launcher/net';
 import { startNats } from './launcher/nats-child';
-import { Supervised } from './launcher/supervisor';
-import { eventSubject } from '../src/lib/domain/subjects';
-import { familyOf } from '../src/lib/domain/events';
+import type { Supervised } from './launcher/supervisor';
+import { startBenchProcessor } from './bench/processor';
 
 // `npm run bench -- --events N`: the real pipeline on this machine (its own nats-server, the
 // processor as its own process with chDB in a temp folder). Ends with one JSON line.
@@ -79,46 +73,8 @@ await jsm.streams.delete('BENCH_RAW');
 log(`raw JetStream publish: ${natsPublishPerSec}/s`);
 
 // 2. The pipeline: publish the same events to FS_EVENTS, time until every row is stored.
-const apiPort = await freePort();
-// The bench reads as an admin, with a ticket signed by a secret of its own run.
-const ticketSecret = randomBytes(32).toString('base64url');
-const benchClaims = { sub: 'bench', role: 'admin' as const, districts: [], merchants: [] };
-const ticket = (audience: 'gateway' | 'read-api') =>
-	signTicket(benchClaims, ticketSecret, audience);
-const processor = new Supervised(
-	{
-		name: 'processor',
-		command: process.execPath,
-		args: ['--import', 'tsx', 'stream-processor/main.ts'],
-		env: {
-			NATS_URL: nats.url,
-			CHDB_PATH: join(nats.dir, 'clickhouse'),
-			API_PORT: String(apiPort),
-			API_HOST: '127.0.0.1',
-			BATCH_MAX: '10000',
-			TICKET_SECRET: ticketSecret
-		}
-	},
-	() => process.exit(1)
-);
+const { processor, api, ticket, url } = await startBenchProcessor(nats);
 started.push(processor);
-processor.start();
-const api = (path: string) =>
-	fetch(`http://127.0.0.1:${apiPort}${path}`, {
-		headers: { authorization: `Bearer ${ticket}` }
-	}).then((r) => r.json());
-for (let i = 0; ; i++) {
-	if (
-		await api('/healthz').then(
-			(h: { status: string }) => h.status === 'ok',
-			() => false
-		)
-	) {
-		break;
-	}
-	if (i > 300) throw new Error('processor did not start');
-	await sleep(200);
-}
 const waitForRows = async (n: number) => {
 	const check = deadline(`${n} stored rows`);
 	for (;;) {
@@ -139,46 +95,12 @@ log(
 );
 
 // 3. Latency from publish to a socket.io client in the city room, at a steady rate.
-const socket = io(`http://127.0.0.1:${apiPort}`, {
-	transports: ['websocket'],
-	auth: { ticket: await ticket('gateway') }
-});
-const latencies: number[] = [];
-let measuring = false;
-socket.on('delta', (raw: unknown) => {
-	const arrived = Date.now();
-	const d = roomDelta.safeParse(raw);
-	if (!measuring || !d.success) return;
-	for (const f of d.data.feed) {
-		if (f.merchantId.startsWith('b')) latencies.push(arrived - Date.parse(f.recordedAt));
-	}
-});
-await new Promise<void>((resolve, reject) => {
-	socket.emit('join', { room: 'city' }, (a: { ok: boolean; error?: string }) =>
-		a.ok ? resolve() : reject(new Error(a.error))
-	);
-});
-measuring = true;
-const perTick = RATE / 100;
+const probe = await latencyProbe(url, await ticket('gateway'));
 const steadyStart = Date.now();
-let sent = 0;
-for (let tick = 0; tick < SECONDS * 100; tick++) {
-	const due = steadyStart + tick * 10;
-	if (due > Date.now()) await sleep(due - Date.now());
-	for (let k = 0; k < perTick; k++) {
-		// recordedAt is set now, at publish: the latency starts here.
-		const e = benchEvent(N + sent++, Date.now());
-		void js.publish(
-			eventSubject(familyOf(e.type), e.districtId, e.merchantId),
-			encoder.encode(JSON.stringify(e)),
-			{ msgID: e.id }
-		);
-	}
-}
+const sent = await steadyTraffic(js, RATE, N, () => Date.now() - steadyStart >= SECONDS * 1000);
 await sleep(1_000);
-measuring = false;
-socket.close();
-latencies.sort((a, b) => a - b);
+const latencies = probe.take();
+probe.close();
 const achievedRate = Math.round(sent / ((Date.now() - 1_000 - steadyStart) / 1000));
 log(`latency: ${latencies.length} sampled events at ~${achievedRate}/s`);
 

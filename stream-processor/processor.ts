@@ -177,7 +177,11 @@ export async function startProcessor(
 			const m = merchants.get(id);
 			return m?.registered ? risk.score(m, Date.now()) : null;
 		},
-		riskSettings: () => risk.settings,
+		riskStatus: () => ({
+			settings: risk.settings,
+			graded: risk.gradedByVersion(),
+			pending: risk.pending
+		}),
 		queries,
 		health,
 		live,

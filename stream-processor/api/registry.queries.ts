@@ -32,6 +32,7 @@ export function registryQueries(store: Store, timeZone: string) {
 			if (q.businessType) extra.push('m.businessType = {businessType:String}');
 			if (q.status) extra.push('m.status = {status:String}');
 			if (q.licence) extra.push(`${STATUS_EXPR} = {licence:String}`);
+			if (q.grade) extra.push('r.grade = {grade:String}');
 			// A code search: the whole 统一社会信用代码 or a licence number's start.
 			if (q.q) {
 				extra.push(
@@ -45,6 +46,8 @@ export function registryQueries(store: Store, timeZone: string) {
 				SELECT %COLUMNS% FROM merchants AS m FINAL
 				LEFT JOIN (${LICENCE_STATUS}) AS l ON l.merchantId = m.id
 				LEFT JOIN (${STAFF_CERTS}) AS s ON s.merchantId = m.id
+				LEFT JOIN (SELECT merchantId, grade, score FROM risk_current FINAL) AS r
+				  ON r.merchantId = m.id
 				${clause}`;
 			const params = { ...bind(q), tz: timeZone };
 			const [items, total] = await Promise.all([
@@ -56,6 +59,8 @@ export function registryQueries(store: Store, timeZone: string) {
 						 ${STATUS_EXPR} AS licenceStatus,
 						 if(l.merchantId = '', NULL, toString(l.worstTo)) AS licenceValidTo,
 						 s.staffCount AS staffCount, s.certsLapsed AS certsLapsed,
+						 if(r.merchantId = '', NULL, r.grade) AS riskGrade,
+						 if(r.merchantId = '', NULL, round(r.score, 1)) AS riskScore,
 						 ${iso('m.updatedAt')} AS updatedAt`
 					) + ` ORDER BY ${orderOf(q.sort)} LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
 					params
@@ -97,6 +102,8 @@ function orderOf(sort: RegistryQuery['sort']): string {
 			return "l.merchantId = '' DESC, l.worstTo ASC, m.id";
 		case 'updated':
 			return 'm.updatedAt DESC, m.id';
+		case 'risk':
+			return "r.merchantId = '', r.score DESC, m.id";
 		default:
 			return 'm.name, m.id';
 	}

@@ -12,16 +12,17 @@ export function mountRiskRoutes(
 	route: Route,
 	merchantRoute: MerchantRoute,
 	queries: RiskQueries,
-	settings: () => RiskSettings
+	status: () => { settings: RiskSettings; graded: Record<number, number>; pending: number }
 ): void {
 	merchantRoute('/api/merchants/:id/risk/history', (id) => queries.riskHistory(id));
 	route('/api/risk/settings', 0, async (_req, claims) => {
 		if (claims.role === 'merchant_owner' || claims.role === 'merchant_staff') {
 			throw new HttpError(403, 'for regulators');
 		}
+		const { settings, graded, pending } = status();
 		return {
 			status: 200,
-			body: { current: settings(), changes: await queries.riskSettingsChanges() }
+			body: { current: settings, graded, pending, changes: await queries.riskSettingsChanges() }
 		};
 	});
 }

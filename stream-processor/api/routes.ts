@@ -25,8 +25,8 @@ export interface ReadApiDeps {
 	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
-	/** The risk settings in force. */
-	riskSettings: () => RiskSettings;
+	/** The risk settings in force, how many merchants each version graded, how many wait. */
+	riskStatus: () => { settings: RiskSettings; graded: Record<number, number>; pending: number };
 	health: HealthMonitor;
 	live: LiveHub;
 	ticketSecret: string;
@@ -111,7 +111,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		queries.ledgerDay(id, parseDay(req.query))
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
-	mountRiskRoutes(route, merchantRoute, queries, deps.riskSettings);
+	mountRiskRoutes(route, merchantRoute, queries, deps.riskStatus);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

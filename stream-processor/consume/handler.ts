@@ -130,7 +130,8 @@ export function handleMessage(
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
-	deps.risk?.touch(m.id);
+	// Only the registered are graded (a till's sales may name a shop before its registration).
+	if (m.registered) deps.risk?.touch(m.id);
 	const raised: Alert[] = raiseAlerts(
 		m,
 		rulesForEvent(m, e, deps.timeZone, now),

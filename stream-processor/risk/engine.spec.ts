@@ -24,6 +24,7 @@ describe('risk engine', () => {
 		engine.touch('m-0');
 		engine.touch('m-1');
 		const first = await engine.flush(NOW);
+		engine.commit(first);
 		expect(first.map((c) => c.merchantId).sort()).toEqual(['m-0', 'm-1']);
 		expect(first[0]).toMatchObject({ before: null, cause: 'event' });
 		// No licence on file: C, under the default settings.
@@ -38,7 +39,10 @@ describe('risk engine', () => {
 		const merchants = city(4);
 		const engine = new RiskEngine(merchants, TZ);
 		engine.touchAll('clock');
-		expect(await engine.flush(NOW)).toHaveLength(4);
+		const graded = await engine.flush(NOW);
+		expect(graded).toHaveLength(4);
+		engine.commit(graded);
+		expect(engine.gradedByVersion()).toEqual({ 1: 4 });
 
 		const v2 = { ...DEFAULT_RISK_SETTINGS, version: 2, bands: { aMax: 10, bMax: 20, cMax: 30 } };
 		expect(engine.setSettings(v2)).toBe(true);
@@ -48,6 +52,8 @@ describe('risk engine', () => {
 		expect(changes).toHaveLength(4);
 		expect(changes.every((c) => c.cause === 'settings' && c.result.grade === 'D')).toBe(true);
 		expect(changes[0]?.before).toMatchObject({ grade: 'C', settingsVersion: 1 });
+		engine.commit(changes);
+		expect(engine.gradedByVersion()).toEqual({ 2: 4 });
 	});
 
 	it('risk - a change whose write failed is put back and comes out again', async () => {
@@ -65,7 +71,9 @@ describe('risk engine', () => {
 		const engine = new RiskEngine(merchants, TZ);
 		const live = new LiveHub(TZ, ['370102', '370103'], NOW);
 		engine.touchAll('clock');
-		live.onRiskChanges(await engine.flush(NOW), engine.gradeCounts(), NOW);
+		const changes = await engine.flush(NOW);
+		engine.commit(changes);
+		live.onRiskChanges(changes, engine.gradeCounts(), NOW);
 		const deltas = live.tick(NOW);
 		const city370102 = deltas.find((d) => d.room === 'district:370102');
 		expect(city370102?.totals.grades).toEqual({ A: 0, B: 0, C: 1, D: 0 });

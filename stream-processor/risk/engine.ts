@@ -106,7 +106,8 @@ export class RiskEngine {
 
 	/**
 	 * Rescores the marked merchants (all of them after the clock or new settings) and returns
-	 * the changes. What was marked during the flush waits for the next one.
+	 * the changes, to be stored and then committed (or retried). What was marked during the flush
+	 * waits for the next one.
 	 */
 	async flush(now: number, sliceMs = 8): Promise<RiskChange[]> {
 		const all = this.#all;
@@ -126,12 +127,6 @@ export class RiskEngine {
 			) {
 				return;
 			}
-			const current = {
-				score: result.score,
-				grade: result.grade,
-				settingsVersion: result.settingsVersion
-			};
-			this.#current.set(m.id, current);
 			changes.push({ merchantId: m.id, districtId: m.districtId, before, result, cause, at: now });
 		};
 		if (all) {
@@ -148,13 +143,26 @@ export class RiskEngine {
 		return changes;
 	}
 
-	/** Puts changes back after their write failed: the next flush writes them again. */
-	retry(changes: readonly RiskChange[]): void {
-		for (const c of changes) {
-			if (c.before) this.#current.set(c.merchantId, c.before);
-			else this.#current.delete(c.merchantId);
-			this.#dirty.set(c.merchantId, c.cause);
+	/** The changes are stored: they become the merchants' current grades. */
+	commit(changes: readonly RiskChange[]): void {
+		for (const { merchantId, result } of changes) {
+			const { score, grade, settingsVersion } = result;
+			this.#current.set(merchantId, { score, grade, settingsVersion });
 		}
+	}
+
+	/** Their write failed: the merchants are marked again, the next flush scores them anew. */
+	retry(changes: readonly RiskChange[]): void {
+		for (const c of changes) this.#dirty.set(c.merchantId, c.cause);
+	}
+
+	/** How many merchants are graded under each settings version (what the store holds). */
+	gradedByVersion(): Record<number, number> {
+		const counts: Record<number, number> = {};
+		for (const c of this.#current.values()) {
+			counts[c.settingsVersion] = (counts[c.settingsVersion] ?? 0) + 1;
+		}
+		return counts;
 	}
 
 	/** Grade counts of registered merchants per district (the rooms' grade mix). */

@@ -2,6 +2,7 @@ import type { BusinessType, merchantScale } from '../../src/lib/domain/events/me
 import type { licenceKind } from '../../src/lib/domain/events/licence';
 import { owedLedgers } from '../../src/lib/domain/ledgers/completeness';
 import { certificateStatus } from '../../src/lib/domain/ledgers/morning-check';
+import { complaintCategories } from '../../src/lib/domain/risk/risk-settings';
 import {
 	ledgerSuspicionRules,
 	staticOnly,
@@ -35,8 +36,8 @@ export function ledgerStatsFromCounts(
 
 /**
  * What the risk model sees of a merchant now, from the processor's state: what it is, its
- * licence, its books, and the alerts still being handled. Complaints, inspections and devices
- * are not kept per merchant yet (issue 5 goes on): they score nothing until they are.
+ * licence, its books, the alerts still being handled and its complaints. Inspections and
+ * devices are not kept per merchant yet: they score nothing until they are.
  */
 export function riskInputsOf(
 	m: MerchantRecord,
@@ -65,7 +66,11 @@ export function riskInputsOf(
 			})),
 		lotsSold: active
 			.filter((a) => a.rule === 'expired_lot_sold')
-			.map((a) => ({ at: Date.parse(a.raisedAt), recalled: false }))
+			.map((a) => ({ at: Date.parse(a.raisedAt), recalled: false })),
+		complaints: m.complaints.flatMap((c) => {
+			const category = complaintCategories.find((k) => k === c.category);
+			return category ? [{ at: c.at, category }] : [];
+		})
 	};
 }
 

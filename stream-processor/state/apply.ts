@@ -3,6 +3,7 @@ import { applyDispute } from './disputes';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/domain/time';
 import { applyToTrail } from './apply-ledger';
 import {
+	rememberComplaint,
 	rememberLot,
 	type LicenceRecord,
 	type MerchantRecord,
@@ -156,6 +157,9 @@ export function applyEvent(
 		case 'ledger.dispute.answered':
 		case 'ledger.dispute.closed':
 			return applyDispute(m, e, version);
+		case 'complaint.filed':
+			rememberComplaint(m, Date.parse(e.occurredAt), e.payload.category);
+			return [];
 		default:
 			return [];
 	}

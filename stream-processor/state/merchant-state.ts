@@ -64,6 +64,8 @@ export interface MerchantRecord {
 	alerts: Map<string, Alert>;
 	/** 异议 not yet closed, by dispute id; a closed one is only in the store. */
 	disputes: Map<string, DisputeRecord>;
+	/** The newest complaints (instant, category), for the risk model; oldest first. */
+	complaints: { at: number; category: string }[];
 }
 
 /** A dispute (异议/复核) as its store row: every step rewrites the whole row. */
@@ -83,6 +85,18 @@ export interface DisputeRecord {
 	closingNote: string;
 	closedBy: string;
 	closedAt: string | null;
+}
+
+/** Complaints kept per merchant: more than any cap of the risk model counts. */
+export const MAX_COMPLAINTS_KEPT = 50;
+
+/** Keeps a complaint in time order (a late one goes in its place), the newest 50. */
+export function rememberComplaint(m: MerchantRecord, at: number, category: string): void {
+	const list = m.complaints;
+	let i = list.length;
+	while (i > 0 && list[i - 1]!.at > at) i--;
+	list.splice(i, 0, { at, category });
+	if (list.length > MAX_COMPLAINTS_KEPT) list.splice(0, list.length - MAX_COMPLAINTS_KEPT);
 }
 
 /** Lots kept per merchant: enough for every lot still on a shelf, bounded for memory. */
@@ -114,7 +128,8 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		lots: new Map(),
 		openAlerts: new Set(),
 		alerts: new Map(),
-		disputes: new Map()
+		disputes: new Map(),
+		complaints: []
 	};
 }
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent } from '../../src/lib/domain/events/make';
-import { DEFAULT_RISK_SETTINGS, riskHistory, riskSettingsView } from '../../src/lib/domain/risk';
+import {
+	DEFAULT_RISK_SETTINGS,
+	riskHistory,
+	riskResult,
+	riskSettingsView
+} from '../../src/lib/domain/risk';
 import { deadLetterSubject, streams } from '../../src/lib/domain/subjects';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { licence, registered } from '../helpers/events';
@@ -119,15 +124,26 @@ describe('continuous risk grading', () => {
 		);
 	});
 
-	it('risk - after a restart the settings in force and the last grades are known: nothing rewritten', async () => {
+	it('risk - after a restart the settings, the last grades and the complaints are known: nothing rewritten', async () => {
+		const complaint = makeEvent({
+			type: 'complaint.filed',
+			merchantId: 'm-r2',
+			districtId: D,
+			actor: { kind: 'public', id: 'qr' },
+			payload: { complaintId: 'c-1', category: 'illness', text: '吃后腹泻', channel: 'qr_page' }
+		});
+		const rowsBefore = (await scores('m-r2')).length;
+		await publishEvent(p.js, complaint);
+		await scoresWhen('m-r2', rowsBefore + 1);
 		const before = (await scores('m-r2')).length;
 		await p.restart();
 		await new Promise((r) => setTimeout(r, 1_500));
 		expect(await scores('m-r2')).toHaveLength(before);
 		const view = riskSettingsView.parse((await p.api('/api/risk/settings')).body);
 		expect(view.current.version).toBe(2);
-		const { body } = await p.api('/api/merchants/m-r2/risk');
-		expect(body).toMatchObject({ grade: 'B', settingsVersion: 2 });
+		const risk = riskResult.parse((await p.api('/api/merchants/m-r2/risk')).body);
+		expect(risk).toMatchObject({ grade: 'B', settingsVersion: 2 });
+		expect(risk.factors.find((f) => f.id === 'complaints')?.facts).toMatchObject({ count: 1 });
 	});
 
 	it('risk - merchants outside the scope have no history to read', async () => {

@@ -17,6 +17,13 @@ export const districts = [
 
 export type District = (typeof districts)[number];
 
+/**
+ * The city's own code (济南市): what city-wide events that concern no merchant are filed under
+ * (risk settings), with the merchant id `city`.
+ */
+export const CITY_ID = '370100';
+export const CITY_SUBJECT_ID = 'city';
+
 export function districtName(id: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
 	const d = districts.find((x) => x.id === id);
 	if (!d) return id;

@@ -10,7 +10,9 @@ export {
 	formatDateTime,
 	formatNumber,
 	formatTime,
-	riskFactorSentence
+	riskFactorSentence,
+	riskSettingGroupLabel,
+	riskSettingLabel
 } from './labels';
 export { DEFAULT_LOCALE, isLocale, locales, translate, type Locale } from './translate';
 export type { MessageKey } from './messages/zh-CN';

@@ -98,3 +98,26 @@ const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
 export function formatDateTime(instant: string | number | Date): string {
 	return dateTimeFormat.format(new Date(instant));
 }
+
+/** Settings groups whose keys are an enum with labels of its own. */
+const settingEnumPrefixes: Record<string, string> = {
+	'static.businessType': 'businessType',
+	'static.scale': 'scale',
+	'static.serves': 'riskSettings.serves',
+	'static.licenceKind': 'licence.kind',
+	'static.licenceStatus': 'licenceStatus',
+	'alerts.perSeverity': 'severity',
+	'complaints.perCategory': 'riskSettings.complaint',
+	'inspection.perResult': 'riskSettings.result',
+	inspectionsPerYear: 'risk.grade'
+};
+
+/** The label of one number of the risk settings (the admin's settings page). */
+export function riskSettingLabel(group: string, key: string): string {
+	const prefix = settingEnumPrefixes[group];
+	return enumLabel(prefix ?? 'riskSettings.key', key);
+}
+
+export function riskSettingGroupLabel(group: string): string {
+	return enumLabel('riskSettings.group', group);
+}

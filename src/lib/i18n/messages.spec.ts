@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { eventFamilies, eventTypes } from '$lib/domain/events';
 import { alertCategory, alertRule, alertSeverities, alertStatus } from '$lib/domain/alert';
 import { businessTypes } from '$lib/domain/events/merchant';
-import { riskFactorIds, riskGrades } from '$lib/domain/risk';
+import { DEFAULT_RISK_SETTINGS, riskFactorIds, riskGrades } from '$lib/domain/risk';
+import { settingsFields, settingsGroups } from '$lib/domain/risk/settings-form';
+import { riskSettingGroupLabel, riskSettingLabel } from './labels';
 import { en } from './messages/en';
 import { zhCN } from './messages/zh-CN';
 import { interpolate, isMessageKey } from './translate';
@@ -29,6 +31,16 @@ describe('i18n', () => {
 			...riskGrades.map((x) => `risk.grade.${x}`)
 		];
 		expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
+	});
+
+	it('i18n - every number of the risk settings and every group of them has a label', () => {
+		const fields = settingsFields(DEFAULT_RISK_SETTINGS);
+		// An unlabelled one falls back to its raw key.
+		const raw = [
+			...fields.filter((f) => riskSettingLabel(f.group, f.key) === f.key).map((f) => f.path),
+			...settingsGroups(fields).filter((g) => riskSettingGroupLabel(g) === g)
+		];
+		expect(raw).toEqual([]);
 	});
 
 	it('i18n - interpolate fills names and marks missing ones', () => {

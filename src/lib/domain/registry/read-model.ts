@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { businessType, merchantScale, merchantStatus } from '../events/merchant';
+import { riskGrades } from '../risk/risk-settings';
 import { licenceStatus } from './registry-query';
 
 /** Shapes of the registry and ledger reads, parsed by the web server like any other input. */
@@ -17,6 +18,9 @@ export const registryItem = z.object({
 	licenceValidTo: z.string().nullable(),
 	staffCount: z.number().int(),
 	certsLapsed: z.number().int(),
+	/** The current risk grade and score; null before the merchant's first grading. */
+	riskGrade: z.enum(riskGrades).nullable(),
+	riskScore: z.number().nullable(),
 	updatedAt: z.string()
 });
 export type RegistryItem = z.infer<typeof registryItem>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { districtId } from '../ids';
 import { businessType, merchantStatus } from '../events/merchant';
+import { riskGrades } from '../risk/risk-settings';
 
 export const licenceStatuses = ['valid', 'expiring', 'expired', 'none'] as const;
 export const licenceStatus = z.enum(licenceStatuses);
@@ -20,7 +21,9 @@ export const registryQuery = z.object({
 	businessType: businessType.optional(),
 	status: merchantStatus.optional(),
 	licence: licenceStatus.optional(),
-	sort: z.enum(['name', 'licence', 'updated']).default('name'),
+	grade: z.enum(riskGrades).optional(),
+	/** risk: the riskiest first. */
+	sort: z.enum(['name', 'licence', 'updated', 'risk']).default('name'),
 	/** Up to a page of the export; the list shows 50. */
 	limit: z.coerce.number().int().min(1).max(EXPORT_PAGE).default(50),
 	offset: z.coerce.number().int().min(0).max(1_000_000).default(0)

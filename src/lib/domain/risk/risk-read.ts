@@ -18,6 +18,10 @@ export type RiskHistory = z.infer<typeof riskHistory>;
 /** The settings in force and every change before, newest first (the admin's risk page). */
 export const riskSettingsView = z.object({
 	current: riskSettings,
+	/** Merchants graded under each settings version (a rescore's progress), by version. */
+	graded: z.record(z.string(), z.number().int().nonnegative()),
+	/** Merchants waiting for a rescore. */
+	pending: z.number().int().nonnegative(),
 	changes: z.array(
 		z.object({
 			version: z.number().int().positive(),

@@ -11,6 +11,7 @@ import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
 import { riskResult } from '$lib/domain/risk/risk-result';
+import { riskHistory as riskHistoryView } from '$lib/domain/risk/risk-read';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +36,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		};
 	}
 	if (tab === 'risk') {
-		return { ...base, risk: await readApi(claims, `/api/merchants/${id}/risk`, riskResult) };
+		const [risk, riskHistory] = await Promise.all([
+			readApi(claims, `/api/merchants/${id}/risk`, riskResult),
+			readApi(claims, `/api/merchants/${id}/risk/history`, riskHistoryView)
+		]);
+		return { ...base, risk, riskHistory };
 	}
 	if (tab === 'alerts') {
 		return {
