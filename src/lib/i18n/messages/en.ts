@@ -585,7 +585,7 @@ export const en: Messages = {
 	'riskSettings.lead':
 		'The risk score adds a static part (business type, scale, who is served, licence) and a dynamic part (books, alerts, complaints, inspections, devices), 0–100, and the bands map it to grades A–D. Each save is a new version; every merchant is then regraded under it, and every score records the version that produced it.',
 	'riskSettings.version': 'Version {version} in force',
-	'riskSettings.progress': '{graded} merchants graded under version {version}, {pending} waiting',
+	'riskSettings.progress': 'Regrading under version {version}: {graded} of {total}',
 	'riskSettings.done': 'Every merchant is graded under the current version',
 	'riskSettings.saved': 'Saved as version {version}; regrading',
 	'riskSettings.reason': 'Reason for the change (kept in the history)',

@@ -562,7 +562,8 @@ export const zhCN = {
 	'risk.cause.clock': '每日重算（时间衰减、台账）',
 	'risk.cause.event': '业务事件触发',
 	'risk.history': '评分变化',
-	'risk.note': '随业务事件实时重算，每日按时间衰减与台账重算一次；设备在线情况将在视频监管上线后计入。',
+	'risk.note':
+		'随业务事件实时重算，每日按时间衰减与台账重算一次；设备在线情况将在视频监管上线后计入。',
 	'risk.grade.A': 'A级（低风险）',
 	'risk.grade.B': 'B级（一般风险）',
 	'risk.grade.C': 'C级（较高风险）',
@@ -571,7 +572,7 @@ export const zhCN = {
 	'riskSettings.lead':
 		'风险分由固有风险（业态、规模、供餐对象、许可）与动态风险（台账、告警、投诉、检查、设备）相加，0–100 分，按分数线划为 A–D 级。每次保存为一个新版本，全市商户随即按新版本重新评分；每个评分都记录其所用的版本。',
 	'riskSettings.version': '当前第 {version} 版',
-	'riskSettings.progress': '已按第 {version} 版评分 {graded} 家，待重新评分 {pending} 家',
+	'riskSettings.progress': '正在按第 {version} 版重新评分：{graded} / {total} 家',
 	'riskSettings.done': '全部商户已按当前版本评分',
 	'riskSettings.saved': '已保存为第 {version} 版，正在重新评分',
 	'riskSettings.reason': '修改原因（记入版本历史）',
