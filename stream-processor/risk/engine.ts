@@ -42,6 +42,8 @@ export class RiskEngine {
 	#ledgers: LedgerWindow = emptyLedgerWindow();
 	readonly #current = new Map<string, CurrentRisk>();
 	#dirty = new Map<string, RescoreCause>();
+	/** merchantId → [knownSince, its local day]: formatting a day per merchant per rescore adds up. */
+	readonly #registeredOn = new Map<string, [string, string]>();
 	#all: RescoreCause | null = null;
 
 	constructor(
@@ -98,10 +100,19 @@ export class RiskEngine {
 	/** The merchant's score now, with its factors (the read API), without recording it. */
 	score(m: MerchantRecord, now: number): RiskResult {
 		const today = localDay(now, this.timeZone);
-		const registeredOn = m.knownSince ? localDay(m.knownSince, this.timeZone) : null;
+		const registeredOn = this.#registeredDay(m);
 		const days = this.#ledgers.days;
 		const ledgers = ledgerStatsFromCounts(m, this.#ledgers.daysKept.get(m.id), days, registeredOn);
 		return scoreMerchant(riskInputsOf(m, ledgers, today), this.#settings, now, this.timeZone);
+	}
+
+	#registeredDay(m: MerchantRecord): string | null {
+		if (!m.knownSince) return null;
+		const known = this.#registeredOn.get(m.id);
+		if (known?.[0] === m.knownSince) return known[1];
+		const day = localDay(m.knownSince, this.timeZone);
+		this.#registeredOn.set(m.id, [m.knownSince, day]);
+		return day;
 	}
 
 	/**
