@@ -71,8 +71,10 @@ export function startRiskClock(deps: {
 			engine.commit(changes);
 			live.onRiskChanges(changes, engine.gradeCounts(), now);
 			if (changes.length > 1_000) {
+				const ms = (a: number, b: number) => Math.round(b - a);
 				log(
-					`risk: ${changes.length} grades rescored in ${Math.round(performance.now() - started)} ms`
+					`risk: ${changes.length} merchants rescored in ${ms(started, scored)} ms, ` +
+						`stored in ${ms(scored, performance.now())} ms`
 				);
 			}
 		} catch (e) {

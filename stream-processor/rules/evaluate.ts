@@ -1,6 +1,9 @@
 import type { AlertDraft } from '../../src/lib/domain/alert';
 import type { FsEvent } from '../../src/lib/domain/events';
 import { aiDetection } from '../../src/lib/domain/rules/ai-detection';
+import { complaintFiled } from '../../src/lib/domain/rules/complaint-filed';
+import { inspectionFailed } from '../../src/lib/domain/rules/inspection-failed';
+import { sensorExcursion } from '../../src/lib/domain/rules/sensor-excursion';
 import { expiredLotSold } from '../../src/lib/domain/rules/expired-lot-sold';
 import {
 	healthCertificateExpiring,
@@ -44,6 +47,14 @@ export function rulesForEvent(
 			return expiredLotSold(e, (lotId) => m.lots.get(lotId), timeZone);
 		case 'ai.detection.reported':
 			return found(aiDetection(e, timeZone));
+		case 'complaint.filed':
+			return [complaintFiled(e)];
+		case 'inspection.completed':
+			return found(inspectionFailed(e));
+		case 'sensor.reading.recorded':
+			return found(
+				sensorExcursion(e, m.sensorExcursions.get(e.payload.deviceId) ?? 0, timeZone)
+			);
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);

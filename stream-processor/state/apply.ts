@@ -2,6 +2,7 @@ import type { FsEvent } from '../../src/lib/domain/events';
 import { applyDispute } from './disputes';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/domain/time';
 import { applyToTrail } from './apply-ledger';
+import { outOfRange } from '../../src/lib/domain/rules/sensor-excursion';
 import {
 	rememberComplaint,
 	rememberLot,
@@ -160,6 +161,13 @@ export function applyEvent(
 		case 'complaint.filed':
 			rememberComplaint(m, Date.parse(e.occurredAt), e.payload.category);
 			return [];
+		case 'sensor.reading.recorded': {
+			const { deviceId, kind, value } = e.payload;
+			if (outOfRange(kind, value)) {
+				m.sensorExcursions.set(deviceId, (m.sensorExcursions.get(deviceId) ?? 0) + 1);
+			} else m.sensorExcursions.delete(deviceId);
+			return [];
+		}
 		default:
 			return [];
 	}

@@ -50,6 +50,7 @@ export async function loadState(
 		| 'alerts'
 		| 'disputes'
 		| 'complaints'
+		| 'sensorExcursions'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,

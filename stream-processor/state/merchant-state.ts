@@ -66,6 +66,11 @@ export interface MerchantRecord {
 	disputes: Map<string, DisputeRecord>;
 	/** The newest complaints (instant, category), for the risk model; oldest first. */
 	complaints: { at: number; category: string }[];
+	/**
+	 * Readings out of range in a row, per device (sensor_out_of_range). Not reloaded at start:
+	 * a restart mid-excursion only delays its alert by a reading.
+	 */
+	sensorExcursions: Map<string, number>;
 }
 
 /** A dispute (异议/复核) as its store row: every step rewrites the whole row. */
@@ -129,7 +134,8 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		openAlerts: new Set(),
 		alerts: new Map(),
 		disputes: new Map(),
-		complaints: []
+		complaints: [],
+		sensorExcursions: new Map()
 	};
 }
 

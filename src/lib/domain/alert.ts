@@ -46,7 +46,10 @@ export const alertRule = z.enum([
 	'ledger_identical_temperatures',
 	'ledger_backfilled',
 	'ledger_batch_entered',
-	'ai_detection'
+	'ai_detection',
+	'complaint_filed',
+	'inspection_failed',
+	'sensor_out_of_range'
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

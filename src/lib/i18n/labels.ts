@@ -5,7 +5,13 @@ import { locale, tDynamic } from './locale.svelte';
 import { isMessageKey } from './translate';
 
 /** Facts that hold a code of a labelled list (a meal, a ledger's kind): shown by its label. */
-const labelledFacts: Record<string, string> = { meal: 'sample.meal.', ledger: 'ledger.' };
+const labelledFacts: Record<string, string> = {
+	meal: 'sample.meal.',
+	ledger: 'ledger.',
+	category: 'complaintCategory.',
+	channel: 'complaintChannel.',
+	kind: 'sensorKind.'
+};
 
 /** The sentence for an alert, from its rule and facts. */
 export function alertSentence(alert: Pick<Alert, 'rule' | 'facts'>): string {
@@ -107,7 +113,7 @@ const settingEnumPrefixes: Record<string, string> = {
 	'static.licenceKind': 'licence.kind',
 	'static.licenceStatus': 'licenceStatus',
 	'alerts.perSeverity': 'severity',
-	'complaints.perCategory': 'riskSettings.complaint',
+	'complaints.perCategory': 'complaintCategory',
 	'inspection.perResult': 'riskSettings.result',
 	inspectionsPerYear: 'risk.grade'
 };

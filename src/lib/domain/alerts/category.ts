@@ -16,7 +16,10 @@ export const ruleCategory: Record<AlertRule, AlertCategory> = {
 	ledger_identical_temperatures: 'ledger',
 	ledger_backfilled: 'ledger',
 	ledger_batch_entered: 'ledger',
-	ai_detection: 'ai'
+	ai_detection: 'ai',
+	complaint_filed: 'complaint',
+	inspection_failed: 'inspection',
+	sensor_out_of_range: 'device'
 };
 
 /** The source of a rule's alert when the draft names none: the rule itself. */

@@ -14,13 +14,15 @@ import {
 /**
  * Alert rules another factor already counts are left out of the alerts factor, so one lapse
  * is never scored twice: suspicious books (ledger trust), expired lots sold (their own
- * factor), licence expiry (the licence factor).
+ * factor), licence expiry (the licence factor), complaints and failed inspections (theirs).
  */
 const countedElsewhere = [
 	...ledgerSuspicionRules,
 	'expired_lot_sold',
 	'licence_expired',
-	'licence_expiring'
+	'licence_expiring',
+	'complaint_filed',
+	'inspection_failed'
 ] as const;
 type CountedElsewhere = (typeof countedElsewhere)[number];
 export type ScoredAlertRule = Exclude<AlertRule, CountedElsewhere>;

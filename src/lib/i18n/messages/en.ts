@@ -555,6 +555,10 @@ export const en: Messages = {
 	'alert.ledger_batch_entered':
 		'{days} days of ledgers ({firstDay} to {lastDay}, {entries} entries) entered within one hour on {day}',
 	'alert.ai_detection': 'Camera {sourceId} detected {label} (confidence {confidence})',
+	'alert.sensor_out_of_range':
+		'{kind} {deviceId} read {value}{unit}, outside the safe range (limit {limit}{unit})',
+	'alert.inspection_failed': 'Inspection failed ({failedItems} items not met)',
+	'alert.complaint_filed': 'Complaint via {channel}: {category}',
 	'alertStatus.notified': 'Rectification notified',
 	'alertStatus.fix_reported': 'Fix to verify',
 	'alertStatus.verified': 'Verified',
@@ -566,6 +570,15 @@ export const en: Messages = {
 	'alertCategory.complaint': 'Complaints',
 	'alertCategory.inspection': 'Inspections',
 	'alertCategory.ai': 'AI detection',
+	'sensorKind.gas': 'Gas level',
+	'sensorKind.humidity': 'Humidity',
+	'sensorKind.hot_holding_temp': 'Hot-holding temperature',
+	'sensorKind.freezer_temp': 'Freezer temperature',
+	'sensorKind.fridge_temp': 'Fridge temperature',
+	'complaintChannel.inspector': 'inspector',
+	'complaintChannel.app': 'app',
+	'complaintChannel.hotline_12315': '12315 hotline',
+	'complaintChannel.qr_page': 'QR page',
 
 	'risk.scoreLine':
 		'Risk score {score} (of which static {staticScore}) · settings version {version}',
@@ -632,12 +645,12 @@ export const en: Messages = {
 	'riskSettings.serves.elderly': 'Elderly people',
 	'riskSettings.serves.hospital': 'Patients',
 	'riskSettings.serves.general': 'General public',
-	'riskSettings.complaint.hygiene': 'Hygiene',
-	'riskSettings.complaint.foreign_object': 'Foreign object',
-	'riskSettings.complaint.illness': 'Suspected food-borne illness',
-	'riskSettings.complaint.expired_food': 'Expired food',
-	'riskSettings.complaint.price': 'Price',
-	'riskSettings.complaint.other': 'Other',
+	'complaintCategory.hygiene': 'Hygiene',
+	'complaintCategory.foreign_object': 'Foreign object',
+	'complaintCategory.illness': 'Suspected food-borne illness',
+	'complaintCategory.expired_food': 'Expired food',
+	'complaintCategory.price': 'Price',
+	'complaintCategory.other': 'Other',
 	'riskSettings.result.pass': 'Pass',
 	'riskSettings.result.rectify': 'Pass with rectification',
 	'riskSettings.result.fail': 'Fail',
@@ -684,6 +697,8 @@ export const en: Messages = {
 	'risk.factor.alert.staff_without_valid_certificate':
 		'Staff worked without a valid health certificate {count} times ({open} open), latest {latest}',
 	'risk.factor.alert.ai_detection': '{count} AI-detected violations ({open} open), latest {latest}',
+	'risk.factor.alert.sensor_out_of_range':
+		'{count} cold-chain or hot-holding temperature excursions ({open} open), latest {latest}',
 	'risk.factor.alert.morning_check_missing':
 		'{count} missed morning checks ({open} open), latest {latest}',
 	'risk.factor.alert.sample_retention_inadequate':

@@ -543,6 +543,10 @@ export const zhCN = {
 	'alert.ledger_batch_entered':
 		'{day} 一小时内集中录入 {days} 天的台账（{firstDay} 至 {lastDay}，共 {entries} 条），疑似补记',
 	'alert.ai_detection': '摄像头 {sourceId} 识别到 {label}（置信度 {confidence}）',
+	'alert.sensor_out_of_range':
+		'{kind} {deviceId} 读数 {value}{unit}，超出安全范围（限值 {limit}{unit}）',
+	'alert.inspection_failed': '监督检查结果不合格（{failedItems} 项不符合）',
+	'alert.complaint_filed': '收到{channel}投诉：{category}',
 	'alertStatus.notified': '已通知整改',
 	'alertStatus.fix_reported': '待核验',
 	'alertStatus.verified': '已核验',
@@ -554,6 +558,15 @@ export const zhCN = {
 	'alertCategory.complaint': '投诉',
 	'alertCategory.inspection': '检查',
 	'alertCategory.ai': '智能识别',
+	'sensorKind.gas': '燃气浓度',
+	'sensorKind.humidity': '湿度',
+	'sensorKind.hot_holding_temp': '热保温温度',
+	'sensorKind.freezer_temp': '冷冻温度',
+	'sensorKind.fridge_temp': '冷藏温度',
+	'complaintChannel.inspector': '检查人员',
+	'complaintChannel.app': 'App',
+	'complaintChannel.hotline_12315': '12315 热线',
+	'complaintChannel.qr_page': '扫码',
 
 	'risk.scoreLine': '风险分 {score}（其中固有风险 {staticScore}）· 评分规则第 {version} 版',
 	'risk.why': '评分构成',
@@ -618,12 +631,12 @@ export const zhCN = {
 	'riskSettings.serves.elderly': '老年人',
 	'riskSettings.serves.hospital': '病患',
 	'riskSettings.serves.general': '一般消费者',
-	'riskSettings.complaint.hygiene': '卫生问题',
-	'riskSettings.complaint.foreign_object': '异物',
-	'riskSettings.complaint.illness': '疑似食源性疾病',
-	'riskSettings.complaint.expired_food': '过期食品',
-	'riskSettings.complaint.price': '价格',
-	'riskSettings.complaint.other': '其他',
+	'complaintCategory.hygiene': '卫生问题',
+	'complaintCategory.foreign_object': '异物',
+	'complaintCategory.illness': '疑似食源性疾病',
+	'complaintCategory.expired_food': '过期食品',
+	'complaintCategory.price': '价格',
+	'complaintCategory.other': '其他',
 	'riskSettings.result.pass': '合格',
 	'riskSettings.result.rectify': '基本合格（限期整改）',
 	'riskSettings.result.fail': '不合格',
@@ -668,6 +681,8 @@ export const zhCN = {
 	'risk.factor.alert.staff_without_valid_certificate':
 		'无有效健康证人员上岗 {count} 次（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.ai_detection': '智能识别发现违规 {count} 次（{open} 条未处置），最近 {latest}',
+	'risk.factor.alert.sensor_out_of_range':
+		'冷藏冷冻或热保温温度超标 {count} 次（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.morning_check_missing':
 		'晨检未按时完成 {count} 次（{open} 条未处置），最近 {latest}',
 	'risk.factor.alert.sample_retention_inadequate':
