@@ -9,6 +9,7 @@ import { streams } from '../src/lib/domain/subjects';
 import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
+import { alertQueries } from './api/alert.queries';
 import { ledgerQueries } from './api/ledger.queries';
 import { backfillLedgerEntries } from './state/backfill';
 import { ledgerStats, riskInputsOf } from './risk/inputs';
@@ -150,7 +151,8 @@ export async function startProcessor(
 	const queries = {
 		...readQueries(store, config.TIME_ZONE),
 		...registryQueries(store, config.TIME_ZONE),
-		...ledgerQueries(store, config.TIME_ZONE)
+		...ledgerQueries(store, config.TIME_ZONE),
+		...alertQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
