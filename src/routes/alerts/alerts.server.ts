@@ -2,29 +2,17 @@ import { error } from '@sveltejs/kit';
 import type { Alert } from '$lib/domain/alert';
 import { bulkOutcome, eventOfAction, type BulkOutcome } from '$lib/domain/alerts/actions';
 import { planBulk, type AlertAction } from '$lib/domain/alerts/lifecycle';
-import { alertDetail } from '$lib/domain/alerts/read-model';
-import type { TicketClaims } from '$lib/domain/auth/claims';
 import type { Role } from '$lib/domain/auth/claims';
 import { instantOfLocal } from '$lib/domain/time';
 import { viewerOf } from '$lib/server/auth/guard';
-import { readApi, ReadApiError } from '$lib/server/read-api';
-import { recordEvent, untilStored } from '$lib/server/record-event';
+import { readAlert, untilAlertStored } from '$lib/server/alerts';
+import { recordEvent } from '$lib/server/record-event';
 
 export const ALERT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
 /** Who moves an alert along its lifecycle: inspectors read (they verify through inspections). */
 export const ALERT_ACTORS: readonly Role[] = ['admin', 'supervisor'];
 /** The most alerts one bulk action takes (each is read again and published as its own event). */
 export const MAX_BULK = 50;
-
-/** One alert with its history, read with the viewer's ticket: null outside their scope. */
-export async function readAlert(claims: TicketClaims, id: string) {
-	try {
-		return await readApi(claims, `/api/alerts/${encodeURIComponent(id)}`, alertDetail);
-	} catch (e) {
-		if (e instanceof ReadApiError && (e.status === 404 || e.status === 400)) return null;
-		throw e;
-	}
-}
 
 /** The alert's page data, or the same 404 for one outside the viewer's districts as for none. */
 export async function alertPageOf(locals: App.Locals, id: string, roles = ALERT_READERS) {
@@ -44,8 +32,8 @@ export function deadlineInstant(local: string): string {
 /**
  * Takes one action on each alert: each is read again through the viewer's ticket (so an alert
  * outside their districts is refused like one that is not there), checked against the lifecycle,
- * and published as its own event with the session's user as actor. The store is awaited for the
- * last one so the page the viewer lands on shows the change.
+ * and published as its own event with the session's user as actor. The store is awaited for
+ * each so the page the viewer lands on shows the change.
  */
 export async function actOnAlerts(
 	viewer: ReturnType<typeof viewerOf>,
@@ -59,7 +47,7 @@ export async function actOnAlerts(
 	}
 	const plan = planBulk([...found.values()], action, new Date().toISOString());
 	const outcome = bulkOutcome(ids, found, action.kind, plan);
-	let last = null;
+	const published: { alertId: string; eventId: string }[] = [];
 	for (const a of plan.allowed) {
 		const { type, payload } = eventOfAction(a.id, action);
 		const { event } = await recordEvent(viewer, {
@@ -68,8 +56,8 @@ export async function actOnAlerts(
 			districtId: a.districtId,
 			payload
 		} as Parameters<typeof recordEvent>[1]);
-		last = event;
+		published.push({ alertId: a.id, eventId: event.id });
 	}
-	if (last) await untilStored(viewer.claims, last);
+	for (const p of published) await untilAlertStored(viewer.claims, p.alertId, p.eventId);
 	return outcome;
 }

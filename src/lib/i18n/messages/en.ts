@@ -632,6 +632,7 @@ export const en: Messages = {
 	'alerts.fixPhoto': 'Fix photo',
 	'alerts.evidence': 'Evidence (triggering events)',
 	'alerts.noEvidence': 'No linked events',
+	'alerts.evidenceUrl': 'Detection clip',
 	'alerts.actions': 'Actions',
 	'alerts.verify.remote': 'Verified remotely',
 	'alerts.verify.visit': 'Verified on site',
@@ -671,6 +672,7 @@ export const en: Messages = {
 		'Say what you fixed and add photos (up to 3). The bureau verifies and closes it.',
 	'rectification.note': 'What was fixed',
 	'rectification.photos': 'Photos of the fix (up to {max})',
+	'rectification.photoAlt': 'Fix photo {n}',
 	'rectification.submit': 'Send the fix report',
 	'rectification.problem.note': 'Describe the fix (at least 2 characters)',
 

@@ -619,6 +619,7 @@ export const zhCN = {
 	'alerts.fixPhoto': '整改照片',
 	'alerts.evidence': '证据（触发事件）',
 	'alerts.noEvidence': '无关联事件',
+	'alerts.evidenceUrl': '识别画面',
 	'alerts.actions': '可执行的处置',
 	'alerts.verify.remote': '远程核验通过',
 	'alerts.verify.visit': '现场核验通过',
@@ -657,6 +658,7 @@ export const zhCN = {
 	'rectification.lead': '请说明已采取的整改措施，并拍照留证（最多 3 张）。监管部门核验后办结。',
 	'rectification.note': '整改情况说明',
 	'rectification.photos': '整改照片（最多 {max} 张）',
+	'rectification.photoAlt': '整改照片 {n}',
 	'rectification.submit': '提交整改反馈',
 	'rectification.problem.note': '请填写整改情况说明（至少 2 个字）',
 

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { type AttachmentId, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RECORD } from '$lib/domain/attachments';
 import { uuidv7 } from '$lib/domain/ids';
 import { attachmentStore, deletePhotos, storePhotos } from '$lib/server/attachments/attachments';
+import { readAlert, untilAlertStored } from '$lib/server/alerts';
 import { ObjectStoreError } from '$lib/server/attachments/object-store';
 import { readPhotoForm } from '$lib/server/attachments/photo-form';
 import { nats } from '$lib/server/nats';
-import { recordEvent, untilStored } from '$lib/server/record-event';
-import { readAlert } from '../../../../alerts/alerts.server';
+import { recordEvent } from '$lib/server/record-event';
 import { shopOf } from '../../shop.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -79,7 +79,7 @@ export const actions: Actions = {
 			await deletePhotos(store, attachmentIds).catch(() => {});
 			throw e;
 		});
-		await untilStored(viewer.claims, event);
+		await untilAlertStored(viewer.claims, alert.id, event.id);
 		redirect(303, `/m/${encodeURIComponent(shop.id)}?recorded=fix`);
 	}
 };
