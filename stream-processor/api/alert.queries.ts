@@ -6,7 +6,8 @@ import { ALERT_COLUMNS, alertFromRow } from '../state/alert-rows';
 import { iso } from './read.queries';
 
 const ACTIVE = `status NOT IN ('closed', 'dismissed')`;
-const OVERDUE = `(${ACTIVE} AND slaDueAt IS NOT NULL AND slaDueAt < now64(3))`;
+// Qualified: the list's SELECT renames these columns to ISO text of the same name.
+const OVERDUE = `(${ACTIVE} AND alerts.slaDueAt IS NOT NULL AND alerts.slaDueAt < now64(3))`;
 
 /**
  * The WHERE clause of an alert query: fixed SQL text per filter, values bound (see `bindOf`).
@@ -27,8 +28,8 @@ export function alertWhere(q: Partial<AlertQuery>, scope: ReadScope): string {
 	if (q.source) parts.push('source = {source:String}');
 	if (q.district) parts.push('districtId = {district:String}');
 	if (q.merchantId) parts.push('merchantId = {merchantId:String}');
-	if (q.since) parts.push('raisedAt >= parseDateTime64BestEffort({since:String}, 3)');
-	if (q.until) parts.push('raisedAt < parseDateTime64BestEffort({until:String}, 3)');
+	if (q.since) parts.push('alerts.raisedAt >= parseDateTime64BestEffort({since:String}, 3)');
+	if (q.until) parts.push('alerts.raisedAt < parseDateTime64BestEffort({until:String}, 3)');
 	if (q.overdue) parts.push(OVERDUE);
 	return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
@@ -133,7 +134,7 @@ export function alertQueries(store: Store, timeZone: string) {
 				grouped('category', true),
 				store.query<{ overdue: number; closedToday: number }>(
 					`SELECT toUInt32(countIf(${OVERDUE})) AS overdue,
-					        toUInt32(countIf(status = 'closed' AND toDate(updatedAt, {tz:String}) = toDate(now(), {tz:String}))) AS closedToday
+					        toUInt32(countIf(status = 'closed' AND toDate(alerts.updatedAt, {tz:String}) = toDate(now(), {tz:String}))) AS closedToday
 					 FROM alerts FINAL ${where}`,
 					params
 				)

@@ -277,6 +277,21 @@ describe('alert centre', () => {
 		const active = alertPage.parse((await api('/api/alerts?status=active', supA)).body);
 		expect(active).toMatchObject({ total: 1, items: [{ id: smoke.id }] });
 		expect((await api('/api/alerts?district=370103', supA)).status).toBe(403);
+		const total = async (query: string) => {
+			const r = await api(`/api/alerts?${query}`, supA);
+			if (r.status !== 200) throw new Error(`${query}: ${r.status} ${JSON.stringify(r.body)}`);
+			return alertPage.parse(r.body).total;
+		};
+		const future = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
+		expect(await total('severity=medium&category=ai&rule=ai_detection&source=ai%3Acam-1')).toBe(3);
+		expect(await total('severity=high')).toBe(0);
+		expect(await total('category=ledger')).toBe(0);
+		expect(await total('status=dismissed')).toBe(1);
+		expect(await total('merchantId=m-a2')).toBe(1);
+		expect(await total(`since=${future}`)).toBe(0);
+		expect(await total(`until=${future}`)).toBe(3);
+		expect(await total('overdue=1')).toBe(0);
+		expect((await api('/api/alerts?severity=urgent', supA)).status).toBe(400);
 		const paged = alertPage.parse((await api('/api/alerts?limit=1&offset=1', supA)).body);
 		expect(paged.total).toBe(3);
 		expect(paged.items).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { actionOfForm, actionsAllowed, mayTakeAction } from '$lib/domain/alerts/actions';
+import { defaultSlaPolicy } from '$lib/domain/alerts/sla';
+import { localDateTime } from '$lib/domain/time';
 import { viewerOf } from '$lib/server/auth/guard';
 import { actOnAlerts, ALERT_ACTORS, alertPageOf, deadlineInstant } from '../alerts.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,6 +13,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		...detail,
 		allowed: actionsAllowed(detail.alert, viewer.claims.role),
 		mayDispatch: ALERT_ACTORS.includes(viewer.claims.role),
+		// The notice's deadline offered by default: the longest fix the policy gives its severity.
+		defaultDeadline: localDateTime(Date.now() + defaultSlaPolicy.fix[detail.alert.severity]),
 		now: Date.now()
 	};
 };
