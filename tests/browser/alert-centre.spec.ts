@@ -112,6 +112,7 @@ test('alert centre - acknowledged in bulk, notified, fixed on the phone, verifie
 	await expect(report).toContainText('已为后厨 4 名员工配发口罩');
 	const thumb = report.getByRole('img', { name: '整改照片' });
 	await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+	await office.screenshot({ path: '/tmp/shots-alerts-detail-fix-reported.png', fullPage: true });
 	await office.getByRole('button', { name: '远程核验通过' }).click();
 	await expect(office.getByTestId('alert-status')).toHaveText('已核验');
 	await office.getByTestId('step-close').getByRole('button', { name: '办结' }).click();

@@ -610,6 +610,7 @@ export const en: Messages = {
 	'alerts.action.close': 'Close',
 	'alerts.action.escalate': 'Escalate to a case',
 	'alerts.action.dismiss': 'Dismiss as false',
+	'alerts.action.renotify': 'Fix did not hold: notify again',
 	'alerts.field.deadline': 'Fix by',
 	'alerts.field.notice': 'What to fix',
 	'alerts.field.reason': 'Reason',

@@ -597,6 +597,7 @@ export const zhCN = {
 	'alerts.action.close': '办结',
 	'alerts.action.escalate': '升级立案',
 	'alerts.action.dismiss': '驳回（误报）',
+	'alerts.action.renotify': '整改不到位，重新通知',
 	'alerts.field.deadline': '整改期限',
 	'alerts.field.notice': '整改要求',
 	'alerts.field.reason': '原因',
