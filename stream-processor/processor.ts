@@ -9,6 +9,7 @@ import { streams } from '../src/lib/domain/subjects';
 import { connectNats, watchConnected } from '../src/lib/server/backbone/connect';
 import { ensureStreams } from '../src/lib/server/backbone/streams';
 import { HealthMonitor, STALLED_MS } from './api/health';
+import { alertQueries } from './api/alert.queries';
 import { ledgerQueries } from './api/ledger.queries';
 import { backfillLedgerEntries } from './state/backfill';
 import { RiskEngine } from './risk/engine';
@@ -163,7 +164,8 @@ export async function startProcessor(
 		...readQueries(store, config.TIME_ZONE),
 		...registryQueries(store, config.TIME_ZONE),
 		...ledgerQueries(store, config.TIME_ZONE),
-		...riskQueries(store)
+		...riskQueries(store),
+		...alertQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {

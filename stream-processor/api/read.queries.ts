@@ -1,7 +1,6 @@
 import type { Store } from '../../clickhouse/store';
 import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import type { ListQuery } from './params';
-import { ALERT_COLUMNS, alertFromRow } from '../state/alert-rows';
 
 /** A list query with the reader's scope, which every query applies on the server. */
 export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
@@ -179,16 +178,6 @@ export function readQueries(store: Store, timeZone: string) {
 			return {
 				items: rows.map((r) => ({ ...r, payload: JSON.parse(String(r.payload)) as unknown }))
 			};
-		},
-
-		async alerts(q: ScopedQuery & ListQuery) {
-			const rows = await store.query<Record<string, unknown>>(
-				`SELECT ${ALERT_COLUMNS}
-				 FROM alerts FINAL ${filters(q, { district: 'districtId', merchant: 'merchantId' })}
-				 ORDER BY alerts.raisedAt DESC LIMIT {limit:UInt32} OFFSET {offset:UInt32}`,
-				bind(q)
-			);
-			return { items: rows.map(alertFromRow) };
 		},
 
 		/** Rows in the events table and distinct ids among them: equal unless something doubled. */

@@ -13,6 +13,8 @@ import {
 	parseRoom,
 	type ListQuery
 } from './params';
+import type { AlertQueries } from './alert.queries';
+import { mountAlertRoutes } from './alert.routes';
 import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
 import type { RegistryQueries } from './registry.queries';
@@ -22,7 +24,7 @@ import { mountRiskRoutes } from './risk.routes';
 import type { RiskSettings } from '../../src/lib/domain/risk';
 
 export interface ReadApiDeps {
-	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries;
+	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries & AlertQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	/** The risk settings in force, how many merchants each version graded, how many wait. */
@@ -86,7 +88,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	list('/api/merchants', (q) => queries.merchants(q));
 	list('/api/merchants/points', (q) => queries.merchantPoints(q));
 	list('/api/events', (q) => queries.events(q));
-	list('/api/alerts', (q) => queries.alerts(q));
+	mountAlertRoutes(route, queries);
 	route('/api/merchants/:id', 1, async (req, claims) => {
 		const id = parseId(req.params[0]);
 		const m = await queries.merchant(id, readScope(claims));

@@ -8,5 +8,9 @@ describe('attachments', () => {
 		expect(bodyLimitOf('/registry/import')).toBe(MAX_UPLOAD_BODY_BYTES);
 		expect(bodyLimitOf('/m/m-a/purchase/x')).toBe(DEFAULT_BODY_BYTES);
 		expect(bodyLimitOf('/m/m-a/sample')).toBe(DEFAULT_BODY_BYTES);
+		expect(bodyLimitOf('/m/m-a/rectification/ai_detection%3Am-a%3A2026-11-28')).toBe(
+			MAX_UPLOAD_BODY_BYTES
+		);
+		expect(bodyLimitOf('/m/m-a/rectification')).toBe(DEFAULT_BODY_BYTES);
 	});
 });

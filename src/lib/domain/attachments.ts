@@ -37,6 +37,8 @@ export const DEFAULT_BODY_BYTES = 512 * 1024;
 // import (a spreadsheet of up to 5 MB, which the import checks itself).
 const uploadPaths = [
 	/^\/m\/[^/]+\/purchase\/?$/,
+	// A shop's fix report to a rectification notice (整改), with up to three photos.
+	/^\/m\/[^/]+\/rectification\/[^/]+\/?$/,
 	/^\/registry\/[^/]+\/edit\/?$/,
 	/^\/registry\/import\/?$/
 ];

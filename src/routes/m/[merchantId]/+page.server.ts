@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { purchaseRecorded } from '$lib/domain/events/ledger';
 import { eventList, ledgerDay } from '$lib/domain/read-model';
 import { disputeList } from '$lib/domain/registry/read-model';
+import { alertPage } from '$lib/domain/alerts/read-model';
+import { openNotices } from '$lib/domain/alerts/notice';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
 import { bookToday } from '$lib/domain/ledgers/due';
 import { localDay, localMinuteOfDay } from '$lib/domain/time';
@@ -17,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
-	const [day, recent, purchases, disputes] = await Promise.all([
+	const [day, recent, purchases, disputes, notified] = await Promise.all([
 		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
 		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList),
 		readApi(
@@ -25,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			`/api/events?merchantId=${id}&type=ledger.purchase.recorded&limit=30`,
 			eventList
 		),
-		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList)
+		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList),
+		readApi(viewer.claims, `/api/alerts?merchantId=${id}&status=notified&limit=20`, alertPage)
 	]);
 	return {
 		shop,
@@ -42,6 +45,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			};
 		}),
 		recorded: url.searchParams.get('recorded'),
+		// 整改通知: what the bureau asked this shop to fix, and by when.
+		notices: openNotices(notified.items, shop.id),
+		now: Date.now(),
 		// Questions from the regulator that wait for this shop's answer (or its review).
 		disputes: await Promise.all(
 			disputes.items

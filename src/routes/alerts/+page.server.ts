@@ -1,0 +1,68 @@
+import { fail } from '@sveltejs/kit';
+import { actionOfForm, mayTakeAction } from '$lib/domain/alerts/actions';
+import { alertQueryFromUrl, alertQueryString } from '$lib/domain/alerts/alert-query';
+import { alertCounts, alertPage } from '$lib/domain/alerts/read-model';
+import type { TicketClaims } from '$lib/domain/auth/claims';
+import { roomName } from '$lib/domain/live';
+import { viewerOf } from '$lib/server/auth/guard';
+import { readApi } from '$lib/server/read-api';
+import {
+	actOnAlerts,
+	ALERT_ACTORS,
+	ALERT_READERS,
+	deadlineInstant,
+	MAX_BULK
+} from './alerts.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The live room that tells the list to refresh; inspectors have no wall tickets. */
+function roomOf(claims: TicketClaims) {
+	if (claims.role === 'admin') return roomName.parse('city');
+	if (claims.role !== 'supervisor') return null;
+	const [only] = claims.districts;
+	return roomName.parse(claims.districts.length === 1 && only ? `district:${only}` : 'city');
+}
+
+/** The alert centre's list: the filters live in the URL, so a filtered view is a link. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const viewer = viewerOf(locals, ALERT_READERS);
+	const query = alertQueryFromUrl(url.searchParams);
+	const [page, counts] = await Promise.all([
+		readApi(viewer.claims, `/api/alerts?${alertQueryString(query)}`, alertPage),
+		readApi(
+			viewer.claims,
+			`/api/alerts/counts${query.district ? `?district=${query.district}` : ''}`,
+			alertCounts
+		)
+	]);
+	return {
+		query,
+		page,
+		counts,
+		mayAct: ALERT_ACTORS.includes(viewer.claims.role),
+		districts: viewer.claims.role === 'admin' ? null : viewer.claims.districts,
+		room: roomOf(viewer.claims),
+		now: Date.now()
+	};
+};
+
+export const actions: Actions = {
+	/** One lifecycle step on every selected alert: "n done, m refused" with each reason. */
+	act: async ({ locals, request }) => {
+		const viewer = viewerOf(locals, ALERT_ACTORS);
+		const form = await request.formData();
+		const ids = form.getAll('id').filter((v): v is string => typeof v === 'string' && v !== '');
+		if (ids.length === 0) return fail(400, { problem: 'none_selected' as const });
+		if (ids.length > MAX_BULK) return fail(400, { problem: 'too_many' as const });
+		const fields = Object.fromEntries(
+			[...form].filter(([k, v]) => k !== 'id' && typeof v === 'string')
+		);
+		const parsed = actionOfForm(fields, deadlineInstant);
+		if (!parsed.ok) return fail(400, { problem: 'invalid' as const, field: parsed.problem });
+		if (!mayTakeAction(viewer.claims.role, parsed.action.kind)) {
+			return fail(403, { problem: 'forbidden' as const });
+		}
+		const outcome = await actOnAlerts(viewer, ids, parsed.action);
+		return { kind: parsed.action.kind, outcome };
+	}
+};

@@ -1,0 +1,38 @@
+import { fail } from '@sveltejs/kit';
+import { actionOfForm, actionsAllowed, mayTakeAction } from '$lib/domain/alerts/actions';
+import { defaultSlaPolicy } from '$lib/domain/alerts/sla';
+import { localDateTime } from '$lib/domain/time';
+import { viewerOf } from '$lib/server/auth/guard';
+import { actOnAlerts, ALERT_ACTORS, alertPageOf, deadlineInstant } from '../alerts.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One alert: its facts, evidence, timeline, notice and fix report, and the steps it allows. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { viewer, detail } = await alertPageOf(locals, params.id);
+	return {
+		...detail,
+		allowed: actionsAllowed(detail.alert, viewer.claims.role),
+		mayDispatch: ALERT_ACTORS.includes(viewer.claims.role),
+		// The notice's deadline offered by default: the longest fix the policy gives its severity.
+		defaultDeadline: localDateTime(Date.now() + defaultSlaPolicy.fix[detail.alert.severity]),
+		now: Date.now()
+	};
+};
+
+export const actions: Actions = {
+	/** One step on this alert, checked against its state now (read again, never from the form). */
+	act: async ({ locals, params, request }) => {
+		const { viewer } = await alertPageOf(locals, params.id, ALERT_ACTORS);
+		const fields = Object.fromEntries(await request.formData());
+		const parsed = actionOfForm(fields, deadlineInstant);
+		if (!parsed.ok) return fail(400, { problem: 'invalid' as const, field: parsed.problem });
+		if (!mayTakeAction(viewerOf(locals).claims.role, parsed.action.kind)) {
+			return fail(403, { problem: 'forbidden' as const });
+		}
+		const outcome = await actOnAlerts(viewer, [params.id], parsed.action);
+		if (outcome.refused.length > 0) {
+			return fail(409, { problem: 'refused' as const, kind: parsed.action.kind, outcome });
+		}
+		return { kind: parsed.action.kind, outcome };
+	}
+};
