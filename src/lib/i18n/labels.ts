@@ -10,7 +10,8 @@ const labelledFacts: Record<string, string> = {
 	ledger: 'ledger.',
 	category: 'complaintCategory.',
 	channel: 'complaintChannel.',
-	kind: 'sensorKind.'
+	kind: 'sensorKind.',
+	label: 'aiLabel.'
 };
 
 /** The sentence for an alert, from its rule and facts. */
