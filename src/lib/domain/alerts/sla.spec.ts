@@ -33,21 +33,29 @@ describe('alert SLA', () => {
 		expect(slaBreaches(a, Date.parse(due))).toEqual([{ step: 'acknowledge', dueAt: due }]);
 	});
 
-	it('sla - a notified alert runs against its deadline; other states run no timer', () => {
+	it('sla - a notified alert runs against its deadline; verified, escalated and closed run no timer', () => {
 		const deadline = '2026-12-01T00:00:00.000Z';
 		const notified = alert('low', { status: 'notified', deadline });
 		expect(slaBreaches(notified, Date.parse(deadline) - 1)).toEqual([]);
 		expect(slaBreaches(notified, Date.parse(deadline))).toEqual([{ step: 'fix', dueAt: deadline }]);
 		const far = Date.parse('2030-01-01T00:00:00Z');
-		for (const status of [
-			'acknowledged',
-			'fix_reported',
-			'verified',
-			'escalated',
-			'closed'
-		] as const) {
+		for (const status of ['verified', 'escalated', 'closed', 'dismissed'] as const) {
 			expect(slaBreaches(alert('critical', { status }), far), status).toEqual([]);
 		}
+	});
+
+	it('sla - an acknowledged alert must be notified, a reported fix verified, from that step on', () => {
+		const since = '2026-11-28T02:00:00.000Z';
+		const at = (ms: number) => new Date(Date.parse(since) + ms).toISOString();
+		const acked = alert('high', { status: 'acknowledged', updatedAt: since });
+		expect(slaDue(acked)).toEqual({ step: 'notify', dueAt: at(defaultSlaPolicy.notify.high) });
+		expect(slaBreaches(acked, Date.parse(since) + defaultSlaPolicy.notify.high - 1)).toEqual([]);
+		expect(slaBreaches(acked, Date.parse(since) + defaultSlaPolicy.notify.high)).toHaveLength(1);
+		const reported = alert('medium', { status: 'fix_reported', updatedAt: since });
+		expect(slaDue(reported)).toEqual({
+			step: 'verify',
+			dueAt: at(defaultSlaPolicy.verify.medium)
+		});
 	});
 
 	it('sla - a scaled policy shrinks every duration', () => {

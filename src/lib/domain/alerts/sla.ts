@@ -9,11 +9,17 @@ export interface SlaPolicy {
 	acknowledge: Record<AlertSeverity, number>;
 	/** The longest rectification deadline a notice should give (UI default). */
 	fix: Record<AlertSeverity, number>;
+	/** From acknowledged to the merchant notified (or the alert dismissed or escalated). */
+	notify: Record<AlertSeverity, number>;
+	/** From the merchant's fix report to the bureau's verification. */
+	verify: Record<AlertSeverity, number>;
 }
 
 export const defaultSlaPolicy: SlaPolicy = {
 	acknowledge: { critical: 15 * MINUTE, high: HOUR, medium: 4 * HOUR, low: 24 * HOUR },
-	fix: { critical: 24 * HOUR, high: 72 * HOUR, medium: 7 * 24 * HOUR, low: 14 * 24 * HOUR }
+	fix: { critical: 24 * HOUR, high: 72 * HOUR, medium: 7 * 24 * HOUR, low: 14 * 24 * HOUR },
+	notify: { critical: 4 * HOUR, high: 24 * HOUR, medium: 3 * 24 * HOUR, low: 7 * 24 * HOUR },
+	verify: { critical: 24 * HOUR, high: 48 * HOUR, medium: 5 * 24 * HOUR, low: 7 * 24 * HOUR }
 };
 
 /** The policy with every duration multiplied (tests and drills shrink it to milliseconds). */
@@ -22,28 +28,44 @@ export function scaledSlaPolicy(factor: number, base: SlaPolicy = defaultSlaPoli
 		Object.fromEntries(
 			Object.entries(r).map(([k, v]) => [k, Math.max(1, Math.round(v * factor))])
 		) as Record<AlertSeverity, number>;
-	return { acknowledge: scale(base.acknowledge), fix: scale(base.fix) };
+	return {
+		acknowledge: scale(base.acknowledge),
+		fix: scale(base.fix),
+		notify: scale(base.notify),
+		verify: scale(base.verify)
+	};
 }
 
-export type SlaStep = 'acknowledge' | 'fix';
+/** The steps that run a timer: every state waiting on someone does, so no alert is forgotten. */
+export const slaSteps = ['acknowledge', 'notify', 'fix', 'verify'] as const;
+export type SlaStep = (typeof slaSteps)[number];
 export interface SlaDue {
 	step: SlaStep;
 	dueAt: string;
 }
 
 /**
- * The SLA the alert's current state runs against: acknowledging a new alert, or fixing by the
- * notice's deadline. Other states wait on the bureau (a verification, a case): no timer.
+ * The SLA the alert's current state runs against: acknowledging a new alert, notifying the
+ * merchant once acknowledged, the merchant fixing by the notice's deadline, the bureau verifying
+ * a reported fix. Escalated alerts are a case's business (its own procedure): no timer.
  */
 export function slaDue(alert: Alert, policy: SlaPolicy = defaultSlaPolicy): SlaDue | null {
-	if (alert.status === 'open') {
-		const due = Date.parse(alert.raisedAt) + policy.acknowledge[alert.severity];
-		return { step: 'acknowledge', dueAt: new Date(due).toISOString() };
+	const after = (since: string, ms: number) => new Date(Date.parse(since) + ms).toISOString();
+	switch (alert.status) {
+		case 'open':
+			return {
+				step: 'acknowledge',
+				dueAt: after(alert.raisedAt, policy.acknowledge[alert.severity])
+			};
+		case 'acknowledged':
+			return { step: 'notify', dueAt: after(alert.updatedAt, policy.notify[alert.severity]) };
+		case 'notified':
+			return alert.deadline ? { step: 'fix', dueAt: after(alert.deadline, 0) } : null;
+		case 'fix_reported':
+			return { step: 'verify', dueAt: after(alert.updatedAt, policy.verify[alert.severity]) };
+		default:
+			return null;
 	}
-	if (alert.status === 'notified' && alert.deadline) {
-		return { step: 'fix', dueAt: new Date(Date.parse(alert.deadline)).toISOString() };
-	}
-	return null;
 }
 
 /**

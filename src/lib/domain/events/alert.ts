@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentId, MAX_PHOTOS_PER_RECORD } from '../attachments';
 import { entityId } from '../ids';
 import type { AlertAction } from '../alerts/lifecycle';
+import { slaSteps } from '../alerts/sla';
 import { isoInstant, shortText } from './common';
 import type { FsEvent } from './index';
 
@@ -30,7 +31,7 @@ export const alertEscalated = z.object({
 	...alertRef,
 	reason: shortText(500),
 	auto: z.boolean(),
-	step: z.enum(['acknowledge', 'fix']).optional(),
+	step: z.enum(slaSteps).optional(),
 	dueAt: isoInstant.optional()
 });
 export const alertDismissed = z.object({ ...alertRef, reason: shortText(500) });
