@@ -17,6 +17,7 @@ import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
 import type { RegistryQueries } from './registry.queries';
 import { mountRegistryRoutes } from './registry.routes';
+import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 
 export interface ReadApiDeps {
 	queries: ReadQueries & RegistryQueries & LedgerQueries;
@@ -28,6 +29,8 @@ export interface ReadApiDeps {
 	/** Every district of the city: the `city` room is for those who hold all of them. */
 	districtIds: readonly string[];
 	log: (m: string) => void;
+	/** The task centre's reads (tasks, candidates, draws). */
+	tasks?: TaskRouteDeps;
 }
 
 /**
@@ -151,5 +154,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		status: 200,
 		body: live.snapshot(room(req, claims))
 	}));
+	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
 	notFound(app);
 }

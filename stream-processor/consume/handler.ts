@@ -11,6 +11,10 @@ import type { MerchantStates } from '../state/merchant-state';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
+import { applyTaskEvent, type TaskEventOutcome } from '../../src/lib/domain/tasks/apply-task';
+import type { TaskBook } from '../tasks/task-book';
+import { taskRow } from '../tasks/task-rows';
+import { followUpOf } from '../tasks/follow-up';
 import { decodeEvent } from './decode';
 import type { RecentIds } from './dedup';
 
@@ -22,6 +26,8 @@ export interface HandlerDeps {
 	onMerchantRegistered: () => void;
 	/** The alerts' SLA (the default policy when unset). */
 	slaPolicy?: SlaPolicy;
+	/** The task centre's tasks (none kept when unset). */
+	tasks?: TaskBook;
 }
 
 /** Counters for health and the benchmark. */
@@ -99,6 +105,34 @@ export function handleMessage(
 		if (isActive(lifecycle.before.status) && !isActive(lifecycle.alert.status)) {
 			deps.live.onAlertResolved(lifecycle.alert, now);
 		}
+	}
+	const tasks = deps.tasks;
+	const step: TaskEventOutcome = !tasks
+		? { kind: 'none' }
+		: e.type === 'task.created' && !known?.registered
+			? { kind: 'refused', reason: `no merchant ${e.merchantId} to inspect` }
+			: applyTaskEvent((id) => tasks.get(id), e);
+	if (step.kind === 'refused') {
+		batch.deadLetters.push({
+			subject: msg.subject,
+			seq: msg.seq,
+			reason: step.reason,
+			data: msg.data
+		});
+		stats.deadLetters++;
+		return;
+	}
+	if (step.kind === 'stale') {
+		stats.duplicates++;
+		return;
+	}
+	if (tasks && step.kind === 'changed') {
+		tasks.set(step.task);
+		batch.addEntity('tasks', taskRow(step.task, msg.seq));
+	}
+	if (tasks) {
+		const followUp = followUpOf(e, now);
+		if (followUp) batch.publish.push(followUp);
 	}
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
