@@ -8,8 +8,21 @@ import { registered } from '../helpers/events';
 import { deadLetterSubject, streams } from '../../src/lib/domain/subjects';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import type { z } from 'zod';
+import { ReadApiError } from '../../src/lib/server/read-api';
+import { saveDraw, readDraw } from '../../src/lib/server/backbone/draws';
+import { openAccountServices, type AccountServices } from '../../src/lib/server/accounts/open';
+import { createTestUsers } from '../helpers/accounts';
+import {
+	createTask,
+	TaskCommandError,
+	type Viewer
+} from '../../src/lib/server/tasks/task-commands';
+import { publishDraw, runPlan, type DrawPorts } from '../../src/lib/server/tasks/plan-commands';
+import { publishedDraw } from '../../src/lib/domain/tasks/draw-record';
 
 let p: Pipeline;
+let accounts: AccountServices;
 const A = '370102';
 const B = '370103';
 const supA: TicketClaims = { sub: 'sup-a', role: 'supervisor', districts: [A], merchants: [] };
@@ -26,8 +39,38 @@ beforeAll(async () => {
 	await publishEvent(p.js, registered('t-m1', A));
 	await publishEvent(p.js, registered('t-m2', A));
 	await publishEvent(p.js, registered('t-b1', B));
+	accounts = await openAccountServices(p.nc, { log: () => {} });
+	await createTestUsers(accounts);
+	// A second inspector in 历下, so a visit has two.
+	await accounts.accounts.create(
+		{
+			username: 'insp-a2',
+			displayName: '历下执法二',
+			access: { role: 'inspector', districts: [A] },
+			password: 'spring water 2026'
+		},
+		{ id: 'system', address: 'test' }
+	);
 });
+
+/** The web's task commands on the real read API, stream and accounts of this pipeline. */
+const ports = (): DrawPorts => ({
+	read: async <S extends z.ZodType>(claims: TicketClaims, path: string, schema: S) => {
+		const r = await p.api(path, claims);
+		if (r.status !== 200) throw new ReadApiError(`${path}: ${r.status}`, r.status);
+		return schema.parse(r.body) as z.infer<S>;
+	},
+	publish: (e) => publishEvent(p.js, e),
+	inspectors: () =>
+		accounts.directory
+			.list()
+			.filter((u) => u.role === 'inspector')
+			.map((u) => ({ username: u.username, displayName: u.displayName, districts: u.districts })),
+	saveDraw: (d) => saveDraw(p.js, d)
+});
+const supAViewer: Viewer = { user: { username: 'sup-a', role: 'supervisor' }, claims: supA };
 afterAll(async () => {
+	accounts?.close();
 	await p?.stop();
 });
 
@@ -202,5 +245,99 @@ describe('task centre (processor)', () => {
 		await publishEvent(p.js, created('t-6', 't-m1'));
 		await taskOf('t-6');
 		expect((await p.api('/api/tasks/t-5')).status).toBe(404);
+	});
+
+	it('tasks - sup-a creates a task for its district with its inspectors, not for another district', async () => {
+		const form = {
+			merchantId: 't-m1',
+			title: '告警核查',
+			dueAt: later(86_400_000),
+			assignees: ['insp-a', 'insp-a2'],
+			alertIds: ['rule:t-m1:2026-11-28'],
+			note: '请核查'
+		};
+		const { taskId } = await createTask(supAViewer, form, ports());
+		expect(await taskOf(taskId)).toMatchObject({
+			kind: 'alert',
+			createdBy: 'sup-a',
+			alertIds: form.alertIds,
+			assignees: ['insp-a', 'insp-a2']
+		});
+		await expect(createTask(supAViewer, { ...form, merchantId: 't-b1' }, ports())).rejects.toThrow(
+			TaskCommandError
+		);
+		await expect(
+			createTask(supAViewer, { ...form, assignees: ['insp-a', 'sup-a'] }, ports())
+		).rejects.toThrow(/not inspectors of 370102: sup-a/);
+	});
+
+	it('tasks - a plan run twice creates its tasks once', async () => {
+		const req = {
+			plan: 'school_term' as const,
+			period: '2027-spring',
+			districtId: A,
+			title: '开学前检查'
+		};
+		await publishEvent(p.js, {
+			...registered('t-school', A),
+			payload: { ...registered('t-school', A).payload, businessType: 'school_canteen' }
+		});
+		await eventually(async () => {
+			const r = await runPlan(supAViewer, req, ports());
+			return r.rows.length === 1 ? r : undefined;
+		});
+		const first = await runPlan(supAViewer, req, ports(), true);
+		expect(first.created).toBe(1);
+		const [row] = first.rows;
+		const t = await taskOf(row!.taskId);
+		expect(t).toMatchObject({
+			kind: 'plan',
+			planId: 'school_term-2027-spring',
+			merchantId: 't-school'
+		});
+		expect(t.assignees).toHaveLength(2);
+		const second = await runPlan(supAViewer, req, ports(), true);
+		expect(second.rows[0]?.exists).toBe(true);
+		expect(second.created).toBe(0);
+		// Even published again behind the preview's back (a new event id), the task exists once.
+		await publishEvent(p.js, created(row!.taskId, 't-school'));
+		const marker = created('t-marker', 't-m1');
+		await publishEvent(p.js, marker);
+		// Stored in stream order: once the marker is, the copy before it has been handled.
+		await eventually(async () => {
+			const [r] = await p.processor.store.query<{ n: number }>(
+				'SELECT count() AS n FROM events WHERE id = {id:UUID}',
+				{ id: marker.id }
+			);
+			return Number(r?.n) === 1 ? true : undefined;
+		});
+		expect(await eventCount('task.created', 't-school')).toBe(1);
+		expect((await taskOf(row!.taskId)).title).toBe('开学前检查');
+		await expect(runPlan(supAViewer, { ...req, districtId: B }, ports(), true)).rejects.toThrow(
+			/not your district/
+		);
+	});
+
+	it('tasks - a published draw is kept, reproducible and published once', async () => {
+		const form = {
+			districtIds: [A],
+			count: 2,
+			seed: '2026-11-28 公开随机数 731',
+			dueAt: later(30 * 86_400_000)
+		};
+		const one = await publishDraw(supAViewer, form, '双随机抽查', ports());
+		expect(one.picks).toHaveLength(2);
+		for (const pick of one.picks) {
+			const t = await taskOf(pick.taskId);
+			expect(t).toMatchObject({ kind: 'random', drawId: one.drawId, assignees: pick.inspectors });
+		}
+		const again = await publishDraw(supAViewer, form, '双随机抽查', ports());
+		expect(again).toEqual(one);
+		const read = await p.api(`/api/draws/${one.drawId}`, supA);
+		expect(publishedDraw.parse(read.body)).toEqual(one);
+		expect(await readDraw(p.js, one.drawId)).toEqual(one);
+		expect((await p.api(`/api/draws/${one.drawId}`, { ...supA, districts: [B] })).status).toBe(404);
+		const { body } = await p.api(`/api/tasks?drawId=${one.drawId}`);
+		expect(taskList.parse(body).total).toBe(2);
 	});
 });
