@@ -52,9 +52,16 @@ export function isOverdue(t: Pick<Task, 'status' | 'dueAt'>, now: number): boole
 	return isPending(t.status) && Date.parse(t.dueAt) < now;
 }
 
-/** The read API's answer to a task list. */
-export const taskList = z.object({
-	items: z.array(task.extend({ overdue: z.boolean(), merchantName: z.string().optional() })),
-	total: z.number().int()
+/** A task as the read API shows it: with its merchant's name, grade and place. */
+export const taskView = task.extend({
+	overdue: z.boolean(),
+	activeAlerts: z.number().int(),
+	merchantName: z.string().optional(),
+	grade: z.enum(['A', 'B', 'C', 'D']).optional(),
+	lon: z.number().optional(),
+	lat: z.number().optional()
 });
-export type TaskListItem = z.infer<typeof taskList>['items'][number];
+export type TaskView = z.infer<typeof taskView>;
+
+/** The read API's answer to a task list. */
+export const taskList = z.object({ items: z.array(taskView), total: z.number().int() });
