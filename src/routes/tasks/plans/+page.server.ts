@@ -5,7 +5,7 @@ import { localDay } from '$lib/domain/time';
 import { zhCN } from '$lib/i18n/messages/zh-CN';
 import { runPlan } from '$lib/server/tasks/plan-commands';
 import { webTaskPorts } from '$lib/server/tasks/ports';
-import { districtsOf, problemOf, taskViewer } from '../tasks.server';
+import { districtsOf, problemOf, taskViewer, untilTask } from '../tasks.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Plan, period and district from the form or the address; the period must be the plan's. */
@@ -50,6 +50,9 @@ export const actions: Actions = {
 		const c = choice(values, districtsOf(viewer.claims));
 		try {
 			const r = await runPlan(viewer, { ...c, title: titleOf(c.plan) }, await webTaskPorts(), true);
+			// Published in order: once the last is in, the page reloads showing them all made.
+			const last = r.rows.filter((x) => !x.exists && x.assignees.length).at(-1);
+			if (last) await untilTask(viewer.claims, last.taskId);
 			return { created: r.created };
 		} catch (e) {
 			return fail(400, { problem: problemOf(e) });
