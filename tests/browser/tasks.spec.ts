@@ -88,6 +88,28 @@ test('tasks - a supervisor dispatches and draws; the inspector sees them on the 
 	await expect(office.getByRole('heading', { name: '节前食品安全检查' })).toBeVisible();
 	await expect(office.getByText('insp-a、insp-a2')).toBeVisible();
 
+	// From the alert centre: /tasks/new?alert=<id> fills in the alert's merchant and the alert.
+	await publishEvent(
+		system.js,
+		makeEvent({
+			type: 'ai.detection.reported',
+			merchantId: 'm-t4',
+			districtId: A,
+			actor: { kind: 'device', id: 'analytics-1' },
+			payload: { sourceId: 'cam-1', label: 'no_mask', confidence: 0.9 }
+		})
+	);
+	const alertId = await eventually(async () => {
+		const res = await fetch(`http://127.0.0.1:${system.apiPort}/api/alerts?merchantId=m-t4`, {
+			headers: await authHeaders()
+		});
+		return ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
+	});
+	await office.goto(`${system.webUrl}/tasks/new?alert=${encodeURIComponent(alertId)}`);
+	await expect(office.getByLabel('经营主体')).toHaveValue('m-t4');
+	await expect(office.locator('input[name="alertIds"]')).toHaveValue(alertId);
+	await expect(office.getByLabel('任务名称')).toHaveValue(/^告警核查：/);
+
 	await office.goto(`${system.webUrl}/tasks`);
 	await expect(office.getByRole('link', { name: '节前食品安全检查' })).toBeVisible();
 	await expect(office.locator('.badge.overdue')).toHaveCount(1);

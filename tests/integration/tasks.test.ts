@@ -20,6 +20,8 @@ import {
 } from '../../src/lib/server/tasks/task-commands';
 import { publishDraw, runPlan, type DrawPorts } from '../../src/lib/server/tasks/plan-commands';
 import { publishedDraw } from '../../src/lib/domain/tasks/draw-record';
+import { taskCandidates } from '../../src/lib/domain/tasks/task-form';
+import { drawInspections } from '../../src/lib/domain/tasks/random-draw';
 
 let p: Pipeline;
 let accounts: AccountServices;
@@ -333,6 +335,23 @@ describe('task centre (processor)', () => {
 		}
 		const again = await publishDraw(supAViewer, form, '双随机抽查', ports());
 		expect(again).toEqual(one);
+		// Anyone holding the record can draw again from the same candidates and seed.
+		const { items } = taskCandidates.parse(
+			(await p.api(`/api/tasks/candidates?district=${A}`, supA)).body
+		);
+		const redrawn = drawInspections({
+			candidates: items
+				.filter((c) => c.status === 'operating')
+				.map(({ merchantId, districtId, grade }) => ({ merchantId, districtId, grade })),
+			inspectors: ports()
+				.inspectors()
+				.map((i) => ({ username: i.username, districtIds: i.districts })),
+			count: one.count,
+			seed: one.seed,
+			weights: one.weights as Record<'A' | 'B' | 'C' | 'D', number>
+		});
+		expect(redrawn.candidatesDigest).toBe(one.candidatesDigest);
+		expect(redrawn.picks).toEqual(one.picks.map(({ taskId: _, ...pick }) => pick));
 		const read = await p.api(`/api/draws/${one.drawId}`, supA);
 		expect(publishedDraw.parse(read.body)).toEqual(one);
 		expect(await readDraw(p.js, one.drawId)).toEqual(one);
