@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { taskKind } from '$lib/domain/events/task';
 import { taskList, taskStatus } from '$lib/domain/tasks/task';
 import { readApi } from '$lib/server/read-api';
-import { districtsOf, taskViewer } from './tasks.server';
+import { districtsOf, inspectorNames, taskViewer } from './tasks.server';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 50;
@@ -34,6 +34,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const api = new URLSearchParams({ limit: String(PAGE), offset: String(q.offset) });
 	api.set('status', q.status === 'pending' ? 'open,in_progress' : (q.status ?? ''));
 	for (const k of ['kind', 'district', 'assignee', 'overdue'] as const) api.set(k, q[k] ?? '');
-	const page = await readApi(claims, `/api/tasks?${api}`, taskList);
-	return { query: q, page, pageSize: PAGE, districtIds };
+	const [page, names] = await Promise.all([
+		readApi(claims, `/api/tasks?${api}`, taskList),
+		inspectorNames()
+	]);
+	return { query: q, page, pageSize: PAGE, districtIds, names };
 };

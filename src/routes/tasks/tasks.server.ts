@@ -5,6 +5,7 @@ import { viewerOf } from '$lib/server/auth/guard';
 import { TaskCommandError } from '$lib/server/tasks/task-commands';
 import { readApi, ReadApiError } from '$lib/server/read-api';
 import { task } from '$lib/domain/tasks/task';
+import { webTaskPorts } from '$lib/server/tasks/ports';
 
 /** Who dispatches, plans and draws: supervisors of their districts and admins. */
 export const TASK_EDITORS = ['admin', 'supervisor'] as const;
@@ -44,4 +45,10 @@ export async function untilTask(claims: TicketClaims, taskId: string, timeoutMs 
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return false;
+}
+
+/** Inspectors' display names by username, for lists that name who goes. */
+export async function inspectorNames(): Promise<Record<string, string>> {
+	const ports = await webTaskPorts();
+	return Object.fromEntries(ports.inspectors().map((i) => [i.username, i.displayName]));
 }

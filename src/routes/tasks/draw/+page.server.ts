@@ -4,12 +4,13 @@ import { instantOfLocal, localDateTime, localDay } from '$lib/domain/time';
 import { zhCN } from '$lib/i18n/messages/zh-CN';
 import { previewDraw, publishDraw } from '$lib/server/tasks/plan-commands';
 import { webTaskPorts } from '$lib/server/tasks/ports';
-import { districtsOf, problemOf, taskViewer } from '../tasks.server';
+import { districtsOf, inspectorNames, problemOf, taskViewer } from '../tasks.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const viewer = taskViewer(locals);
 	return {
+		inspectorNames: await inspectorNames(),
 		districtIds: districtsOf(viewer.claims),
 		defaults: {
 			seed: `${localDay(Date.now())}-`,

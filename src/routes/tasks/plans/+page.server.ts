@@ -5,7 +5,7 @@ import { localDay } from '$lib/domain/time';
 import { zhCN } from '$lib/i18n/messages/zh-CN';
 import { runPlan } from '$lib/server/tasks/plan-commands';
 import { webTaskPorts } from '$lib/server/tasks/ports';
-import { districtsOf, problemOf, taskViewer, untilTask } from '../tasks.server';
+import { districtsOf, inspectorNames, problemOf, taskViewer, untilTask } from '../tasks.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Plan, period and district from the form or the address; the period must be the plan's. */
@@ -38,7 +38,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const preview = url.searchParams.has('plan')
 		? await runPlan(viewer, { ...c, title: titleOf(c.plan) }, await webTaskPorts())
 		: null;
-	return { choice: c, districtIds, periods: periodsFrom(c.plan), preview };
+	const names = await inspectorNames();
+	return { choice: c, districtIds, periods: periodsFrom(c.plan), preview, names };
 };
 
 export const actions: Actions = {
