@@ -11,6 +11,7 @@ import type { MerchantStates } from '../state/merchant-state';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
+import type { FsEvent } from '../../src/lib/domain/events';
 import { applyTaskEvent, type TaskEventOutcome } from '../../src/lib/domain/tasks/apply-task';
 import type { TaskBook } from '../tasks/task-book';
 import { taskRow } from '../tasks/task-rows';
@@ -107,11 +108,14 @@ export function handleMessage(
 		}
 	}
 	const tasks = deps.tasks;
+	const taskId = taskIdOf(e);
 	const step: TaskEventOutcome = !tasks
 		? { kind: 'none' }
-		: e.type === 'task.created' && !known?.registered
-			? { kind: 'refused', reason: `no merchant ${e.merchantId} to inspect` }
-			: applyTaskEvent((id) => tasks.get(id), e);
+		: taskId && tasks.applied(taskId, msg.seq)
+			? { kind: 'none' }
+			: e.type === 'task.created' && !known?.registered
+				? { kind: 'refused', reason: `no merchant ${e.merchantId} to inspect` }
+				: applyTaskEvent((id) => tasks.get(id), e);
 	if (step.kind === 'refused') {
 		batch.deadLetters.push({
 			subject: msg.subject,
@@ -127,7 +131,7 @@ export function handleMessage(
 		return;
 	}
 	if (tasks && step.kind === 'changed') {
-		tasks.set(step.task);
+		tasks.set(step.task, msg.seq);
 		batch.addEntity('tasks', taskRow(step.task, msg.seq));
 	}
 	if (tasks) {
@@ -159,4 +163,10 @@ export function handleMessage(
 	stats.handled++;
 	stats.lastEventAt = e.recordedAt;
 	stats.lastHandledAt = now;
+}
+
+/** The task an event is about: a task step's, or the task an inspection carries out. */
+function taskIdOf(e: FsEvent): string | undefined {
+	if (e.type === 'inspection.completed') return e.payload.taskId;
+	return e.type.startsWith('task.') ? (e.payload as { taskId: string }).taskId : undefined;
 }

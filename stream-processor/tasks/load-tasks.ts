@@ -10,11 +10,11 @@ export async function loadTasks(
 	log: (m: string) => void
 ): Promise<number> {
 	const rows = await store.query<Record<string, unknown>>(
-		`SELECT ${TASK_COLUMNS} FROM tasks FINAL`
+		`SELECT ${TASK_COLUMNS}, version FROM tasks FINAL`
 	);
 	for (const r of rows) {
 		const parsed = taskSchema.safeParse(taskFromRow(r));
-		if (parsed.success) book.set(parsed.data);
+		if (parsed.success) book.set(parsed.data, Number(r.version));
 		else log(`task ${String(r.id)} skipped: ${parsed.error.issues[0]?.message}`);
 	}
 	return book.size;

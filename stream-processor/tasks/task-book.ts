@@ -7,13 +7,25 @@ import type { Task } from '../../src/lib/domain/tasks/task';
  */
 export class TaskBook {
 	readonly #tasks = new Map<string, Task>();
+	/** The stream sequence of the event each task's current version came from. */
+	readonly #seq = new Map<string, number>();
 
 	get(id: string): Task | undefined {
 		return this.#tasks.get(id);
 	}
 
-	set(t: Task): void {
+	set(t: Task, seq: number): void {
 		this.#tasks.set(t.id, t);
+		this.#seq.set(t.id, Math.max(seq, this.#seq.get(t.id) ?? 0));
+	}
+
+	/**
+	 * Whether the event at this stream sequence is already in the task: a message redelivered
+	 * after its task's row was written but before its own event row (a crash between the two)
+	 * must be stored as an event, not applied again (a second cancel would be refused).
+	 */
+	applied(taskId: string, seq: number): boolean {
+		return seq <= (this.#seq.get(taskId) ?? 0);
 	}
 
 	values(): IterableIterator<Task> {
