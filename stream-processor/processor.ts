@@ -35,6 +35,9 @@ import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
+import { TaskBook } from './tasks/task-book';
+import { loadTasks } from './tasks/load-tasks';
+import { overdueEscalations } from './tasks/overdue';
 
 export interface RunningProcessor {
 	port: number;
@@ -97,6 +100,9 @@ export async function startProcessor(
 	const graded = await loadRisk(store, risk);
 	log(`risk: settings v${risk.settings.version}, ${graded} merchants graded before`);
 
+	const tasks = new TaskBook();
+	log(`state: ${await loadTasks(store, tasks, log)} tasks`);
+
 	let countsDirty = false;
 	const consumer = new EventConsumer(
 		nc,
@@ -109,6 +115,7 @@ export async function startProcessor(
 			timeZone: config.TIME_ZONE,
 			slaPolicy,
 			risk,
+			tasks,
 			onMerchantRegistered: () => {
 				countsDirty = true;
 			}
@@ -189,7 +196,15 @@ export async function startProcessor(
 		live,
 		log,
 		ticketSecret: config.TICKET_SECRET,
-		districtIds: districts.map((d) => d.id)
+		districtIds: districts.map((d) => d.id),
+		tasks: {
+			tasks,
+			js,
+			merchant: (id) => merchants.get(id),
+			merchants: () => merchants.values(),
+			// The stored grade; a merchant not graded yet (just registered) is scored now.
+			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
+		}
 	});
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {
@@ -212,6 +227,15 @@ export async function startProcessor(
 		const fresh = due.filter((e) => !escalationsPublished.has(e.id));
 		await Promise.all(fresh.map((e) => publishEvent(js, e)));
 		escalationsPublished = new Set(due.map((e) => e.id));
+	}
+
+	/** Overdue tasks become `task.escalated {auto}` events, each once (as the SLA's above). */
+	let overduePublished = new Set<string>();
+	async function escalateOverdue(now: number) {
+		const due = overdueEscalations(tasks.values(), now);
+		const fresh = due.filter((e) => !overduePublished.has(e.id));
+		await Promise.all(fresh.map((e) => publishEvent(js, e)));
+		overduePublished = new Set(due.map((e) => e.id));
 	}
 
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
@@ -247,6 +271,9 @@ export async function startProcessor(
 				// Apart from the raises below: a failed publish must not leave raised alerts unwritten.
 				await escalate(now).catch((e: unknown) =>
 					log(`SLA escalation failed, will retry: ${(e as Error).message}`)
+				);
+				await escalateOverdue(now).catch((e: unknown) =>
+					log(`task escalation failed, will retry: ${(e as Error).message}`)
 				);
 				if (batch.alerts.length === 0) return;
 				try {

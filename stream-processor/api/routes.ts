@@ -22,6 +22,7 @@ import { mountRegistryRoutes } from './registry.routes';
 import type { RiskQueries } from './risk.queries';
 import { mountRiskRoutes } from './risk.routes';
 import type { RiskSettings } from '../../src/lib/domain/risk';
+import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 
 export interface ReadApiDeps {
 	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries & AlertQueries;
@@ -35,6 +36,8 @@ export interface ReadApiDeps {
 	/** Every district of the city: the `city` room is for those who hold all of them. */
 	districtIds: readonly string[];
 	log: (m: string) => void;
+	/** The task centre's reads (tasks, candidates, draws). */
+	tasks?: TaskRouteDeps;
 }
 
 /**
@@ -159,5 +162,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		status: 200,
 		body: live.snapshot(room(req, claims))
 	}));
+	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
 	notFound(app);
 }

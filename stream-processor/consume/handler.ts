@@ -13,6 +13,10 @@ import type { RiskEngine } from '../risk/engine';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
 import type { Batch } from './batch';
+import { applyTaskEvent, type TaskEventOutcome } from '../../src/lib/domain/tasks/apply-task';
+import type { TaskBook } from '../tasks/task-book';
+import { taskRow } from '../tasks/task-rows';
+import { followUpOf } from '../tasks/follow-up';
 import { decodeEvent } from './decode';
 import type { RecentIds } from './dedup';
 
@@ -26,6 +30,8 @@ export interface HandlerDeps {
 	slaPolicy?: SlaPolicy;
 	/** Continuous risk grading: events mark their merchant for a rescore. */
 	risk?: RiskEngine;
+	/** The task centre's tasks (none kept when unset). */
+	tasks?: TaskBook;
 }
 
 /** Counters for health and the benchmark. */
@@ -122,6 +128,37 @@ export function handleMessage(
 			deps.live.onAlertResolved(lifecycle.alert, now);
 		}
 	}
+	const tasks = deps.tasks;
+	const taskId = taskIdOf(e);
+	const step: TaskEventOutcome = !tasks
+		? { kind: 'none' }
+		: taskId && tasks.applied(taskId, msg.seq)
+			? { kind: 'none' }
+			: e.type === 'task.created' && !known?.registered
+				? { kind: 'refused', reason: `no merchant ${e.merchantId} to inspect` }
+				: applyTaskEvent((id) => tasks.get(id), e);
+	if (step.kind === 'refused') {
+		batch.deadLetters.push({
+			subject: msg.subject,
+			seq: msg.seq,
+			reason: step.reason,
+			data: msg.data
+		});
+		stats.deadLetters++;
+		return;
+	}
+	if (step.kind === 'stale') {
+		stats.duplicates++;
+		return;
+	}
+	if (tasks && step.kind === 'changed') {
+		tasks.set(step.task, msg.seq);
+		batch.addEntity('tasks', taskRow(step.task, msg.seq));
+	}
+	if (tasks) {
+		const followUp = followUpOf(e, now);
+		if (followUp) batch.publish.push(followUp);
+	}
 	deps.recent.add(e.id);
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
@@ -154,4 +191,10 @@ function keep(e: FsEvent, seq: number, batch: Batch, stats: HandlerStats, now: n
 	stats.handled++;
 	stats.lastEventAt = e.recordedAt;
 	stats.lastHandledAt = now;
+}
+
+/** The task an event is about: a task step's, or the task an inspection carries out. */
+function taskIdOf(e: FsEvent): string | undefined {
+	if (e.type === 'inspection.completed') return e.payload.taskId;
+	return e.type.startsWith('task.') ? (e.payload as { taskId: string }).taskId : undefined;
 }

@@ -128,6 +128,30 @@ const matrix: [string, Record<Who, number>][] = [
 		}
 	],
 	[
+		'/tasks',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
+		'/tasks/new',
+		{
+			anonymous: 303,
+			root: 200,
+			city: 200,
+			'sup-a': 200,
+			'insp-a': 403,
+			'own-ab': 403,
+			'staff-a': 403
+		}
+	],
+	[
 		'/inspect',
 		{
 			anonymous: 303,

@@ -1,0 +1,54 @@
+import { error } from '@sveltejs/kit';
+import { districts } from '$lib/domain/districts';
+import type { TicketClaims } from '$lib/domain/auth/claims';
+import { viewerOf } from '$lib/server/auth/guard';
+import { TaskCommandError } from '$lib/server/tasks/task-commands';
+import { readApi, ReadApiError } from '$lib/server/read-api';
+import { task } from '$lib/domain/tasks/task';
+import { webTaskPorts } from '$lib/server/tasks/ports';
+
+/** Who dispatches, plans and draws: supervisors of their districts and admins. */
+export const TASK_EDITORS = ['admin', 'supervisor'] as const;
+
+export function taskViewer(locals: App.Locals) {
+	return viewerOf(locals, TASK_EDITORS);
+}
+
+/** The districts a regulator works in: an admin's are all of them. */
+export function districtsOf(claims: TicketClaims): string[] {
+	return claims.role === 'admin' ? districts.map((d) => d.id) : [...claims.districts];
+}
+
+/** A refused command as a form problem; anything else is not ours to explain. */
+export function problemOf(e: unknown): TaskCommandError['problem'] {
+	if (e instanceof TaskCommandError) return e.problem;
+	throw e;
+}
+
+export function notFound(): never {
+	error(404, 'no such task');
+}
+
+/**
+ * Waits (bounded) until the processor has the task, so the page landed on shows it. Past the
+ * bound the event is safe in the stream; the page only shows it a moment later.
+ */
+export async function untilTask(claims: TicketClaims, taskId: string, timeoutMs = 3_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		try {
+			await readApi(claims, `/api/tasks/${encodeURIComponent(taskId)}`, task);
+			return true;
+		} catch (e) {
+			if (!(e instanceof ReadApiError && e.status === 404)) throw e;
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return false;
+}
+
+/** Inspectors' display names by username, for lists that name who goes. */
+export async function inspectorNames(): Promise<Record<string, string>> {
+	const ports = await webTaskPorts();
+	return Object.fromEntries(ports.inspectors().map((i) => [i.username, i.displayName]));
+}
