@@ -256,9 +256,13 @@ describe('task centre (processor)', () => {
 			dueAt: later(86_400_000),
 			assignees: ['insp-a', 'insp-a2'],
 			alertIds: ['rule:t-m1:2026-11-28'],
-			note: '请核查'
+			note: '请核查',
+			formId: crypto.randomUUID()
 		};
 		const { taskId } = await createTask(supAViewer, form, ports());
+		// The same form sent again is the same task, by the same event.
+		const again = await createTask(supAViewer, form, ports());
+		expect(again.taskId).toBe(taskId);
 		expect(await taskOf(taskId)).toMatchObject({
 			kind: 'alert',
 			createdBy: 'sup-a',
@@ -271,6 +275,10 @@ describe('task centre (processor)', () => {
 		await expect(
 			createTask(supAViewer, { ...form, assignees: ['insp-a', 'sup-a'] }, ports())
 		).rejects.toThrow(/not inspectors of 370102: sup-a/);
+		// Another shop's alert cannot ride along.
+		await expect(
+			createTask(supAViewer, { ...form, alertIds: ['rule:t-b1:2026-11-28'] }, ports())
+		).rejects.toThrow(/alerts of another merchant: rule:t-b1/);
 	});
 
 	it('tasks - a plan run twice creates its tasks once', async () => {

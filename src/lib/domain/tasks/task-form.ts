@@ -32,9 +32,19 @@ export const newTaskForm = z.object({
 	dueAt: isoInstant,
 	assignees: z.array(entityId).min(1).max(4),
 	alertIds: list(50).default([]),
-	note: z.string().trim().max(1_000).optional()
+	note: z.string().trim().max(1_000).optional(),
+	/** Made when the form is shown: the same form sent twice is the same task. */
+	formId: z.uuid()
 });
 export type NewTaskForm = z.infer<typeof newTaskForm>;
+
+/**
+ * Alerts a task may verify: its own merchant's (an alert id is `<rule>:<merchantId>:<period>`),
+ * so a hand-edited form cannot attach another shop's alerts.
+ */
+export function foreignAlerts(alertIds: readonly string[], merchantId: string): string[] {
+	return alertIds.filter((id) => id.split(':')[1] !== merchantId);
+}
 
 /** Reassign (改派) and cancel (取消) forms. */
 export const reassignForm = z.object({

@@ -201,6 +201,7 @@ export const en: Messages = {
 	'tasks.form.submit': 'Dispatch',
 	'tasks.form.bad': 'Please check the fields marked in red.',
 	'tasks.form.problem.merchant': 'This merchant is not in your districts.',
+	'tasks.form.problem.alerts': "The attached alerts are not this merchant's.",
 	'tasks.form.problem.assignees':
 		"Inspectors must be the merchant's district's inspectors, each once.",
 	'tasks.form.problem.task': 'No such task.',

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { TicketClaims } from '../../domain/auth/claims';
 import type { FsEvent } from '../../domain/events';
 import { makeEvent, type NewEvent } from '../../domain/events/make';
-import { uuidv7 } from '../../domain/ids';
 import { task as taskSchema, isPending, type Task } from '../../domain/tasks/task';
 import { merchantDetail } from '../../domain/read-model';
-import type { NewTaskForm } from '../../domain/tasks/task-form';
+import { foreignAlerts, type NewTaskForm } from '../../domain/tasks/task-form';
+import { stableEventId } from '../backbone/stable-id';
 import { actorKinds } from '../record-event';
 import type { Role } from '../../domain/auth/claims';
 import { ReadApiError } from '../read-api';
@@ -23,7 +23,7 @@ export type Viewer = { user: { username: string; role: Role }; claims: TicketCla
 export class TaskCommandError extends Error {
 	override name = 'TaskCommandError';
 	constructor(
-		readonly problem: 'merchant' | 'assignees' | 'task' | 'state' | 'district',
+		readonly problem: 'merchant' | 'assignees' | 'alerts' | 'task' | 'state' | 'district',
 		message: string
 	) {
 		super(message);
@@ -81,8 +81,14 @@ function checkAssignees(assignees: readonly string[], districtId: string, ports:
 export async function createTask(viewer: Viewer, form: NewTaskForm, ports: TaskPorts) {
 	const m = await merchantFor(viewer, form.merchantId, ports);
 	checkAssignees(form.assignees, m.districtId, ports);
-	const taskId = `t-${uuidv7().replaceAll('-', '').slice(0, 24)}`;
+	const foreign = foreignAlerts(form.alertIds, m.id);
+	if (foreign.length) {
+		throw new TaskCommandError('alerts', `alerts of another merchant: ${foreign.join(', ')}`);
+	}
+	// From the form's own id: a double click or a resend is the same task and the same event.
+	const taskId = `t-${stableEventId(`task-form:${form.formId}`).replaceAll('-', '').slice(0, 24)}`;
 	const event = eventBy<'task.created'>(viewer, {
+		id: stableEventId(`task.created:${taskId}`),
 		type: 'task.created',
 		merchantId: m.id,
 		districtId: m.districtId,

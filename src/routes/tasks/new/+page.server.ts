@@ -1,33 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { alertList } from '$lib/domain/read-model';
 import { taskCandidates } from '$lib/domain/tasks/task-form';
 import { newTaskForm } from '$lib/domain/tasks/task-form';
 import { instantOfLocal, localDateTime } from '$lib/domain/time';
-import { readApi, ReadApiError } from '$lib/server/read-api';
+import { readAlert } from '$lib/server/alerts';
+import { readApi } from '$lib/server/read-api';
 import { createTask } from '$lib/server/tasks/task-commands';
 import { webTaskPorts } from '$lib/server/tasks/ports';
 import { districtsOf, problemOf, taskViewer, untilTask } from '../tasks.server';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * The alert a dispatch starts from, through the viewer's ticket (outside their districts it is
- * not found). Alert ids are `<rule>:<merchantId>:<period>`, which names the merchant to ask for.
- */
-async function alertFor(claims: Parameters<typeof readApi>[0], alertId: string) {
-	const merchantId = alertId.split(':')[1];
-	if (!merchantId || !/^[A-Za-z0-9_-]{1,64}$/.test(merchantId)) return null;
-	try {
-		const { items } = await readApi(
-			claims,
-			`/api/alerts?merchantId=${encodeURIComponent(merchantId)}&limit=500`,
-			alertList
-		);
-		return items.find((a) => a.id === alertId) ?? null;
-	} catch (e) {
-		if (e instanceof ReadApiError && (e.status === 404 || e.status === 403)) return null;
-		throw e;
-	}
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = taskViewer(locals);
@@ -41,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		)
 	]);
 	const alertId = url.searchParams.get('alert');
-	const alert = alertId ? await alertFor(viewer.claims, alertId) : null;
+	const alert = alertId ? (await readAlert(viewer.claims, alertId))?.alert : null;
 	const inspectors = ports
 		.inspectors()
 		.filter((i) => i.districts.some((d) => districtIds.includes(d)))
@@ -65,7 +45,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		},
 		alertMissing: alertId !== null && !alert,
 		merchantId: alert?.merchantId ?? url.searchParams.get('merchant') ?? '',
-		defaultDue: localDateTime(Date.now() + 3 * 86_400_000)
+		defaultDue: localDateTime(Date.now() + 3 * 86_400_000),
+		formId: crypto.randomUUID()
 	};
 };
 
@@ -79,7 +60,8 @@ export const actions: Actions = {
 			due: String(data.get('due') ?? ''),
 			assignees: data.getAll('assignees').map(String),
 			alertIds: String(data.get('alertIds') ?? ''),
-			note: String(data.get('note') ?? '')
+			note: String(data.get('note') ?? ''),
+			formId: String(data.get('formId') ?? '')
 		};
 		const due = instantOfLocal(values.due);
 		const parsed = newTaskForm.safeParse({
