@@ -17,6 +17,7 @@ import { DEFAULT_RISK_SETTINGS } from '../src/lib/domain/risk/risk-settings';
 import { scoreMerchant } from '../src/lib/domain/risk/risk-score';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
+import { inspectionQueries } from './api/inspections.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -150,7 +151,8 @@ export async function startProcessor(
 	const queries = {
 		...readQueries(store, config.TIME_ZONE),
 		...registryQueries(store, config.TIME_ZONE),
-		...ledgerQueries(store, config.TIME_ZONE)
+		...ledgerQueries(store, config.TIME_ZONE),
+		...inspectionQueries(store)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {

@@ -17,9 +17,11 @@ import type { LedgerQueries } from './ledger.queries';
 import type { ReadQueries } from './read.queries';
 import type { RegistryQueries } from './registry.queries';
 import { mountRegistryRoutes } from './registry.routes';
+import type { InspectionQueries } from './inspections.queries';
+import { mountInspectionRoutes } from './inspections.routes';
 
 export interface ReadApiDeps {
-	queries: ReadQueries & RegistryQueries & LedgerQueries;
+	queries: ReadQueries & RegistryQueries & LedgerQueries & InspectionQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	health: HealthMonitor;
@@ -106,6 +108,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		queries.ledgerDay(id, parseDay(req.query))
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
+	mountInspectionRoutes(route, queries);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

@@ -1,5 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { Alert } from '../../src/lib/domain/alert';
+import type { FsEvent } from '../../src/lib/domain/events';
 
 export interface DeadLetter {
 	subject: string;
@@ -20,6 +21,8 @@ export class Batch {
 	readonly entities = new Map<string, Record<string, unknown>[]>();
 	readonly alerts: Alert[] = [];
 	readonly deadLetters: DeadLetter[] = [];
+	/** Events this batch causes (a passing inspection closing its alerts), published before ack. */
+	readonly followUps: FsEvent[] = [];
 	readonly startedAt = Date.now();
 
 	addEntity(table: string, row: Record<string, unknown>): void {

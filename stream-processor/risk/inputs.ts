@@ -68,7 +68,12 @@ export function riskInputsOf(
 			})),
 		lotsSold: active
 			.filter((a) => a.rule === 'expired_lot_sold')
-			.map((a) => ({ at: Date.parse(a.raisedAt), recalled: false }))
+			.map((a) => ({ at: Date.parse(a.raisedAt), recalled: false })),
+		inspections: m.inspections.map((i) => ({
+			at: Date.parse(i.at),
+			result: i.result,
+			criticalFindings: i.criticalFindings
+		}))
 	};
 }
 

@@ -3,6 +3,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Store } from '../../clickhouse/store';
 import { alertSubject, deadLetterSubject } from '../../src/lib/domain/subjects';
 import { alertRow } from '../rules/raise';
+import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import type { Batch } from '../consume/batch';
 
 const encoder = new TextEncoder();
@@ -42,6 +43,9 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 			)
 		);
 	}
+	// In order (a verification before its closing); ids are fixed, so a batch written again
+	// publishes nothing twice.
+	for (const e of batch.followUps) await publishEvent(js, e);
 	await store.insertLines('events', batch.eventLines);
 }
 

@@ -5,6 +5,7 @@ import type { RecentIds } from '../consume/dedup';
 import type { LiveHub } from '../live/live-hub';
 import { loadAlerts } from './load-alerts';
 import { loadLedgerTrails } from './load-ledgers';
+import { loadInspections } from './load-inspections';
 import {
 	rememberLot,
 	type DisputeRecord,
@@ -48,6 +49,7 @@ export async function loadState(
 		| 'openAlerts'
 		| 'alerts'
 		| 'disputes'
+		| 'inspections'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,
@@ -106,6 +108,7 @@ export async function loadState(
 		merchants.ensure(r.merchantId, r.districtId).lastMorningCheckAt = r.at;
 	}
 	await loadLedgerTrails(store, merchants, timeZone);
+	await loadInspections(store, merchants);
 
 	for (const r of await store.query<
 		Omit<DisputeRecord, 'answeredAt' | 'closedAt'> & {

@@ -64,7 +64,22 @@ export interface MerchantRecord {
 	alerts: Map<string, Alert>;
 	/** 异议 not yet closed, by dispute id; a closed one is only in the store. */
 	disputes: Map<string, DisputeRecord>;
+	/** The latest inspections (现场检查), oldest first, for the risk model; bounded. */
+	inspections: InspectionRecord[];
 }
+
+/** An inspection as the risk model needs it; the whole record is in the store. */
+export interface InspectionRecord {
+	id: string;
+	/** When the visit ended (the event's occurredAt), ISO. */
+	at: string;
+	result: 'pass' | 'rectify' | 'fail';
+	/** Failed key items (★); the findings' count when the visit sent no checklist. */
+	criticalFindings: number;
+}
+
+/** Inspections kept per merchant: the risk model looks back a few years at most. */
+export const MAX_INSPECTIONS_PER_MERCHANT = 20;
 
 /** A dispute (异议/复核) as its store row: every step rewrites the whole row. */
 export interface DisputeRecord {
@@ -114,7 +129,8 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		lots: new Map(),
 		openAlerts: new Set(),
 		alerts: new Map(),
-		disputes: new Map()
+		disputes: new Map(),
+		inspections: []
 	};
 }
 
@@ -161,4 +177,12 @@ export function rememberLot(m: MerchantRecord, lotId: string, expiresOn: string)
 		const oldest = m.lots.keys().next().value;
 		if (oldest !== undefined) m.lots.delete(oldest);
 	}
+}
+
+/** Keeps an inspection once (a resent visit replaces itself), in time order, the newest few. */
+export function rememberInspection(m: MerchantRecord, i: InspectionRecord): void {
+	const kept = m.inspections.filter((x) => x.id !== i.id);
+	kept.push(i);
+	kept.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	m.inspections = kept.slice(-MAX_INSPECTIONS_PER_MERCHANT);
 }

@@ -34,7 +34,8 @@ describe('migrations', () => {
 			'0005_licence_source_event.sql',
 			'0006_staff.sql',
 			'0007_registry_ledgers.sql',
-			'0008_alert_lifecycle.sql'
+			'0008_alert_lifecycle.sql',
+			'0011_inspections.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(
