@@ -38,7 +38,9 @@ export const DEFAULT_BODY_BYTES = 512 * 1024;
 const uploadPaths = [
 	/^\/m\/[^/]+\/purchase\/?$/,
 	/^\/registry\/[^/]+\/edit\/?$/,
-	/^\/registry\/import\/?$/
+	/^\/registry\/import\/?$/,
+	// One photo of an inspection at a time (the phone's queue sends them one by one).
+	/^\/inspect\/check\/[^/]+\/photo\/?$/
 ];
 
 export function bodyLimitOf(pathname: string): number {

@@ -11,6 +11,7 @@ import { recordEvent, untilStored } from '$lib/server/record-event';
 import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
 import { riskResult } from '$lib/domain/risk/risk-result';
+import { inspectionList } from '$lib/domain/inspections/read-model';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,6 +37,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	if (tab === 'risk') {
 		return { ...base, risk: await readApi(claims, `/api/merchants/${id}/risk`, riskResult) };
+	}
+	if (tab === 'inspections') {
+		const path = `/api/inspections?merchant=${id}&limit=100`;
+		return { ...base, inspections: (await readApi(claims, path, inspectionList)).items };
 	}
 	if (tab === 'alerts') {
 		return {

@@ -1,4 +1,4 @@
-import { downscale } from './downscale';
+import { downscale } from '$lib/photos/downscale';
 
 type Photo = { blob: Blob; url: string };
 
