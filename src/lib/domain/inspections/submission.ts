@@ -88,7 +88,9 @@ export function inspectionPayload(
 	| { ok: true; payload: FsEventOf<'inspection.completed'>['payload'] }
 	| { ok: false; problem: SubmissionProblem } {
 	const j = judgeSubmission(template, s.items, visitDay);
-	if (!j.ok) return { ok: false, problem: { kind: 'checklist', ...j } };
+	if (!j.ok) {
+		return { ok: false, problem: { kind: 'checklist', missing: j.missing, unknown: j.unknown } };
+	}
 	if (j.result !== s.confirmedResult) {
 		return { ok: false, problem: { kind: 'result_changed', result: j.result } };
 	}
