@@ -70,19 +70,19 @@ test('inspect offline - the network drops mid-checklist; the visit queues on the
 			.jpeg({ quality: 90 })
 			.toBuffer();
 	for (const i of template.slice(half)) {
-		const fails = i.id === 'kitchen_clean' || i.id === 'cooked_thoroughly';
+		const fails = i.id === 'disinfection_records' || i.id === 'cooked_thoroughly';
 		await item(i.id)
 			.getByRole('radio', { name: fails ? '不符合' : '符合', exact: true })
 			.click();
 	}
-	await item('kitchen_clean').getByLabel('说明').fill('灶台油污，地面积水');
-	await item('kitchen_clean')
+	await item('disinfection_records').getByLabel('说明').fill('消毒记录缺三天');
+	await item('disinfection_records')
 		.locator('input[type=file]')
 		.setInputFiles([
 			{ name: 'a.jpg', mimeType: 'image/jpeg', buffer: await photo('#7c2d12') },
 			{ name: 'b.jpg', mimeType: 'image/jpeg', buffer: await photo('#365314') }
 		]);
-	await expect(item('kitchen_clean').locator('figure img')).toHaveCount(2);
+	await expect(item('disinfection_records').locator('figure img')).toHaveCount(2);
 	await expect(phone.getByTestId('result')).toHaveText('基本合格');
 	await expect(phone.getByText('整改项目')).toBeVisible();
 	await phone.getByLabel('确认检查结果').check();
@@ -121,10 +121,10 @@ test('inspect offline - the network drops mid-checklist; the visit queues on the
 	const visit = stored.items[0]!;
 	expect(visit.result).toBe('rectify');
 	expect(visit.signer).toBe('王店长');
-	expect(visit.rectificationItemIds.sort()).toEqual(['cooked_thoroughly', 'kitchen_clean']);
-	const kitchen = visit.checklist.find((c) => c.itemId === 'kitchen_clean');
+	expect(visit.rectificationItemIds.sort()).toEqual(['cooked_thoroughly', 'disinfection_records']);
+	const kitchen = visit.checklist.find((c) => c.itemId === 'disinfection_records');
 	expect(kitchen?.attachmentIds).toHaveLength(2);
-	expect(kitchen?.note).toBe('灶台油污，地面积水');
+	expect(kitchen?.note).toBe('消毒记录缺三天');
 
 	// Another round of the queue (the network flapping) sends nothing again.
 	await phone.evaluate(() => dispatchEvent(new Event('online')));
