@@ -40,7 +40,7 @@ beforeAll(async () => {
 		},
 		{ id: 'system', address: 'test' }
 	);
-	for (const u of ['insp-a', 'insp-b']) {
+	for (const u of ['insp-a', 'insp-b', 'sup-a']) {
 		const r = await httpSignIn(sys.webUrl, u);
 		if (!r.cookie) throw new Error(`sign-in of ${u} failed: ${r.status}`);
 		cookies.set(u, r.cookie);
@@ -201,6 +201,14 @@ describe('inspections', () => {
 		const page = await get(`/inspect/records/${inspectionId}`);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('现场检查记录');
+		// The district's supervisor finds it on the merchant's inspections tab, and opens it.
+		const tab = await (await get('/registry/m-a?tab=inspections', 'sup-a')).text();
+		expect(tab).toContain(`/registry/m-a/inspections/${inspectionId}`);
+		const record = await get(`/registry/m-a/inspections/${inspectionId}`, 'sup-a');
+		expect(record.status).toBe(200);
+		expect(await record.text()).toContain('王店长');
+		// Not under another merchant's page.
+		expect((await get(`/registry/m-c/inspections/${inspectionId}`, 'sup-a')).status).toBe(404);
 	});
 
 	it('inspections - a failed visit reaches the risk model with its critical finding', async () => {
