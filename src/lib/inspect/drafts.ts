@@ -74,11 +74,17 @@ export async function allDrafts(): Promise<Draft[]> {
 	return run<Draft[]>('readonly', (s) => s.getAll());
 }
 
-/** The unfinished draft of this merchant and task, to resume (same inspection id). */
+/**
+ * The visit of this merchant and task still on the phone, to resume with the same inspection
+ * id: the draft being filled in, else the newest one waiting to sync (shown, not editable).
+ */
 export async function openDraftFor(merchantId: string, taskId: string | null) {
-	const all = await allDrafts();
-	return all.find(
-		(d) => d.status === 'draft' && d.merchantId === merchantId && d.taskId === taskId
+	const mine = (await allDrafts())
+		.filter((d) => d.merchantId === merchantId && d.taskId === taskId)
+		.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
+	return (
+		mine.find((d) => d.status === 'draft') ??
+		mine.find((d) => d.status === 'queued' || d.status === 'failed')
 	);
 }
 

@@ -194,6 +194,7 @@ export const en: Messages = {
 	'inspect.check.pending': '{count} waiting to sync',
 	'inspect.check.offline': 'Offline',
 	'inspect.check.failed': 'Sync failed: {reason}',
+	'inspect.check.edit': 'Back to editing',
 	'inspect.check.newCheck': 'Inspect another',
 	'inspect.check.viewRecord': 'View the record',
 	'inspect.check.back': 'Back',

@@ -192,6 +192,7 @@ export const zhCN = {
 	'inspect.check.pending': '{count} 条待同步',
 	'inspect.check.offline': '离线',
 	'inspect.check.failed': '同步失败：{reason}',
+	'inspect.check.edit': '返回修改',
 	'inspect.check.newCheck': '再检查一家',
 	'inspect.check.viewRecord': '查看检查记录',
 	'inspect.check.back': '返回',
