@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { error, json } from '@sveltejs/kit';
 import { MAX_PHOTO_BYTES } from '$lib/domain/attachments';
 import { inspectionSubmission, photoSlot } from '$lib/domain/inspections/submission';
@@ -35,10 +36,14 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const recordId = inspectionEventId(id.data);
 	const attachmentId = inspectionAttachmentId(id.data, slot.data);
 	const store = await attachmentStore((await nats()).nc);
-	if (await hasInspectionPhoto(store, attachmentId, recordId)) return json({ attachmentId });
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
+	if (await hasInspectionPhoto(store, attachmentId, recordId, sourceSha256)) {
+		return json({ attachmentId });
+	}
 	let photo;
 	try {
-		photo = await preparePhoto(new Uint8Array(await file.arrayBuffer()));
+		photo = await preparePhoto(bytes);
 	} catch (e) {
 		if (e instanceof PhotoError) error(400, 'not an image');
 		throw e;
