@@ -146,6 +146,12 @@ test('inspect offline - the network drops mid-checklist; the visit queues on the
 	await phone.setViewportSize({ width: 794, height: 1123 });
 	await phone.emulateMedia({ media: 'print' });
 	await phone.screenshot({ path: '/tmp/shots-inspect-print.png', fullPage: true });
+	// Regulators (and inspectors) find it on the register's inspections tab.
+	await phone.emulateMedia({ media: 'screen' });
+	await phone.setViewportSize({ width: 1280, height: 800 });
+	await phone.goto(`${system.webUrl}/registry/m-a?tab=inspections`);
+	await expect(phone.getByTestId('inspection-list')).toContainText('基本合格');
+	await phone.screenshot({ path: '/tmp/shots-inspect-registry.png' });
 	expect(errors).toEqual([]);
 	await context.close();
 });
