@@ -38,8 +38,8 @@ export function ledgerStats(
 
 /**
  * What the risk model sees of a merchant now, from the processor's state: what it is, its
- * licence, its books, and the alerts still being handled. Complaints, inspections and devices
- * are not kept per merchant yet (issue 5 goes on): they score nothing until they are.
+ * licence, its books, the alerts still being handled and its latest inspections. Complaints and
+ * devices are not kept per merchant yet (issue 5 goes on): they score nothing until they are.
  */
 export function riskInputsOf(
 	m: MerchantRecord,
