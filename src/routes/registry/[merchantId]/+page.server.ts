@@ -12,6 +12,7 @@ import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
 import { riskResult } from '$lib/domain/risk/risk-result';
 import { inspectionList } from '$lib/domain/inspections/read-model';
+import { accountServices } from '$lib/server/accounts/web';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,7 +41,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	}
 	if (tab === 'inspections') {
 		const path = `/api/inspections?merchant=${id}&limit=100`;
-		return { ...base, inspections: (await readApi(claims, path, inspectionList)).items };
+		const [{ items }, { directory }] = await Promise.all([
+			readApi(claims, path, inspectionList),
+			accountServices()
+		]);
+		const nameOf = (u: string) => directory.get(u)?.displayName ?? u;
+		return {
+			...base,
+			inspections: items.map((i) => ({
+				...i,
+				inspectorNames: [i.inspectorId, ...i.coInspectorIds].map(nameOf)
+			}))
+		};
 	}
 	if (tab === 'alerts') {
 		return {
