@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Only the inspector's pages register it (src/routes/inspect/+layout.svelte): the wall and
+		// the office have a network and no use for an offline copy of the app.
+		serviceWorker: { register: false },
 		// Kit adds a nonce (or hash) for its own inline start-up script; hooks.server.ts adds the
 		// live gateway to connect-src and sets frame-ancestors per path at run time.
 		csp: {

@@ -18,6 +18,7 @@ import { startRiskClock } from './risk/risk-clock';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
+import { inspectionQueries } from './api/inspections.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -172,7 +173,8 @@ export async function startProcessor(
 		...registryQueries(store, config.TIME_ZONE),
 		...ledgerQueries(store, config.TIME_ZONE),
 		...riskQueries(store),
-		...alertQueries(store, config.TIME_ZONE)
+		...alertQueries(store, config.TIME_ZONE),
+		...inspectionQueries(store)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {

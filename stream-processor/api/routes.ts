@@ -22,10 +22,17 @@ import { mountRegistryRoutes } from './registry.routes';
 import type { RiskQueries } from './risk.queries';
 import { mountRiskRoutes } from './risk.routes';
 import type { RiskSettings } from '../../src/lib/domain/risk';
+import type { InspectionQueries } from './inspections.queries';
+import { mountInspectionRoutes } from './inspections.routes';
 import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 
 export interface ReadApiDeps {
-	queries: ReadQueries & RegistryQueries & LedgerQueries & RiskQueries & AlertQueries;
+	queries: ReadQueries &
+		RegistryQueries &
+		LedgerQueries &
+		RiskQueries &
+		AlertQueries &
+		InspectionQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	/** The risk settings in force, how many merchants each version graded, how many wait. */
@@ -117,6 +124,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	);
 	mountRegistryRoutes(route, merchantRoute, queries);
 	mountRiskRoutes(route, merchantRoute, queries, deps.riskStatus);
+	mountInspectionRoutes(route, queries);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

@@ -21,7 +21,10 @@ export class Batch {
 	readonly entities = new Map<string, Record<string, unknown>[]>();
 	readonly alerts: Alert[] = [];
 	readonly deadLetters: DeadLetter[] = [];
-	/** Events the processor itself makes from these (a follow-up task), ids fixed by their cause. */
+	/**
+	 * Events the processor itself makes from these (a follow-up task, a passing inspection's
+	 * verification and closing of its alerts), ids fixed by their cause; published in order.
+	 */
 	readonly publish: FsEvent[] = [];
 	readonly startedAt = Date.now();
 

@@ -6,6 +6,7 @@ import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
 import { applyAlertEvent } from '../state/apply-alert';
+import { alertFollowUps, applyInspection } from '../state/apply-inspection';
 import { isActive } from '../../src/lib/domain/alerts/lifecycle';
 import { defaultSlaPolicy, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
 import type { MerchantStates } from '../state/merchant-state';
@@ -166,6 +167,10 @@ export function handleMessage(
 	for (const { table, row } of rows) batch.addEntity(table, row);
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
+	if (e.type === 'inspection.completed') {
+		batch.addEntity('inspections', applyInspection(m, e, msg.seq));
+		batch.publish.push(...alertFollowUps(m, e));
+	}
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
 	// Only the registered are graded (a till's sales may name a shop before its registration).
 	if (m.registered) deps.risk?.touch(m.id);

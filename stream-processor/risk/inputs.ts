@@ -36,8 +36,8 @@ export function ledgerStatsFromCounts(
 
 /**
  * What the risk model sees of a merchant now, from the processor's state: what it is, its
- * licence, its books, the alerts still being handled and its complaints. Inspections and
- * devices are not kept per merchant yet: they score nothing until they are.
+ * licence, its books, the alerts still being handled, its complaints and its latest inspections.
+ * Devices are not kept per merchant yet: they score nothing until they are.
  */
 export function riskInputsOf(
 	m: MerchantRecord,
@@ -70,7 +70,12 @@ export function riskInputsOf(
 		complaints: m.complaints.flatMap((c) => {
 			const category = complaintCategories.find((k) => k === c.category);
 			return category ? [{ at: c.at, category }] : [];
-		})
+		}),
+		inspections: m.inspections.map((i) => ({
+			at: Date.parse(i.at),
+			result: i.result,
+			criticalFindings: i.criticalFindings
+		}))
 	};
 }
 

@@ -52,9 +52,7 @@ export function rulesForEvent(
 		case 'inspection.completed':
 			return found(inspectionFailed(e));
 		case 'sensor.reading.recorded':
-			return found(
-				sensorExcursion(e, m.sensorExcursions.get(e.payload.deviceId) ?? 0, timeZone)
-			);
+			return found(sensorExcursion(e, m.sensorExcursions.get(e.payload.deviceId) ?? 0, timeZone));
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);

@@ -43,9 +43,9 @@ export async function writeBatch(batch: Batch, store: Store, js: JetStreamClient
 			)
 		);
 	}
-	// Before the events that caused them are stored: a restart after this point redelivers the
-	// cause, and the same ids make the same events.
-	await Promise.all(batch.publish.map((e) => publishEvent(js, e)));
+	// Before the events that caused them are stored (a restart after this point redelivers the
+	// cause, and the same ids make the same events), in order: a verification before its closing.
+	for (const e of batch.publish) await publishEvent(js, e);
 	await store.insertLines('events', batch.eventLines);
 }
 

@@ -6,6 +6,7 @@ import type { LiveHub } from '../live/live-hub';
 import { loadAlerts } from './load-alerts';
 import { loadComplaints } from './load-complaints';
 import { loadLedgerTrails } from './load-ledgers';
+import { loadInspections } from './load-inspections';
 import {
 	rememberLot,
 	type DisputeRecord,
@@ -51,6 +52,7 @@ export async function loadState(
 		| 'disputes'
 		| 'complaints'
 		| 'sensorExcursions'
+		| 'inspections'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,
@@ -110,6 +112,7 @@ export async function loadState(
 	}
 	await loadLedgerTrails(store, merchants, timeZone);
 	await loadComplaints(store, merchants);
+	await loadInspections(store, merchants);
 
 	for (const r of await store.query<
 		Omit<DisputeRecord, 'answeredAt' | 'closedAt'> & {

@@ -71,7 +71,22 @@ export interface MerchantRecord {
 	 * a restart mid-excursion only delays its alert by a reading.
 	 */
 	sensorExcursions: Map<string, number>;
+	/** The latest inspections (现场检查), oldest first, for the risk model; bounded. */
+	inspections: InspectionRecord[];
 }
+
+/** An inspection as the risk model needs it; the whole record is in the store. */
+export interface InspectionRecord {
+	id: string;
+	/** When the visit ended (the event's occurredAt), ISO. */
+	at: string;
+	result: 'pass' | 'rectify' | 'fail';
+	/** Failed key items (★); the findings' count when the visit sent no checklist. */
+	criticalFindings: number;
+}
+
+/** Inspections kept per merchant: the risk model looks back a few years at most. */
+export const MAX_INSPECTIONS_PER_MERCHANT = 20;
 
 /** A dispute (异议/复核) as its store row: every step rewrites the whole row. */
 export interface DisputeRecord {
@@ -135,7 +150,8 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		alerts: new Map(),
 		disputes: new Map(),
 		complaints: [],
-		sensorExcursions: new Map()
+		sensorExcursions: new Map(),
+		inspections: []
 	};
 }
 
@@ -182,4 +198,12 @@ export function rememberLot(m: MerchantRecord, lotId: string, expiresOn: string)
 		const oldest = m.lots.keys().next().value;
 		if (oldest !== undefined) m.lots.delete(oldest);
 	}
+}
+
+/** Keeps an inspection once (a resent visit replaces itself), in time order, the newest few. */
+export function rememberInspection(m: MerchantRecord, i: InspectionRecord): void {
+	const kept = m.inspections.filter((x) => x.id !== i.id);
+	kept.push(i);
+	kept.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	m.inspections = kept.slice(-MAX_INSPECTIONS_PER_MERCHANT);
 }

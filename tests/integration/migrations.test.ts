@@ -36,7 +36,8 @@ describe('migrations', () => {
 			'0007_registry_ledgers.sql',
 			'0008_alert_lifecycle.sql',
 			'0009_risk_scores.sql',
-			'0010_tasks.sql'
+			'0010_tasks.sql',
+			'0011_inspections.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(

@@ -40,7 +40,9 @@ const uploadPaths = [
 	// A shop's fix report to a rectification notice (整改), with up to three photos.
 	/^\/m\/[^/]+\/rectification\/[^/]+\/?$/,
 	/^\/registry\/[^/]+\/edit\/?$/,
-	/^\/registry\/import\/?$/
+	/^\/registry\/import\/?$/,
+	// One photo of an inspection at a time (the phone's queue sends them one by one).
+	/^\/inspect\/check\/[^/]+\/photo\/?$/
 ];
 
 export function bodyLimitOf(pathname: string): number {

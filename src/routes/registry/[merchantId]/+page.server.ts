@@ -12,6 +12,8 @@ import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
 import { riskResult } from '$lib/domain/risk/risk-result';
 import { riskHistory as riskHistoryView } from '$lib/domain/risk/risk-read';
+import { inspectionList } from '$lib/domain/inspections/read-model';
+import { accountServices } from '$lib/server/accounts/web';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,6 +43,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			readApi(claims, `/api/merchants/${id}/risk/history`, riskHistoryView)
 		]);
 		return { ...base, risk, riskHistory };
+	}
+	if (tab === 'inspections') {
+		const path = `/api/inspections?merchant=${id}&limit=100`;
+		const [{ items }, { directory }] = await Promise.all([
+			readApi(claims, path, inspectionList),
+			accountServices()
+		]);
+		const nameOf = (u: string) => directory.get(u)?.displayName ?? u;
+		return {
+			...base,
+			inspections: items.map((i) => ({
+				...i,
+				inspectorNames: [i.inspectorId, ...i.coInspectorIds].map(nameOf)
+			}))
+		};
 	}
 	if (tab === 'alerts') {
 		return {
