@@ -70,7 +70,7 @@ describe('inspections in the processor', () => {
 		expect(m.inspections.at(-1)?.id).toBe('insp-1');
 	});
 
-	it('inspections - a passing visit verifies a reported fix and closes it, with fixed ids', () => {
+	it('inspections - a passing visit verifies its alerts on site at any step and closes them, with fixed ids', () => {
 		const m = emptyMerchant('m-1', '370102');
 		for (const [id, status] of [
 			['a-fix', 'fix_reported'],
@@ -84,7 +84,10 @@ describe('inspections in the processor', () => {
 		expect(out.map((x) => [x.type, (x.payload as { alertId: string }).alertId])).toEqual([
 			['alert.verified', 'a-fix'],
 			['alert.closed', 'a-fix'],
-			['alert.closed', 'a-esc']
+			['alert.verified', 'a-esc'],
+			['alert.closed', 'a-esc'],
+			['alert.verified', 'a-open'],
+			['alert.closed', 'a-open']
 		]);
 		expect(out[0]?.payload).toEqual({ alertId: 'a-fix', how: 'visit' });
 		expect(out[0]?.id).toBe(followUpEventId('insp-1', 'a-fix', 'verified'));

@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
+import { stableEventId } from '../../src/lib/server/backbone/stable-id';
 import type { FsEvent, FsEventOf } from '../../src/lib/domain/events';
 import type { BusinessType } from '../../src/lib/domain/events/merchant';
 import { makeEvent } from '../../src/lib/domain/events/make';
 import { checklistFor } from '../../src/lib/domain/inspections/checklist';
+import { isActive, verifiableOnSite } from '../../src/lib/domain/alerts/lifecycle';
 import { rememberInspection, type MerchantRecord } from './merchant-state';
 
-/** A UUID (version 8) from a hash: the same inspection and alert always give the same event. */
+/** The same inspection and alert always give the same event. */
 export function followUpEventId(inspectionId: string, alertId: string, step: string): string {
-	const h = createHash('sha256').update(`inspection|${inspectionId}|${alertId}|${step}`).digest();
-	h[6] = (h[6]! & 0x0f) | 0x80;
-	h[8] = (h[8]! & 0x3f) | 0x80;
-	const x = h.subarray(0, 16).toString('hex');
-	return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+	return stableEventId(`inspection|${inspectionId}|${alertId}|${step}`);
 }
 
 /**
@@ -32,9 +29,9 @@ export function criticalFindingsOf(
 }
 
 /**
- * The steps a passing visit takes on the alerts it came for: a reported fix is verified on site
- * (how: visit) and closed; a verified or escalated alert is closed. An alert in any other state
- * is left to its handlers (the lifecycle allows no verification before a fix is reported).
+ * The steps a passing visit takes on the alerts it came for: verified on site (how: visit) and
+ * closed, whatever step they were at; an alert already verified is closed. Closed or dismissed
+ * ones are left as they are.
  */
 export function alertFollowUps(m: MerchantRecord, e: FsEventOf<'inspection.completed'>): FsEvent[] {
 	const p = e.payload;
@@ -45,7 +42,7 @@ export function alertFollowUps(m: MerchantRecord, e: FsEventOf<'inspection.compl
 	for (const alertId of p.alertIds) {
 		const a = m.alerts.get(alertId);
 		if (!a) continue;
-		if (a.status === 'fix_reported') {
+		if (a.status === 'fix_reported' || verifiableOnSite.includes(a.status)) {
 			out.push(
 				makeEvent({
 					...base,
@@ -55,7 +52,7 @@ export function alertFollowUps(m: MerchantRecord, e: FsEventOf<'inspection.compl
 				}) as FsEvent
 			);
 		}
-		if (a.status === 'fix_reported' || a.status === 'verified' || a.status === 'escalated') {
+		if (isActive(a.status)) {
 			out.push(
 				makeEvent({
 					...base,

@@ -21,7 +21,10 @@ export function mayTakeAction(role: Role, kind: AlertActionKind): boolean {
 	return false;
 }
 
-/** The steps a viewer in `role` could take on this alert now (the detail page's buttons). */
+/**
+ * The steps a viewer in `role` could take on this alert now (the detail page's buttons). A
+ * verification on site before a fix report comes with the inspection, not from this page.
+ */
 export function actionsAllowed(alert: Pick<Alert, 'status'>, role: Role): AlertActionKind[] {
 	return (Object.keys(alertTransitions[alert.status]) as AlertActionKind[]).filter((k) =>
 		mayTakeAction(role, k)

@@ -24,7 +24,7 @@ const actions: Record<AlertAction['kind'], AlertAction> = {
 	acknowledge: { kind: 'acknowledge' },
 	notify: { kind: 'notify', deadline, notice: '限期整改' },
 	report_fix: { kind: 'report_fix', note: '已更换', attachmentIds: ['a1'] },
-	verify: { kind: 'verify', how: 'visit' },
+	verify: { kind: 'verify', how: 'remote' },
 	close: { kind: 'close' },
 	escalate: { kind: 'escalate', reason: '多次未改', auto: false },
 	dismiss: { kind: 'dismiss', reason: '设备误报' }
@@ -85,6 +85,19 @@ describe('alert lifecycle', () => {
 		expect(final.ok || final.reason).toContain('allowed: none');
 	});
 
+	it('lifecycle - a visit verifies on site at any step before verification; remotely only a reported fix', () => {
+		const visit = { kind: 'verify', how: 'visit' } as const;
+		const remote = { kind: 'verify', how: 'remote' } as const;
+		for (const from of ['open', 'acknowledged', 'notified', 'escalated'] as const) {
+			const r = transition({ ...base, status: from }, visit, at);
+			expect(r.ok && r.alert.status, from).toBe('verified');
+			expect(transition({ ...base, status: from }, remote, at).ok, from).toBe(false);
+		}
+		for (const from of ['verified', 'closed', 'dismissed'] as const) {
+			expect(transition({ ...base, status: from }, visit, at).ok, from).toBe(false);
+		}
+	});
+
 	it('lifecycle - each step keeps what it was given', () => {
 		const notified = transition({ ...base, status: 'acknowledged' }, actions.notify, at);
 		expect(notified.ok && notified.alert).toMatchObject({
@@ -95,7 +108,7 @@ describe('alert lifecycle', () => {
 		const fixed = transition({ ...base, status: 'notified' }, actions.report_fix, at);
 		expect(fixed.ok && fixed.alert).toMatchObject({ fixNote: '已更换', fixAttachmentIds: ['a1'] });
 		const verified = transition({ ...base, status: 'fix_reported' }, actions.verify, at);
-		expect(verified.ok && verified.alert).toMatchObject({ verifiedHow: 'visit', slaDueAt: null });
+		expect(verified.ok && verified.alert).toMatchObject({ verifiedHow: 'remote', slaDueAt: null });
 		const dismissed = transition(base, actions.dismiss, at);
 		expect(dismissed.ok && dismissed.alert).toMatchObject({ reason: '设备误报' });
 		expect(isActive('dismissed')).toBe(false);

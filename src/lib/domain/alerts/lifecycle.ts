@@ -33,6 +33,18 @@ export const alertTransitions: Record<
 	dismissed: {}
 };
 
+/**
+ * An inspector on site sees for themselves: a visit verifies an alert at any step before its
+ * fix is verified (the merchant need not have reported the fix first). A remote verification
+ * still needs the merchant's report.
+ */
+export const verifiableOnSite: readonly AlertStatus[] = [
+	'open',
+	'acknowledged',
+	'notified',
+	'escalated'
+];
+
 /** Still to be handled: shown as open on the wall, kept in memory, reloaded after a restart. */
 export function isActive(status: AlertStatus): boolean {
 	return status !== 'closed' && status !== 'dismissed';
@@ -51,7 +63,11 @@ export function transition(
 	at: string,
 	policy: SlaPolicy = defaultSlaPolicy
 ): TransitionResult {
-	const next = alertTransitions[alert.status][action.kind];
+	const next =
+		alertTransitions[alert.status][action.kind] ??
+		(action.kind === 'verify' && action.how === 'visit' && verifiableOnSite.includes(alert.status)
+			? 'verified'
+			: undefined);
 	if (!next) {
 		const allowed = Object.keys(alertTransitions[alert.status]);
 		return {
