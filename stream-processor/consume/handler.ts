@@ -5,7 +5,7 @@ import type { LiveHub } from '../live/live-hub';
 import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
-import { applyAlertEvent } from '../state/apply-alert';
+import { applyAlertEvent, moveAlerts } from '../state/apply-alert';
 import { alertFollowUps, applyInspection } from '../state/apply-inspection';
 import { isActive } from '../../src/lib/domain/alerts/lifecycle';
 import { defaultSlaPolicy, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
@@ -172,6 +172,7 @@ export function handleMessage(
 		batch.publish.push(...alertFollowUps(m, e));
 	}
 	if (!wasRegistered && m.registered) deps.onMerchantRegistered();
+	if (e.type === 'merchant.updated') batch.alerts.push(...moveAlerts(m, e.recordedAt));
 	// Only the registered are graded (a till's sales may name a shop before its registration).
 	if (m.registered) deps.risk?.touch(m.id);
 	const raised: Alert[] = raiseAlerts(

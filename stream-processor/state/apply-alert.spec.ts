@@ -5,7 +5,7 @@ import { makeEvent, type NewEvent } from '../../src/lib/domain/events/make';
 import type { EventType } from '../../src/lib/domain/events';
 import { raiseAlerts } from '../rules/raise';
 import { dueEscalations, escalationEventId } from '../rules/sla-escalations';
-import { applyAlertEvent } from './apply-alert';
+import { applyAlertEvent, moveAlerts } from './apply-alert';
 import { emptyMerchant } from './merchant-state';
 
 const T0 = Date.parse('2026-11-28T02:00:00.000Z');
@@ -114,5 +114,32 @@ describe('alert steps in the processor', () => {
 		applyAlertEvent(m, step('alert.acknowledged', { alertId: id }, T0 + 500), policy);
 		expect(applyAlertEvent(m, e!, policy)).toEqual({ kind: 'stale' });
 		expect(m.alerts.get(id)?.status).toBe('acknowledged');
+	});
+
+	it('alerts - a step taken on an older version of the alert is refused; on the version seen it applies', () => {
+		const { m } = merchantWithAlert();
+		const ack = step('alert.acknowledged', { alertId: id, after: '' });
+		const first = applyAlertEvent(m, ack, defaultSlaPolicy);
+		expect(first.kind).toBe('changed');
+		// A second supervisor acted on the fresh alert too: it has changed since.
+		const dismiss = step('alert.dismissed', { alertId: id, after: '', reason: '误报' });
+		const second = applyAlertEvent(m, dismiss, defaultSlaPolicy);
+		expect(second).toEqual({
+			kind: 'refused',
+			reason: `alert ${id} changed since it was read (dismiss was taken on an older version)`
+		});
+		const onSeen = step('alert.dismissed', { alertId: id, after: ack.id, reason: '误报' });
+		expect(applyAlertEvent(m, onSeen, defaultSlaPolicy).kind).toBe('changed');
+	});
+
+	it('alerts - a merchant moving district takes its unfinished alerts along', () => {
+		const { m, a } = merchantWithAlert();
+		m.districtId = '370103';
+		const moved = moveAlerts(m, new Date(T0 + 1_000).toISOString());
+		expect(moved).toHaveLength(1);
+		expect(moved[0]).toMatchObject({ id: a.id, districtId: '370103', status: 'open' });
+		expect(Date.parse(moved[0]!.updatedAt)).toBeGreaterThan(Date.parse(a.updatedAt));
+		expect(m.alerts.get(a.id)?.districtId).toBe('370103');
+		expect(moveAlerts(m, new Date(T0 + 2_000).toISOString())).toEqual([]);
 	});
 });

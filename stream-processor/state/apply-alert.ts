@@ -1,5 +1,6 @@
 import type { Alert } from '../../src/lib/domain/alert';
 import { alertActionOf, type FsEvent } from '../../src/lib/domain/events';
+import { alertStepAfter } from '../../src/lib/domain/events/alert';
 import { isActive, transition } from '../../src/lib/domain/alerts/lifecycle';
 import { slaBreaches, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
 import type { MerchantRecord } from './merchant-state';
@@ -45,10 +46,34 @@ export function applyAlertEvent(
 			return { kind: 'stale' };
 		}
 	}
+	const after = alertStepAfter(e);
+	if (after !== undefined && after !== (before.lastEventId ?? '')) {
+		return {
+			kind: 'refused',
+			reason: `alert ${alertId} changed since it was read (${action.kind} was taken on an older version)`
+		};
+	}
 	const result = transition(before, action, e.recordedAt, policy);
 	if (!result.ok) return { kind: 'refused', reason: result.reason };
 	const alert: Alert = { ...result.alert, lastEventId: e.id };
 	if (isActive(alert.status)) m.alerts.set(alertId, alert);
 	else m.alerts.delete(alertId);
 	return { kind: 'changed', before, alert };
+}
+
+/**
+ * A merchant moved to another district takes its unfinished alerts along: new versions filed
+ * under its district now (not a lifecycle step: their last step and SLA stay), so the new
+ * district's supervisors handle them and the old one's steps are not refused for jurisdiction.
+ */
+export function moveAlerts(m: MerchantRecord, at: string): Alert[] {
+	const moved: Alert[] = [];
+	for (const a of m.alerts.values()) {
+		if (a.districtId === m.districtId) continue;
+		const updated = Math.max(Date.parse(at), Date.parse(a.updatedAt) + 1);
+		const next = { ...a, districtId: m.districtId, updatedAt: new Date(updated).toISOString() };
+		m.alerts.set(a.id, next);
+		moved.push(next);
+	}
+	return moved;
 }

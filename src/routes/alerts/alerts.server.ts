@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { Alert } from '$lib/domain/alert';
-import { bulkOutcome, eventOfAction, type BulkOutcome } from '$lib/domain/alerts/actions';
+import { bulkOutcome, eventOfAction, stepKey, type BulkOutcome } from '$lib/domain/alerts/actions';
 import { planBulk, type AlertAction } from '$lib/domain/alerts/lifecycle';
 import type { Role } from '$lib/domain/auth/claims';
 import { instantOfLocal } from '$lib/domain/time';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readAlert, untilAlertStored } from '$lib/server/alerts';
+import { stableEventId } from '$lib/server/backbone/stable-id';
 import { recordEvent } from '$lib/server/record-event';
 
 export const ALERT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
@@ -26,7 +27,8 @@ export async function alertPageOf(locals: App.Locals, id: string, roles = ALERT_
 export function deadlineInstant(local: string): string {
 	const withTime = local.includes('T') ? local : `${local}T23:59`;
 	const ms = instantOfLocal(withTime);
-	return new Date(ms ?? Number.NaN).toISOString();
+	// Not a real date (2026-13-01): an empty deadline, which the form's check refuses.
+	return ms === null || Number.isNaN(ms) ? '' : new Date(ms).toISOString();
 }
 
 /**
@@ -41,23 +43,38 @@ export async function actOnAlerts(
 	action: AlertAction
 ): Promise<BulkOutcome> {
 	const found = new Map<string, Alert>();
-	for (const id of new Set(ids)) {
-		const d = await readAlert(viewer.claims, id);
-		if (d) found.set(id, d.alert);
-	}
+	const unique = [...new Set(ids)];
+	const details = await Promise.all(unique.map((id) => readAlert(viewer.claims, id)));
+	for (const d of details) if (d) found.set(d.alert.id, d.alert);
 	const plan = planBulk([...found.values()], action, new Date().toISOString());
 	const outcome = bulkOutcome(ids, found, action.kind, plan);
-	const published: { alertId: string; eventId: string }[] = [];
+	const published: { alert: Alert; eventId: string }[] = [];
 	for (const a of plan.allowed) {
-		const { type, payload } = eventOfAction(a.id, action);
+		// On the version read (`after`), with an id fixed by it: a resend is the same step, and a
+		// step on an alert someone else moved meanwhile is refused by the processor.
+		const { type, payload } = eventOfAction(a.id, action, a.lastEventId ?? '');
 		const { event } = await recordEvent(viewer, {
+			id: stableEventId(stepKey(a, action.kind)),
 			type,
 			merchantId: a.merchantId,
 			districtId: a.districtId,
 			payload
 		} as Parameters<typeof recordEvent>[1]);
-		published.push({ alertId: a.id, eventId: event.id });
+		published.push({ alert: a, eventId: event.id });
 	}
-	for (const p of published) await untilAlertStored(viewer.claims, p.alertId, p.eventId);
+	// Done means stored: a step the processor refused (or has not applied yet) is told as such.
+	const stored = await Promise.all(
+		published.map((p) => untilAlertStored(viewer.claims, p.alert.id, p.eventId))
+	);
+	published.forEach((p, i) => {
+		if (stored[i]) return;
+		outcome.done = outcome.done.filter((id) => id !== p.alert.id);
+		outcome.refused.push({
+			id: p.alert.id,
+			code: 'not_applied',
+			status: p.alert.status,
+			reason: `alert ${p.alert.id} changed meanwhile, or the step is still on its way`
+		});
+	});
 	return outcome;
 }

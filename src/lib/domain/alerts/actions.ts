@@ -53,7 +53,7 @@ export type AlertActionForm = z.infer<typeof alertActionForm>;
 
 /**
  * The form as a lifecycle action, or which field is wrong. `toInstant` turns the form's local
- * deadline into an instant (a date alone means the end of that day).
+ * deadline into an instant (a date alone means the end of that day), '' when it is no date.
  */
 export function actionOfForm(
 	fields: Record<string, unknown>,
@@ -66,11 +66,11 @@ export function actionOfForm(
 	}
 	const f = parsed.data;
 	switch (f.kind) {
-		case 'notify':
-			return {
-				ok: true,
-				action: { kind: 'notify', deadline: toInstant(f.deadline), notice: f.notice }
-			};
+		case 'notify': {
+			const deadline = toInstant(f.deadline);
+			if (!deadline) return { ok: false, problem: 'deadline' };
+			return { ok: true, action: { kind: 'notify', deadline, notice: f.notice } };
+		}
 		case 'escalate':
 			return { ok: true, action: { kind: 'escalate', reason: f.reason, auto: false } };
 		default:
@@ -79,7 +79,12 @@ export function actionOfForm(
 }
 
 /** The `alert.*` event (type and payload) that asks for this action on this alert. */
-export function eventOfAction(alertId: string, action: AlertAction) {
+export function eventOfAction(alertId: string, action: AlertAction, after?: string) {
+	const event = eventOfStep(alertId, action);
+	return after === undefined ? event : { ...event, payload: { ...event.payload, after } };
+}
+
+function eventOfStep(alertId: string, action: AlertAction) {
 	switch (action.kind) {
 		case 'acknowledge':
 			return { type: 'alert.acknowledged' as const, payload: { alertId } };
@@ -111,10 +116,19 @@ export function eventOfAction(alertId: string, action: AlertAction) {
 	}
 }
 
+/**
+ * A person's step as an event id: the same step on the same version of the alert is the same
+ * event, so a double submit or a browser's retry is one step (NATS and the processor drop the copy).
+ */
+export function stepKey(alert: Pick<Alert, 'id' | 'lastEventId'>, kind: AlertActionKind): string {
+	return `alert-step|${alert.id}|${alert.lastEventId ?? ''}|${kind}`;
+}
+
 /** Why one alert of a bulk action was refused: the page words it, the reason is for the log. */
 export interface Refusal {
 	id: string;
-	code: 'not_found' | 'not_allowed' | 'deadline';
+	/** not_applied: published, but the alert had changed meanwhile (or the processor is behind). */
+	code: 'not_found' | 'not_allowed' | 'deadline' | 'not_applied';
 	/** The alert's state when it was refused (absent when it was not found). */
 	status?: AlertStatus;
 	reason: string;

@@ -6,8 +6,15 @@ import { slaSteps } from '../alerts/sla';
 import { isoInstant, shortText } from './common';
 import type { FsEvent } from './index';
 
-/** Every lifecycle step names its alert (`<rule>:<merchantId>:<period>`). */
-const alertRef = { alertId: z.string().min(1).max(200) };
+/**
+ * Every lifecycle step names its alert (`<rule>:<merchantId>:<period>`) and, when a person took
+ * it, the version they saw (`after`: the alert's lastEventId, '' for a fresh alert): a step on an
+ * alert that changed since is refused, so two supervisors never act on different pictures.
+ */
+const alertRef = {
+	alertId: z.string().min(1).max(200),
+	after: z.string().max(64).optional()
+};
 
 export const alertAcknowledged = z.object({ ...alertRef });
 /** 整改通知: the rectification notice sent to the merchant, with the date it must be fixed by. */
@@ -51,6 +58,13 @@ export const aiDetectionReported = z.object({
 		.optional(),
 	attachmentId: attachmentId.optional()
 });
+
+/** The version of the alert a person's step was taken on (undefined: the system's own steps). */
+export function alertStepAfter(e: FsEvent): string | undefined {
+	return e.type.startsWith('alert.') && 'after' in e.payload
+		? (e.payload as { after?: string }).after
+		: undefined;
+}
 
 /** The lifecycle action an `alert.*` event asks for, and its alert; null for other events. */
 export function alertActionOf(e: FsEvent): { alertId: string; action: AlertAction } | null {

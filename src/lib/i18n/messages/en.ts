@@ -852,6 +852,8 @@ export const en: Messages = {
 	'alerts.outcome': '{action}: {done} done, {refused} refused',
 	'alerts.refused.notFound': 'not in your districts or does not exist',
 	'alerts.refused.deadline': 'the deadline must be in the future',
+	'alerts.refused.notApplied':
+		'sent, but the alert was changed by someone else meanwhile (or is still being processed); refresh to see it',
 	'alerts.refused.state': 'it is "{status}": cannot {action}',
 	'alerts.problem.none_selected': 'Select alerts first',
 	'alerts.problem.too_many': 'At most 50 alerts at once',
@@ -911,6 +913,8 @@ export const en: Messages = {
 	'rectification.photoAlt': 'Fix photo {n}',
 	'rectification.submit': 'Send the fix report',
 	'rectification.problem.note': 'Describe the fix (at least 2 characters)',
+	'rectification.problem.changed':
+		'This notice has changed (someone may have reported already); go back to the home page to see it.',
 
 	'risk.scoreLine':
 		'Risk score {score} (of which static {staticScore}) · settings version {version}',

@@ -836,6 +836,7 @@ export const zhCN = {
 	'alerts.outcome': '{action}：{done} 条已完成，{refused} 条未执行',
 	'alerts.refused.notFound': '不在您的辖区或不存在',
 	'alerts.refused.deadline': '整改期限须晚于当前时间',
+	'alerts.refused.notApplied': '已提交，但告警在此期间已被他人处理（或尚在处理中），请刷新后查看',
 	'alerts.refused.state': '当前为“{status}”，不能{action}',
 	'alerts.problem.none_selected': '请先勾选告警',
 	'alerts.problem.too_many': '一次最多处置 50 条',
@@ -894,6 +895,7 @@ export const zhCN = {
 	'rectification.photoAlt': '整改照片 {n}',
 	'rectification.submit': '提交整改反馈',
 	'rectification.problem.note': '请填写整改情况说明（至少 2 个字）',
+	'rectification.problem.changed': '该整改通知已有变化（可能已有人提交），请返回首页查看。',
 
 	'risk.scoreLine': '风险分 {score}（其中固有风险 {staticScore}）· 评分规则第 {version} 版',
 	'risk.why': '评分构成',

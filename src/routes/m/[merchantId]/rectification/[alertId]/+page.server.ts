@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { type AttachmentId, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RECORD } from '$lib/domain/attachments';
-import { uuidv7 } from '$lib/domain/ids';
+import { stepKey } from '$lib/domain/alerts/actions';
+import { stableEventId } from '$lib/server/backbone/stable-id';
 import { attachmentStore, deletePhotos, storePhotos } from '$lib/server/attachments/attachments';
 import { readAlert, untilAlertStored } from '$lib/server/alerts';
 import { ObjectStoreError } from '$lib/server/attachments/object-store';
@@ -48,7 +49,9 @@ export const actions: Actions = {
 		const parsed = fixForm.safeParse(values);
 		if (!parsed.success) return fail(400, { problem: 'note' as const, values });
 
-		const eventId = uuidv7();
+		// Fixed by the version of the notice answered: a double submit is one report, and a report
+		// on a notice that changed meanwhile is refused by the processor.
+		const eventId = stableEventId(stepKey(alert, 'report_fix'));
 		const store = await attachmentStore((await nats()).nc);
 		let attachmentIds: AttachmentId[];
 		try {
@@ -71,6 +74,7 @@ export const actions: Actions = {
 			districtId: shop.districtId,
 			payload: {
 				alertId: alert.id,
+				after: alert.lastEventId ?? '',
 				note: parsed.data.note,
 				...(attachmentIds.length > 0 ? { attachmentIds } : {})
 			}
@@ -79,7 +83,9 @@ export const actions: Actions = {
 			await deletePhotos(store, attachmentIds).catch(() => {});
 			throw e;
 		});
-		await untilAlertStored(viewer.claims, alert.id, event.id);
+		if (!(await untilAlertStored(viewer.claims, alert.id, event.id))) {
+			return fail(409, { problem: 'changed' as const, values });
+		}
 		redirect(303, `/m/${encodeURIComponent(shop.id)}?recorded=fix`);
 	}
 };
