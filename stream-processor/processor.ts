@@ -97,9 +97,11 @@ export async function startProcessor(
 	log(
 		`state: ${loaded.merchants} merchants, ${loaded.openAlerts} open alerts, ${loaded.unackedStored} stored past the ack floor ${ackFloor}`
 	);
-	const risk = new RiskEngine(merchants, config.TIME_ZONE);
+	const risk = new RiskEngine(merchants, config.TIME_ZONE, undefined, (m) => log(`risk: ${m}`));
 	const graded = await loadRisk(store, risk);
 	log(`risk: settings v${risk.settings.version}, ${graded} merchants graded before`);
+	// The rooms' grade mix from the stored grades: a restart that changes no grade shows it too.
+	live.onRiskChanges([], risk.gradeCounts());
 
 	const tasks = new TaskBook();
 	log(`state: ${await loadTasks(store, tasks, log)} tasks`);

@@ -56,14 +56,17 @@ describe('risk engine', () => {
 		expect(engine.gradedByVersion()).toEqual({ 2: 4 });
 	});
 
-	it('risk - a change whose write failed is put back and comes out again', async () => {
-		const merchants = city(1);
-		const engine = new RiskEngine(merchants, TZ);
-		engine.touch('m-0');
+	it('risk - a merchant whose scoring fails is reported and marked again; the others are scored', async () => {
+		const merchants = city(2);
+		const errors: string[] = [];
+		const engine = new RiskEngine(merchants, TZ, undefined, (m) => errors.push(m));
+		// A state no real event makes: the scoring throws for this one merchant.
+		(merchants.get('m-0') as { alerts: unknown }).alerts = null;
+		engine.touchAll('clock');
 		const changes = await engine.flush(NOW);
-		engine.retry(changes);
-		expect(engine.current('m-0')).toBeUndefined();
-		expect(await engine.flush(NOW)).toHaveLength(1);
+		expect(changes.map((c) => c.merchantId)).toEqual(['m-1']);
+		expect(errors[0]).toMatch(/^1 not scored, e\.g\. m-0: /);
+		expect(engine.pending).toBe(1);
 	});
 
 	it('risk - the rooms get the grade mix and the merchants whose grade moved', async () => {

@@ -49,7 +49,8 @@ export class RiskEngine {
 	constructor(
 		private readonly merchants: MerchantStates,
 		private readonly timeZone: string,
-		settings: RiskSettings = DEFAULT_RISK_SETTINGS
+		settings: RiskSettings = DEFAULT_RISK_SETTINGS,
+		private readonly onError: (m: string) => void = console.error
 	) {
 		this.#settings = settings;
 	}
@@ -126,9 +127,18 @@ export class RiskEngine {
 		this.#all = null;
 		this.#dirty = new Map();
 		const changes: RiskChange[] = [];
+		const failed: string[] = [];
 		const one = (m: MerchantRecord, cause: RescoreCause) => {
 			if (!m.registered) return;
-			const result = this.score(m, now);
+			let result: RiskResult;
+			try {
+				result = this.score(m, now);
+			} catch (e) {
+				// One merchant's odd state must not cost everyone else's rescore: marked again.
+				failed.push(`${m.id}: ${(e as Error).message}`);
+				this.#dirty.set(m.id, cause);
+				return;
+			}
 			const before = this.#current.get(m.id) ?? null;
 			if (
 				before &&
@@ -151,6 +161,7 @@ export class RiskEngine {
 			});
 			await rescoreInSlices(marked, ({ m, cause }) => one(m, cause), { sliceMs });
 		}
+		if (failed.length) this.onError(`${failed.length} not scored, e.g. ${failed[0]}`);
 		return changes;
 	}
 
@@ -160,11 +171,6 @@ export class RiskEngine {
 			const { score, grade, settingsVersion } = result;
 			this.#current.set(merchantId, { score, grade, settingsVersion });
 		}
-	}
-
-	/** Their write failed: the merchants are marked again, the next flush scores them anew. */
-	retry(changes: readonly RiskChange[]): void {
-		for (const c of changes) this.#dirty.set(c.merchantId, c.cause);
 	}
 
 	/** How many merchants are graded under each settings version (what the store holds). */

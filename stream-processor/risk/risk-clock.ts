@@ -47,6 +47,8 @@ export function startRiskClock(deps: {
 		running ??= tick().finally(() => (running = null));
 		return running;
 	};
+	/** Changes scored but not stored yet: written again as they are (same rows, same instants). */
+	let unwritten: RiskChange[] = [];
 	const tick = async () => {
 		try {
 			const now = Date.now();
@@ -57,17 +59,16 @@ export function startRiskClock(deps: {
 				day = today;
 			}
 			const started = performance.now();
-			const changes = await engine.flush(now);
+			// A failed write is retried with the very rows it tried (a row written before the
+			// failure is the same row again, and ReplacingMergeTree keeps one), before any new scoring.
+			const changes = unwritten.length ? unwritten : await engine.flush(now);
 			if (changes.length === 0) return;
 			const scored = performance.now();
-			try {
-				for (let i = 0; i < changes.length; i += WRITE_CHUNK) {
-					await store.insert('risk_scores', changes.slice(i, i + WRITE_CHUNK).map(riskRow));
-				}
-			} catch (e) {
-				engine.retry(changes);
-				throw e;
+			unwritten = changes;
+			for (let i = 0; i < changes.length; i += WRITE_CHUNK) {
+				await store.insert('risk_scores', changes.slice(i, i + WRITE_CHUNK).map(riskRow));
 			}
+			unwritten = [];
 			engine.commit(changes);
 			live.onRiskChanges(changes, engine.gradeCounts(), now);
 			if (changes.length > 1_000) {

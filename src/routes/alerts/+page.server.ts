@@ -1,4 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { readScope } from '$lib/domain/auth/policy';
+import { districts } from '$lib/domain/districts';
 import { actionOfForm, mayTakeAction } from '$lib/domain/alerts/actions';
 import { alertQueryFromUrl, alertQueryString } from '$lib/domain/alerts/alert-query';
 import { alertCounts, alertPage } from '$lib/domain/alerts/read-model';
@@ -15,18 +17,28 @@ import {
 } from './alerts.server';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The live room that tells the list to refresh; inspectors have no wall tickets. */
-function roomOf(claims: TicketClaims) {
+/**
+ * The live room that tells the list to refresh; inspectors have no wall tickets. The city room
+ * is for those who hold every district; a supervisor of several follows the filtered district,
+ * else the first of theirs.
+ */
+function roomOf(claims: TicketClaims, district: string | undefined) {
 	if (claims.role === 'admin') return roomName.parse('city');
 	if (claims.role !== 'supervisor') return null;
-	const [only] = claims.districts;
-	return roomName.parse(claims.districts.length === 1 && only ? `district:${only}` : 'city');
+	if (districts.every((d) => claims.districts.includes(d.id))) return roomName.parse('city');
+	const followed = district && claims.districts.includes(district) ? district : claims.districts[0];
+	return followed ? roomName.parse(`district:${followed}`) : null;
 }
 
 /** The alert centre's list: the filters live in the URL, so a filtered view is a link. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = viewerOf(locals, ALERT_READERS);
 	const query = alertQueryFromUrl(url.searchParams);
+	// A district outside the viewer's is not there, like any record outside it.
+	const scope = readScope(viewer.claims);
+	if (query.district && !scope.all && !scope.districts.includes(query.district)) {
+		error(404, 'no such district in your jurisdiction');
+	}
 	const [page, counts] = await Promise.all([
 		readApi(viewer.claims, `/api/alerts?${alertQueryString(query)}`, alertPage),
 		readApi(
@@ -40,8 +52,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		page,
 		counts,
 		mayAct: ALERT_ACTORS.includes(viewer.claims.role),
-		districts: viewer.claims.role === 'admin' ? null : viewer.claims.districts,
-		room: roomOf(viewer.claims),
+		districts: scope.all ? districts.map((d) => d.id) : scope.districts,
+		room: roomOf(viewer.claims, query.district),
 		now: Date.now()
 	};
 };

@@ -26,8 +26,8 @@ export const alertDetail = z.object({
 	alert,
 	/** Every version, oldest first. */
 	history: z.array(alertHistoryEntry),
-	/** The events that caused it, oldest first (those the store holds). */
-	evidence: z.array(storedEvent)
+	/** The events that caused it, oldest first (those the store holds), without their payloads. */
+	evidence: z.array(storedEvent.omit({ payload: true }))
 });
 export type AlertDetail = z.infer<typeof alertDetail>;
 

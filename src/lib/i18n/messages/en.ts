@@ -940,6 +940,8 @@ export const en: Messages = {
 	'riskSettings.reason': 'Reason for the change (kept in the history)',
 	'riskSettings.save': 'Save as a new version',
 	'riskSettings.problems': 'Not saved; please fix:',
+	'riskSettings.stale':
+		'The settings have changed to version {version}: these are the newest; make your change on them again.',
 	'riskSettings.history': 'Version history',
 	'riskSettings.historyEmpty': 'Never changed: the default settings (version 1) are in force',
 	'riskSettings.at': 'When',

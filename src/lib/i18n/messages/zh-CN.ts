@@ -920,6 +920,7 @@ export const zhCN = {
 	'riskSettings.reason': '修改原因（记入版本历史）',
 	'riskSettings.save': '保存为新版本',
 	'riskSettings.problems': '未保存，请修正：',
+	'riskSettings.stale': '设置已被修改为第 {version} 版：以下为最新设置，请在其基础上重新修改。',
 	'riskSettings.history': '版本历史',
 	'riskSettings.historyEmpty': '尚未修改过，使用默认设置（第 1 版）',
 	'riskSettings.at': '时间',

@@ -31,18 +31,44 @@ export const actions: Actions = {
 		);
 		const reason = shortText(500).safeParse(values.reason ?? '');
 		const { current: settings } = await current(viewer.claims);
+		// Edited on the version in force only: another admin's save meanwhile would otherwise be
+		// undone by this form's older numbers.
+		if (Number(values.baseVersion) !== settings.version) {
+			return fail(409, {
+				problems: [{ path: 'version', message: `changed to version ${settings.version}` }],
+				// The newest numbers show, only the reason is kept.
+				values: { reason: values.reason ?? '' },
+				stale: settings.version
+			});
+		}
 		const checked = settingsFromForm(settings, Object.entries(values));
 		const problems = [
 			...(reason.success ? [] : [{ path: 'reason', message: 'required' }]),
 			...(checked.ok ? [] : checked.problems)
 		];
-		if (!checked.ok || !reason.success) return fail(400, { problems, values });
+		if (!checked.ok || !reason.success) return fail(400, { problems, values, stale: null });
 		await recordEvent(viewer, {
 			type: 'risk.settings.changed',
 			merchantId: CITY_SUBJECT_ID,
 			districtId: CITY_ID,
 			payload: { settings: checked.settings, reason: reason.data }
 		});
-		return { saved: checked.settings.version };
+		// Saved means in force: a second save of the same version is dead-lettered, not applied.
+		const version = checked.settings.version;
+		const until = Date.now() + 5_000;
+		let now = await current(viewer.claims);
+		while ((now.changes[0]?.version ?? 1) < version && Date.now() < until) {
+			await new Promise((r) => setTimeout(r, 150));
+			now = await current(viewer.claims);
+		}
+		const mine = now.changes.find((c) => c.version === version);
+		if (now.current.version !== version || mine?.actorId !== viewer.user.username) {
+			return fail(409, {
+				problems: [{ path: 'version', message: `changed to version ${now.current.version}` }],
+				values: { reason: values.reason ?? '' },
+				stale: now.current.version
+			});
+		}
+		return { saved: version };
 	}
 };

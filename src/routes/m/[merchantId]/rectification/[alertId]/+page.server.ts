@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { type AttachmentId, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_RECORD } from '$lib/domain/attachments';
 import { stepKey } from '$lib/domain/alerts/actions';
+import { shopNotice } from '$lib/domain/alerts/notice';
 import { stableEventId } from '$lib/server/backbone/stable-id';
 import { attachmentStore, deletePhotos, storePhotos } from '$lib/server/attachments/attachments';
 import { readAlert, untilAlertStored } from '$lib/server/alerts';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { shop, alert } = await noticeOf(locals, params.merchantId, params.alertId);
 	return {
 		shop: { id: shop.id, name: shop.name },
-		alert,
+		alert: shopNotice(alert),
 		maxPhotos: MAX_PHOTOS_PER_RECORD,
 		maxPhotoMb: MAX_PHOTO_BYTES / 1024 / 1024,
 		now: Date.now()
