@@ -35,6 +35,12 @@ export function demoAccounts(district: DemoDistrict): DemoAccount[] {
 			displayName: '历下区执法员',
 			access: { role: 'inspector', districts: [first.districtId] }
 		},
+		// Inspections go in twos (执法人员不少于两人): random draws need a second one.
+		{
+			username: 'inspector2',
+			displayName: '历下区执法员二',
+			access: { role: 'inspector', districts: [first.districtId] }
+		},
 		{
 			username: 'owner',
 			displayName: `${first.contact.name}（店主）`,

@@ -202,6 +202,7 @@ export const en: Messages = {
 	'tasks.form.bad': 'Please check the fields marked in red.',
 	'tasks.form.problem.merchant': 'This merchant is not in your districts.',
 	'tasks.form.problem.alerts': "The attached alerts are not this merchant's.",
+	'tasks.form.problem.unstaffed': "Nothing to dispatch: each target needs two inspectors of its district; add inspector accounts first.",
 	'tasks.form.problem.assignees':
 		"Inspectors must be the merchant's district's inspectors, each once.",
 	'tasks.form.problem.task': 'No such task.',

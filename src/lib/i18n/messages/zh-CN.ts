@@ -200,6 +200,7 @@ export const zhCN = {
 	'tasks.form.bad': '请检查标红的字段。',
 	'tasks.form.problem.merchant': '该经营主体不在您的辖区内。',
 	'tasks.form.problem.alerts': '所附告警不属于该经营主体。',
+	'tasks.form.problem.unstaffed': "没有可派发的对象：每个抽中对象须有本辖区两名执法人员，请先增加执法人员账号。",
 	'tasks.form.problem.assignees': '执法人员须为该主体所在辖区的执法人员，且不可重复。',
 	'tasks.form.problem.task': '任务不存在。',
 	'tasks.form.problem.state': '任务已完成或已取消，不能再变更。',

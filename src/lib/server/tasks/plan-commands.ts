@@ -139,6 +139,13 @@ export async function previewDraw(viewer: Viewer, form: DrawForm, ports: TaskPor
 /** Publishes a draw: its record first (kept for good), then one task per pick, each once. */
 export async function publishDraw(viewer: Viewer, form: DrawForm, title: string, ports: DrawPorts) {
 	const { drawId, record, picks } = await previewDraw(viewer, form, ports);
+	// A draw nobody can carry out is not published (it would be on record as done, with no tasks).
+	if (picks.length === 0) {
+		throw new TaskCommandError(
+			'unstaffed',
+			`no target could be staffed: each needs two inspectors of its district (${record.unstaffed.length} unstaffed)`
+		);
+	}
 	const saved = await ports.saveDraw({
 		drawId,
 		districtIds: [...form.districtIds].sort(),

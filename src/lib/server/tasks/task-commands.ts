@@ -23,7 +23,8 @@ export type Viewer = { user: { username: string; role: Role }; claims: TicketCla
 export class TaskCommandError extends Error {
 	override name = 'TaskCommandError';
 	constructor(
-		readonly problem: 'merchant' | 'assignees' | 'alerts' | 'task' | 'state' | 'district',
+		readonly problem:
+			'merchant' | 'assignees' | 'alerts' | 'unstaffed' | 'task' | 'state' | 'district',
 		message: string
 	) {
 		super(message);
