@@ -93,9 +93,13 @@ const change = makeEvent({
 	}
 });
 t = performance.now();
-await js.publish(eventSubject('risk', change.districtId, change.merchantId), JSON.stringify(change), {
-	msgID: change.id
-});
+await js.publish(
+	eventSubject('risk', change.districtId, change.merchantId),
+	JSON.stringify(change),
+	{
+		msgID: change.id
+	}
+);
 const rescoreMs = await gradedUnder(2, t);
 const during = probe.take();
 flowing = false;

@@ -151,6 +151,28 @@ export function alertQueries(store: Store, timeZone: string) {
 		},
 
 		/** Per rule and per source: raised, dismissed as false, closed, precision. */
+		/**
+		 * The active alerts summed up per rule (a flood of one rule is one line): how many, how
+		 * many shops, by severity, overdue, the oldest and newest. Within the query's filters.
+		 */
+		async alertSummary(q: Partial<AlertQuery>, scope: ReadScope) {
+			const where = alertWhere({ ...q, status: 'active' }, scope);
+			const rows = await store.query<Record<string, unknown>>(
+				`SELECT rule, any(category) AS category, toUInt32(count()) AS alerts,
+				        toUInt32(uniqExact(merchantId)) AS merchants,
+				        toUInt32(countIf(severity = 'critical')) AS critical,
+				        toUInt32(countIf(severity = 'high')) AS high,
+				        toUInt32(countIf(severity = 'medium')) AS medium,
+				        toUInt32(countIf(severity = 'low')) AS low,
+				        toUInt32(countIf(${OVERDUE})) AS overdue,
+				        ${iso('min(alerts.raisedAt)')} AS oldest, ${iso('max(alerts.raisedAt)')} AS newest
+				 FROM alerts FINAL ${where}
+				 GROUP BY rule ORDER BY critical DESC, high DESC, alerts DESC, rule`,
+				bindOf({ ...q, status: 'active' }, scope)
+			);
+			return { items: rows };
+		},
+
 		async alertPrecision(scope: ReadScope, district?: string) {
 			const where = alertWhere({ district }, scope);
 			const params = bindOf({ district }, scope);

@@ -47,6 +47,12 @@ export function mountAlertRoutes(route: Route, queries: AlertQueries): void {
 		const district = districtParam(req.query);
 		return { status: 200, body: await queries.alertCounts(scoped(claims, district), district) };
 	});
+	route('/api/alerts/summary', 0, async (req, claims) => {
+		const parsed = parseAlertQuery(req.query);
+		if (!parsed.ok) throw new HttpError(400, parsed.problem);
+		const scope = scoped(claims, parsed.query.district);
+		return { status: 200, body: await queries.alertSummary(parsed.query, scope) };
+	});
 	route('/api/alerts/precision', 0, async (req, claims) => {
 		const district = districtParam(req.query);
 		return {

@@ -23,6 +23,7 @@ describe('i18n', () => {
 			...eventTypes.map((x) => `eventType.${x}`),
 			...eventFamilies.map((x) => `family.${x}`),
 			...alertRule.options.map((x) => `alert.${x}`),
+			...alertRule.options.map((x) => `alerts.rule.${x}`),
 			...alertSeverities.map((x) => `severity.${x}`),
 			...alertStatus.options.map((x) => `alertStatus.${x}`),
 			...alertCategory.options.map((x) => `alertCategory.${x}`),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alert, alertCategory, alertSeverity, alertStatus } from '../alert';
+import { alert, alertCategory, alertRule, alertSeverity, alertStatus } from '../alert';
 import { storedEvent } from '../read-model';
 
 /** Shapes of the alert centre's read API (the web parses them like any other input). */
@@ -51,6 +51,23 @@ export type AlertCounts = z.infer<typeof alertCounts>;
  * were closed (a confirmed, fixed problem). Precision is closed ÷ (closed + dismissed), the share
  * of judged alerts that were real; null until one has been judged.
  */
+/** The active alerts of one rule, summed up (the alert centre's 按规则汇总). */
+export const alertSummaryRow = z.object({
+	rule: alertRule,
+	category: z.string(),
+	alerts: z.number().int().nonnegative(),
+	merchants: z.number().int().nonnegative(),
+	critical: z.number().int().nonnegative(),
+	high: z.number().int().nonnegative(),
+	medium: z.number().int().nonnegative(),
+	low: z.number().int().nonnegative(),
+	overdue: z.number().int().nonnegative(),
+	oldest: z.string(),
+	newest: z.string()
+});
+export type AlertSummaryRow = z.infer<typeof alertSummaryRow>;
+export const alertSummary = z.object({ items: z.array(alertSummaryRow) });
+
 export const precisionRow = z.object({
 	key: z.string(),
 	raised: z.number().int(),

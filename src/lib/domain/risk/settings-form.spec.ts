@@ -41,8 +41,9 @@ describe('risk settings form', () => {
 		if (!blank.ok) expect(blank.problems.map((p) => p.path)).toEqual(['alerts.cap']);
 		const bands = settingsFromForm(DEFAULT_RISK_SETTINGS, [['bands.bMax', '20']]);
 		expect(bands.ok).toBe(false);
-		if (!bands.ok)
-			{expect(bands.problems).toEqual([{ path: 'bands', message: 'bMax must be above aMax' }]);}
+		if (!bands.ok) {
+			expect(bands.problems).toEqual([{ path: 'bands', message: 'bMax must be above aMax' }]);
+		}
 		const tooMuch = settingsFromForm(DEFAULT_RISK_SETTINGS, [['static.scale.large', '101']]);
 		expect(tooMuch.ok).toBe(false);
 	});
