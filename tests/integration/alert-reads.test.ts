@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertCounts, alertPage } from '../../src/lib/domain/alerts/read-model';
+import { alertCounts, alertPage, alertSummary } from '../../src/lib/domain/alerts/read-model';
 import { makeEvent } from '../../src/lib/domain/events/make';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered } from '../helpers/events';
@@ -49,5 +49,48 @@ describe('alert reads', () => {
 		expect(
 			alertCounts.parse((await p.api('/api/alerts/counts?district=370103')).body).overdue
 		).toBe(0);
+	});
+
+	it('alert reads - active alerts summed up per rule, within the scope and the filters', async () => {
+		await publishEvent(p.js, registered('m-o2', '370102'));
+		for (const [m, id] of [
+			['m-o1', 'c-1'],
+			['m-o2', 'c-2'],
+			['m-o2', 'c-3']
+		] as const) {
+			await publishEvent(
+				p.js,
+				makeEvent({
+					type: 'complaint.filed',
+					merchantId: m,
+					districtId: '370102',
+					actor: { kind: 'public', id: 'qr' },
+					payload: { complaintId: id, category: 'illness', text: '腹泻', channel: 'qr_page' }
+				})
+			);
+		}
+		const summary = await eventually(async () => {
+			const s = alertSummary.parse((await p.api('/api/alerts/summary')).body);
+			return s.items.find((r) => r.rule === 'complaint_filed')?.alerts === 3 ? s : undefined;
+		});
+		expect(summary.items.find((r) => r.rule === 'complaint_filed')).toMatchObject({
+			category: 'complaint',
+			alerts: 3,
+			merchants: 2,
+			high: 3,
+			critical: 0
+		});
+		expect(summary.items.find((r) => r.rule === 'ai_detection')).toMatchObject({ alerts: 1 });
+		const one = alertSummary.parse((await p.api('/api/alerts/summary?merchantId=m-o2')).body);
+		expect(one.items.map((r) => [r.rule, r.alerts])).toEqual([['complaint_filed', 2]]);
+		const elsewhere = {
+			sub: 'sup-b',
+			role: 'supervisor' as const,
+			districts: ['370103'],
+			merchants: []
+		};
+		expect(alertSummary.parse((await p.api('/api/alerts/summary', elsewhere)).body).items).toEqual(
+			[]
+		);
 	});
 });
