@@ -117,4 +117,13 @@ test('purchase - recorded on a phone with a certificate photo; the home shows it
 	await phone.getByTestId('ledger-purchase').getByRole('link', { name: '填写' }).tap();
 	await phone.getByRole('button', { name: '济南鲜丰蔬菜批发' }).tap();
 	await expect(phone.getByLabel('供货者', { exact: true })).toHaveValue('济南鲜丰蔬菜批发');
+
+	// The shop's own grade and what it can do about it: no licence on file is the first thing.
+	await phone.goto(`${system.webUrl}/m/m-a`);
+	await phone.getByTestId('risk-card').tap();
+	await expect(phone.getByRole('heading', { name: '我的风险等级' })).toBeVisible();
+	await expect(phone.getByTestId('shop-grade')).toContainText('C级');
+	await expect(phone.getByTestId('shop-fixes').locator('li').first()).toContainText(
+		'未取得食品经营许可证'
+	);
 });

@@ -933,6 +933,17 @@ export const en: Messages = {
 		'Risk score {score} (of which static {staticScore}) · settings version {version}',
 	'risk.why': 'What makes the score',
 	'risk.toFix': 'What to fix (largest first)',
+	'shopRisk.title': 'My risk grade',
+	'shopRisk.score': 'Risk score {score} (lower is better)',
+	'shopRisk.lead':
+		'The bureau inspects by risk grade: the higher the grade, the more often. Acting on the points below brings the score down.',
+	'shopRisk.toFix': 'What you can improve (biggest first)',
+	'shopRisk.nothingToFix': 'Nothing to improve right now; keep it up.',
+	'shopRisk.fixed': 'Risk that comes with the business itself (no fix changes it)',
+	'shopRisk.note':
+		'Scoring rules version {version}; recomputed after every record, alert step or inspection.',
+	'shopRisk.card': 'Risk grade · {count} things to improve, tap to see',
+	'shopRisk.cardNone': 'Risk grade · nothing to improve',
 	'risk.cause.settings': 'Settings changed',
 	'risk.cause.clock': 'Daily regrade (decay, books)',
 	'risk.cause.event': 'After an event',

@@ -5,6 +5,8 @@ import { eventList, ledgerDay } from '$lib/domain/read-model';
 import { disputeList } from '$lib/domain/registry/read-model';
 import { alertPage } from '$lib/domain/alerts/read-model';
 import { openNotices } from '$lib/domain/alerts/notice';
+import { riskResult } from '$lib/domain/risk/risk-result';
+import { improvements } from '$lib/domain/risk/risk-score';
 import { ledgerKinds } from '$lib/domain/ledgers/morning-check';
 import { bookToday } from '$lib/domain/ledgers/due';
 import { localDay, localMinuteOfDay } from '$lib/domain/time';
@@ -19,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
-	const [day, recent, purchases, disputes, notified] = await Promise.all([
+	const [day, recent, purchases, disputes, notified, risk] = await Promise.all([
 		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
 		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList),
 		readApi(
@@ -28,7 +30,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			eventList
 		),
 		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList),
-		readApi(viewer.claims, `/api/alerts?merchantId=${id}&status=notified&limit=20`, alertPage)
+		readApi(viewer.claims, `/api/alerts?merchantId=${id}&status=notified&limit=20`, alertPage),
+		readApi(viewer.claims, `/api/merchants/${id}/risk`, riskResult)
 	]);
 	return {
 		shop,
@@ -47,6 +50,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		recorded: url.searchParams.get('recorded'),
 		// 整改通知: what the bureau asked this shop to fix, and by when.
 		notices: openNotices(notified.items, shop.id),
+		// Its grade and how many things it could fix: the way to 我的风险等级.
+		risk: { grade: risk.grade, fixes: improvements(risk).length },
 		now: Date.now(),
 		// Questions from the regulator that wait for this shop's answer (or its review).
 		disputes: await Promise.all(
