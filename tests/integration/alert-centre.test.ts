@@ -320,4 +320,27 @@ describe('alert centre', () => {
 		});
 		expect(await page.text()).toContain('50%');
 	});
+
+	it('alert centre - one step on every alert the filters match, never beyond the scope', async () => {
+		await publishEvent(sys.js, registered('m-a3', '370102', '历下区丁店'));
+		await publishEvent(sys.js, detection('m-a3', '370102', 'phone_use'));
+		await publishEvent(sys.js, detection('m-a3', '370102', 'no_uniform'));
+		const [a, b] = await Promise.all([raised('m-a3', 'phone_use'), raised('m-a3', 'no_uniform')]);
+		const r = await action(
+			'sup-a',
+			'/alerts?/act',
+			fields({ kind: 'acknowledge', matching: '1', filters: 'merchantId=m-a3&status=open' })
+		);
+		expect(r.type).toBe('success');
+		expect(((r.data.outcome as BulkOutcome).done ?? []).sort()).toEqual([a!.id, b!.id].sort());
+		expect(await statusOf(a!.id)).toBe('acknowledged');
+		// Another district's merchant matches nothing sup-a may read: nothing to do.
+		const none = await action(
+			'sup-a',
+			'/alerts?/act',
+			fields({ kind: 'acknowledge', matching: '1', filters: 'merchantId=m-b' })
+		);
+		expect(none.data.problem).toBe('none_selected');
+		expect(await statusOf(far.id)).not.toBe('acknowledged');
+	});
 });

@@ -13,7 +13,8 @@ import {
 	ALERT_ACTORS,
 	ALERT_READERS,
 	deadlineInstant,
-	MAX_BULK
+	MAX_BULK,
+	MAX_MATCHING
 } from './alerts.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -54,6 +55,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mayAct: ALERT_ACTORS.includes(viewer.claims.role),
 		districts: scope.all ? districts.map((d) => d.id) : scope.districts,
 		room: roomOf(viewer.claims, query.district),
+		maxMatching: MAX_MATCHING,
 		now: Date.now()
 	};
 };
@@ -63,18 +65,35 @@ export const actions: Actions = {
 	act: async ({ locals, request }) => {
 		const viewer = viewerOf(locals, ALERT_ACTORS);
 		const form = await request.formData();
-		const ids = form.getAll('id').filter((v): v is string => typeof v === 'string' && v !== '');
+		// Every alert the list's filters match (its query travels with the form), or those ticked.
+		const matching = form.get('matching') === '1';
+		const listed = matching
+			? await readApi(
+					viewer.claims,
+					`/api/alerts?${alertQueryString({
+						...alertQueryFromUrl(new URLSearchParams(String(form.get('filters') ?? ''))),
+						limit: MAX_MATCHING,
+						offset: 0
+					})}`,
+					alertPage
+				)
+			: null;
+		const ids = listed
+			? listed.items.map((a) => a.id)
+			: form.getAll('id').filter((v): v is string => typeof v === 'string' && v !== '');
 		if (ids.length === 0) return fail(400, { problem: 'none_selected' as const });
-		if (ids.length > MAX_BULK) return fail(400, { problem: 'too_many' as const });
+		if (!listed && ids.length > MAX_BULK) return fail(400, { problem: 'too_many' as const });
 		const fields = Object.fromEntries(
-			[...form].filter(([k, v]) => k !== 'id' && typeof v === 'string')
+			[...form].filter(
+				([k, v]) => !['id', 'matching', 'filters'].includes(k) && typeof v === 'string'
+			)
 		);
 		const parsed = actionOfForm(fields, deadlineInstant);
 		if (!parsed.ok) return fail(400, { problem: 'invalid' as const, field: parsed.problem });
 		if (!mayTakeAction(viewer.claims.role, parsed.action.kind)) {
 			return fail(403, { problem: 'forbidden' as const });
 		}
-		const outcome = await actOnAlerts(viewer, ids, parsed.action);
+		const outcome = await actOnAlerts(viewer, ids, parsed.action, listed?.items);
 		return { kind: parsed.action.kind, outcome };
 	}
 };

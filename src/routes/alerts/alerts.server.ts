@@ -14,6 +14,8 @@ export const ALERT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector
 export const ALERT_ACTORS: readonly Role[] = ['admin', 'supervisor'];
 /** The most alerts one bulk action takes (each is read again and published as its own event). */
 export const MAX_BULK = 50;
+/** "Every alert matching the filters": a flood handled at once, within reason. */
+export const MAX_MATCHING = 200;
 
 /** The alert's page data, or the same 404 for one outside the viewer's districts as for none. */
 export async function alertPageOf(locals: App.Locals, id: string, roles = ALERT_READERS) {
@@ -40,12 +42,16 @@ export function deadlineInstant(local: string): string {
 export async function actOnAlerts(
 	viewer: ReturnType<typeof viewerOf>,
 	ids: readonly string[],
-	action: AlertAction
+	action: AlertAction,
+	/** Alerts just read through the viewer's ticket (the matching list): not read again. */
+	alreadyRead?: readonly Alert[]
 ): Promise<BulkOutcome> {
 	const found = new Map<string, Alert>();
-	const unique = [...new Set(ids)];
-	const details = await Promise.all(unique.map((id) => readAlert(viewer.claims, id)));
-	for (const d of details) if (d) found.set(d.alert.id, d.alert);
+	if (alreadyRead) for (const a of alreadyRead) found.set(a.id, a);
+	else {
+		const details = await inBatches([...new Set(ids)], (id) => readAlert(viewer.claims, id));
+		for (const d of details) if (d) found.set(d.alert.id, d.alert);
+	}
 	const plan = planBulk([...found.values()], action, new Date().toISOString());
 	const outcome = bulkOutcome(ids, found, action.kind, plan);
 	const published: { alert: Alert; eventId: string }[] = [];
@@ -63,8 +69,8 @@ export async function actOnAlerts(
 		published.push({ alert: a, eventId: event.id });
 	}
 	// Done means stored: a step the processor refused (or has not applied yet) is told as such.
-	const stored = await Promise.all(
-		published.map((p) => untilAlertStored(viewer.claims, p.alert.id, p.eventId))
+	const stored = await inBatches(published, (p) =>
+		untilAlertStored(viewer.claims, p.alert.id, p.eventId)
 	);
 	published.forEach((p, i) => {
 		if (stored[i]) return;
@@ -77,4 +83,13 @@ export async function actOnAlerts(
 		});
 	});
 	return outcome;
+}
+
+/** At most 16 reads of the store at a time: a bulk step must not flood the read API. */
+async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+	const out: R[] = [];
+	for (let i = 0; i < items.length; i += 16) {
+		out.push(...(await Promise.all(items.slice(i, i + 16).map(run))));
+	}
+	return out;
 }

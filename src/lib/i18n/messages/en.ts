@@ -847,6 +847,7 @@ export const en: Messages = {
 	'alerts.bulk.action': 'Action',
 	'alerts.bulk.apply': 'Apply',
 	'alerts.bulk.all': 'Select all on this page',
+	'alerts.bulk.matching': 'Apply to every alert the filters match ({count} of {total})',
 	'alerts.bulk.select': 'Select the alert of {merchant}',
 	'alerts.action.acknowledge': 'Acknowledge',
 	'alerts.action.notify': 'Send rectification notice',

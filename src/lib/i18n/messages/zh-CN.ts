@@ -831,6 +831,7 @@ export const zhCN = {
 	'alerts.bulk.action': '处置方式',
 	'alerts.bulk.apply': '执行',
 	'alerts.bulk.all': '全选本页',
+	'alerts.bulk.matching': '对筛选出的全部告警执行（{count} 条，共 {total} 条）',
 	'alerts.bulk.select': '选择 {merchant} 的告警',
 	'alerts.action.acknowledge': '受理',
 	'alerts.action.notify': '下发整改通知',
