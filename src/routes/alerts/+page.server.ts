@@ -1,5 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
-import { readScope } from '$lib/domain/auth/policy';
+import { fail } from '@sveltejs/kit';
 import { districts } from '$lib/domain/districts';
 import { actionOfForm, mayTakeAction } from '$lib/domain/alerts/actions';
 import { alertQueryFromUrl, alertQueryString } from '$lib/domain/alerts/alert-query';
@@ -10,6 +9,7 @@ import { viewerOf } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import {
 	actOnAlerts,
+	alertQueryIn,
 	ALERT_ACTORS,
 	ALERT_READERS,
 	deadlineInstant,
@@ -34,12 +34,7 @@ function roomOf(claims: TicketClaims, district: string | undefined) {
 /** The alert centre's list: the filters live in the URL, so a filtered view is a link. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = viewerOf(locals, ALERT_READERS);
-	const query = alertQueryFromUrl(url.searchParams);
-	// A district outside the viewer's is not there, like any record outside it.
-	const scope = readScope(viewer.claims);
-	if (query.district && !scope.all && !scope.districts.includes(query.district)) {
-		error(404, 'no such district in your jurisdiction');
-	}
+	const { query, scope } = alertQueryIn(viewer, url);
 	const [page, counts] = await Promise.all([
 		readApi(viewer.claims, `/api/alerts?${alertQueryString(query)}`, alertPage),
 		readApi(

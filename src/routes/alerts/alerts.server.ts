@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { alertQueryFromUrl } from '$lib/domain/alerts/alert-query';
+import { readScope } from '$lib/domain/auth/policy';
 import type { Alert } from '$lib/domain/alert';
 import { bulkOutcome, eventOfAction, stepKey, type BulkOutcome } from '$lib/domain/alerts/actions';
 import { planBulk, type AlertAction } from '$lib/domain/alerts/lifecycle';
@@ -23,6 +25,19 @@ export async function alertPageOf(locals: App.Locals, id: string, roles = ALERT_
 	const detail = await readAlert(viewer.claims, id);
 	if (!detail) error(404, 'no such alert in your districts');
 	return { viewer, detail };
+}
+
+/**
+ * The list's filters from a page URL, for this viewer: a district outside theirs is a 404, like
+ * any record outside it.
+ */
+export function alertQueryIn(viewer: ReturnType<typeof viewerOf>, url: URL) {
+	const query = alertQueryFromUrl(url.searchParams);
+	const scope = readScope(viewer.claims);
+	if (query.district && !scope.all && !scope.districts.includes(query.district)) {
+		error(404, 'no such district in your jurisdiction');
+	}
+	return { query, scope };
 }
 
 /** A form's deadline (a date, or a date and time) on the districts' clock, as an instant. */

@@ -43,28 +43,43 @@ export async function storePhotos(
 	const ids: AttachmentId[] = [];
 	for (const photo of photos) {
 		const id = attachmentIdOf(uuidv7(now));
-		for (const variant of attachmentVariant.options) {
-			const v = photo.versions[variant];
-			const meta: AttachmentMeta = attachmentMeta.parse({
-				attachmentId: id,
-				variant,
-				...owner,
-				uploadedAt: new Date(now).toISOString(),
-				contentType: v.contentType,
-				width: v.width,
-				height: v.height,
-				bytes: v.data.length,
-				sha256: v.sha256,
-				sourceSha256: photo.sourceSha256
-			});
-			await store.put(objectName(id, variant), v.data, {
-				contentType: v.contentType,
-				metadata: { [META_KEY]: JSON.stringify(meta) }
-			});
-		}
+		await storePhoto(store, id, photo, owner, now);
 		ids.push(id);
 	}
 	return ids;
+}
+
+/**
+ * Stores one prepared photo under a given id, each version with its meta (the thumbnail last,
+ * so a photo whose thumbnail is there is whole). Callers that derive ids (an inspection's
+ * photo slots) use it directly; a retry then rewrites the same objects.
+ */
+export async function storePhoto(
+	store: ObjectStore,
+	id: AttachmentId,
+	photo: PreparedPhoto,
+	owner: AttachmentOwner,
+	now = Date.now()
+): Promise<void> {
+	for (const variant of attachmentVariant.options) {
+		const v = photo.versions[variant];
+		const meta: AttachmentMeta = attachmentMeta.parse({
+			attachmentId: id,
+			variant,
+			...owner,
+			uploadedAt: new Date(now).toISOString(),
+			contentType: v.contentType,
+			width: v.width,
+			height: v.height,
+			bytes: v.data.length,
+			sha256: v.sha256,
+			sourceSha256: photo.sourceSha256
+		});
+		await store.put(objectName(id, variant), v.data, {
+			contentType: v.contentType,
+			metadata: { [META_KEY]: JSON.stringify(meta) }
+		});
+	}
 }
 
 /** The meta of a stored object; null when it is not ours or not readable (answered as a 404). */

@@ -1,20 +1,14 @@
-import { error } from '@sveltejs/kit';
-import { alertQueryFromUrl, alertQueryString } from '$lib/domain/alerts/alert-query';
+import { alertQueryString } from '$lib/domain/alerts/alert-query';
 import { alertSummary } from '$lib/domain/alerts/read-model';
-import { readScope } from '$lib/domain/auth/policy';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
-import { ALERT_READERS } from '../alerts.server';
+import { ALERT_READERS, alertQueryIn } from '../alerts.server';
 import type { PageServerLoad } from './$types';
 
 /** 按规则汇总: the active alerts per rule, so a flood of one rule reads as one line. */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = viewerOf(locals, ALERT_READERS);
-	const query = alertQueryFromUrl(url.searchParams);
-	const scope = readScope(viewer.claims);
-	if (query.district && !scope.all && !scope.districts.includes(query.district)) {
-		error(404, 'no such district in your jurisdiction');
-	}
+	const { query } = alertQueryIn(viewer, url);
 	const summary = await readApi(
 		viewer.claims,
 		`/api/alerts/summary?${alertQueryString(query)}`,

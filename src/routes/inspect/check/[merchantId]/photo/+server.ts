@@ -6,7 +6,8 @@ import { attachmentStore } from '$lib/server/attachments/attachments';
 import { ObjectStoreError } from '$lib/server/attachments/object-store';
 import { preparePhoto, PhotoError } from '$lib/server/attachments/photos';
 import { inspectionAttachmentId, inspectionEventId } from '$lib/server/inspections/ids';
-import { hasInspectionPhoto, storeInspectionPhoto } from '$lib/server/inspections/photos';
+import { storePhoto } from '$lib/server/attachments/attachments';
+import { hasInspectionPhoto } from '$lib/server/inspections/photos';
 import { nats } from '$lib/server/nats';
 import { inspectedMerchant } from '../../../inspected.server';
 import type { RequestHandler } from './$types';
@@ -49,7 +50,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		throw e;
 	}
 	try {
-		await storeInspectionPhoto(store, attachmentId, photo, {
+		await storePhoto(store, attachmentId, photo, {
 			merchantId: merchant.id,
 			districtId: merchant.districtId,
 			recordType: 'inspection.completed',
