@@ -34,6 +34,7 @@ import { publishEvent } from '../src/lib/server/backbone/publisher';
 import { loadState } from './state/load';
 import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
+import type { FsEvent } from '../src/lib/domain/events';
 import { writeBatch } from './sinks/batch-writer';
 import { Batch } from './consume/batch';
 import { TaskBook } from './tasks/task-book';
@@ -221,26 +222,21 @@ export async function startProcessor(
 	log(`processor: read API and live gateway on :${port}`);
 
 	/**
-	 * Breached SLAs become `alert.escalated` events; the handler applies them like any step. An
-	 * escalation is published once while its alert waits for it (kept: the breaches still open,
-	 * so the set stays small), and its id makes a copy after a restart the same event.
+	 * Events the clock calls for, each published once while it is still due (kept: the ones due
+	 * now, so the set stays small); their ids make a copy after a restart the same event.
 	 */
-	let escalationsPublished = new Set<string>();
-	async function escalate(now: number) {
-		const due = dueEscalations(merchants.values(), now, slaPolicy);
-		const fresh = due.filter((e) => !escalationsPublished.has(e.id));
-		await Promise.all(fresh.map((e) => publishEvent(js, e)));
-		escalationsPublished = new Set(due.map((e) => e.id));
-	}
-
-	/** Overdue tasks become `task.escalated {auto}` events, each once (as the SLA's above). */
-	let overduePublished = new Set<string>();
-	async function escalateOverdue(now: number) {
-		const due = overdueEscalations(tasks.values(), now);
-		const fresh = due.filter((e) => !overduePublished.has(e.id));
-		await Promise.all(fresh.map((e) => publishEvent(js, e)));
-		overduePublished = new Set(due.map((e) => e.id));
-	}
+	const publishOnce = (due: (now: number) => FsEvent[]) => {
+		let published = new Set<string>();
+		return async (now: number) => {
+			const events = due(now);
+			await Promise.all(events.filter((e) => !published.has(e.id)).map((e) => publishEvent(js, e)));
+			published = new Set(events.map((e) => e.id));
+		};
+	};
+	/** Breached SLAs become `alert.escalated` events; the handler applies them like any step. */
+	const escalate = publishOnce((now) => dueEscalations(merchants.values(), now, slaPolicy));
+	/** Overdue tasks become `task.escalated {auto}` events. */
+	const escalateOverdue = publishOnce((now) => overdueEscalations(tasks.values(), now));
 
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {

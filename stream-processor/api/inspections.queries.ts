@@ -1,12 +1,13 @@
 import type { Store } from '../../clickhouse/store';
 import type { ReadScope } from '../../src/lib/domain/auth/policy';
+import { maybeIso } from '../../clickhouse/sql';
 import { bind, filters, iso, type ScopedQuery } from './read.queries';
 
 const COLUMNS = `id, eventId, merchantId, districtId, inspectorId, coInspectorIds, result, checklist,
 	findings, criticalFindings, rectificationItemIds,
-	if(isNull(rectificationDeadline), NULL, ${iso('assumeNotNull(rectificationDeadline)')}) AS rectificationDeadline,
+	${maybeIso('rectificationDeadline')} AS rectificationDeadline,
 	signatureAttachmentId, signer, taskId, alertIds,
-	if(isNull(startedAt), NULL, ${iso('assumeNotNull(startedAt)')}) AS startedAt,
+	${maybeIso('startedAt')} AS startedAt,
 	${iso('occurredAt')} AS occurredAt`;
 
 type Row = Record<string, unknown> & { checklist: string; findings: string };

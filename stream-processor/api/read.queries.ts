@@ -6,7 +6,8 @@ import type { ListQuery } from './params';
 export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
 
 /** ISO-8601 UTC text for a DateTime64 column, as the domain schemas expect. */
-export const iso = (col: string) => `formatDateTime(${col}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
+import { iso } from '../../clickhouse/sql';
+export { iso };
 
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 

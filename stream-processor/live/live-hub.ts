@@ -3,7 +3,7 @@ import { familyOf, type FsEvent } from '../../src/lib/domain/events';
 import type { LiveFlow, RoomDelta, RoomSnapshot } from '../../src/lib/domain/live';
 import { FEED_SAMPLE } from '../../src/lib/domain/live';
 import { localDay } from '../../src/lib/domain/time';
-import type { RiskGrade } from '../../src/lib/domain/risk';
+import { emptyGradeCounts, riskGrades, type RiskGrade } from '../../src/lib/domain/risk';
 import type { RiskChange } from '../risk/engine';
 import { RoomState } from './room-state';
 
@@ -94,10 +94,10 @@ export class LiveHub {
 		perDistrict: Map<string, Record<RiskGrade, number>>,
 		now = Date.now()
 	): void {
-		const city: Record<RiskGrade, number> = { A: 0, B: 0, C: 0, D: 0 };
+		const city = emptyGradeCounts();
 		for (const [districtId, grades] of perDistrict) {
 			this.#rooms.get(`district:${districtId}`)?.setGrades(grades);
-			for (const g of ['A', 'B', 'C', 'D'] as const) city[g] += grades[g];
+			for (const g of riskGrades) city[g] += grades[g];
 		}
 		this.room('city', now).setGrades(city);
 		for (const c of changes) {

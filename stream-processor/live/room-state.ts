@@ -1,3 +1,4 @@
+import { emptyGradeCounts } from '../../src/lib/domain/risk/risk-settings';
 import { emptySeverityCounts, type Alert } from '../../src/lib/domain/alert';
 import { MAX_GRADE_CHANGES } from '../../src/lib/domain/live';
 import type {
@@ -42,7 +43,7 @@ export class RoomState {
 			byFamily: {},
 			openAlerts: emptySeverityCounts(),
 			merchants: 0,
-			grades: { A: 0, B: 0, C: 0, D: 0 }
+			grades: emptyGradeCounts()
 		};
 	}
 

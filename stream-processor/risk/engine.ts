@@ -1,6 +1,7 @@
 import { localDay } from '../../src/lib/domain/time';
 import {
 	DEFAULT_RISK_SETTINGS,
+	emptyGradeCounts,
 	scoreMerchant,
 	type RiskGrade,
 	type RiskResult,
@@ -189,7 +190,7 @@ export class RiskEngine {
 			const grade = m.registered ? this.#current.get(m.id)?.grade : undefined;
 			if (!grade) continue;
 			let c = counts.get(m.districtId);
-			if (!c) counts.set(m.districtId, (c = { A: 0, B: 0, C: 0, D: 0 }));
+			if (!c) counts.set(m.districtId, (c = emptyGradeCounts()));
 			c[grade]++;
 		}
 		return counts;

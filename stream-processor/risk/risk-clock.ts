@@ -85,8 +85,6 @@ export function startRiskClock(deps: {
 	void run();
 	const t = setInterval(() => void run(), deps.tickMs);
 	return {
-		/** Runs a tick now (tests, and after new settings, so nobody waits for the interval). */
-		runNow: run,
 		/** Stops the loop and waits for a tick in flight (its write must end before the store). */
 		stop: async () => {
 			stopped = true;

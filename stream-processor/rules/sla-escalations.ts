@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { stableEventId } from '../../src/lib/server/backbone/stable-id';
 import { makeEvent } from '../../src/lib/domain/events/make';
 import type { FsEventOf } from '../../src/lib/domain/events';
 import { slaBreaches, type SlaPolicy } from '../../src/lib/domain/alerts/sla';
@@ -10,11 +10,7 @@ import type { MerchantRecord } from '../state/merchant-state';
  * keep it one event.
  */
 export function escalationEventId(alertId: string, step: string, dueAt: string): string {
-	const h = createHash('sha256').update(`${alertId}|${step}|${dueAt}`).digest();
-	h[6] = (h[6]! & 0x0f) | 0x80;
-	h[8] = (h[8]! & 0x3f) | 0x80;
-	const x = h.subarray(0, 16).toString('hex');
-	return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+	return stableEventId(`${alertId}|${step}|${dueAt}`);
 }
 
 /**

@@ -1,5 +1,4 @@
-const instant = (c: string) => `formatDateTime(${c}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
-const maybeInstant = (c: string) => `if(isNull(${c}), NULL, ${instant(`assumeNotNull(${c})`)})`;
+import { iso as instant, maybeIso as maybeInstant } from '../../clickhouse/sql';
 
 /** The alerts table's columns as the alert schema reads them (instants as ISO text). */
 export const ALERT_COLUMNS = `id, rule, severity, status, merchantId, districtId, merchantName, facts, evidence,

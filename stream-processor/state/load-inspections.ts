@@ -1,3 +1,4 @@
+import { iso } from '../../clickhouse/sql';
 import type { Store } from '../../clickhouse/store';
 import {
 	MAX_INSPECTIONS_PER_MERCHANT,
@@ -15,7 +16,7 @@ export async function loadInspections(store: Store, merchants: MerchantStates): 
 		result: 'pass' | 'rectify' | 'fail';
 		criticalFindings: number;
 	}>(
-		`SELECT id, merchantId, districtId, formatDateTime(occurredAt, '%Y-%m-%dT%H:%i:%S.%fZ') AS at,
+		`SELECT id, merchantId, districtId, ${iso('occurredAt')} AS at,
 		        result, toUInt32(criticalFindings) AS criticalFindings
 		 FROM inspections FINAL
 		 ORDER BY merchantId, occurredAt DESC

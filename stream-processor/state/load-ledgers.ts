@@ -1,3 +1,4 @@
+import { iso } from '../../clickhouse/sql';
 import type { Store } from '../../clickhouse/store';
 import {
 	CHECK_DAYS_KEPT,
@@ -6,8 +7,6 @@ import {
 	noteSample
 } from '../../src/lib/domain/rules/ledger-trail';
 import type { MerchantStates } from './merchant-state';
-
-const iso = (column: string) => `formatDateTime(${column}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
 
 /**
  * Rebuilds what apply-ledger.ts keeps from the events table: when each merchant became known,

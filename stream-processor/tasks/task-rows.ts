@@ -1,7 +1,5 @@
 import type { Task } from '../../src/lib/domain/tasks/task';
-
-const instant = (c: string) => `formatDateTime(${c}, '%Y-%m-%dT%H:%i:%S.%fZ')`;
-const maybeInstant = (c: string) => `if(isNull(${c}), NULL, ${instant(`assumeNotNull(${c})`)})`;
+import { iso as instant, maybeIso as maybeInstant } from '../../clickhouse/sql';
 
 /** The tasks table's columns as the task schema reads them (instants as ISO text). */
 export const TASK_COLUMNS = `id, kind, status, merchantId, districtId, title, ${instant('dueAt')} AS dueAt,

@@ -1,11 +1,8 @@
-import { districts } from '$lib/domain/districts';
 import type { TicketClaims } from '$lib/domain/auth/claims';
 import { findExisting } from '$lib/server/registry/existing';
 
 /** The districts a regulator may register merchants in: an admin's are all of them. */
-export function writableDistricts(claims: TicketClaims): string[] {
-	return claims.role === 'admin' ? districts.map((d) => d.id) : [...claims.districts];
-}
+export { districtsOf as writableDistricts } from '$lib/domain/auth/policy';
 
 /**
  * Whether a credit code is registered already: in the viewer's districts (with its id and name,

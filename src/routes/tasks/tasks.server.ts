@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { districts } from '$lib/domain/districts';
 import type { TicketClaims } from '$lib/domain/auth/claims';
 import { viewerOf } from '$lib/server/auth/guard';
 import { TaskCommandError } from '$lib/server/tasks/task-commands';
@@ -14,10 +13,7 @@ export function taskViewer(locals: App.Locals) {
 	return viewerOf(locals, TASK_EDITORS);
 }
 
-/** The districts a regulator works in: an admin's are all of them. */
-export function districtsOf(claims: TicketClaims): string[] {
-	return claims.role === 'admin' ? districts.map((d) => d.id) : [...claims.districts];
-}
+export { districtsOf } from '$lib/domain/auth/policy';
 
 /** A refused command as a form problem; anything else is not ours to explain. */
 export function problemOf(e: unknown): TaskCommandError['problem'] {

@@ -1,3 +1,4 @@
+import { districts } from '../districts';
 import type { TicketClaims } from './claims';
 
 /** What a bearer may read: everything, or these districts and merchants. */
@@ -9,6 +10,11 @@ export function readScope(claims: TicketClaims): ReadScope {
 		return { all: false, districts: [...claims.districts], merchants: [] };
 	}
 	return { all: false, districts: [], merchants: [...claims.merchants] };
+}
+
+/** The districts a regulator works in (registers, dispatches in): an admin's are all of them. */
+export function districtsOf(claims: TicketClaims): string[] {
+	return claims.role === 'admin' ? districts.map((d) => d.id) : [...claims.districts];
 }
 
 /** Whether a record of this merchant (in this district) is within the scope. */

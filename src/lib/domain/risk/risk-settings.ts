@@ -15,6 +15,7 @@ import { complaintFiled } from '../events/public';
 
 export const riskGrades = ['A', 'B', 'C', 'D'] as const;
 export type RiskGrade = (typeof riskGrades)[number];
+export const emptyGradeCounts = (): Record<RiskGrade, number> => ({ A: 0, B: 0, C: 0, D: 0 });
 
 /** Who the kitchen feeds: schools, elderly homes and hospitals feed the most vulnerable. */
 export const servedGroups = ['school', 'elderly', 'hospital', 'general'] as const;
