@@ -1,6 +1,7 @@
 import { alertDetail } from '../domain/alerts/read-model';
 import type { TicketClaims } from '../domain/auth/claims';
 import { readApi, ReadApiError } from './read-api';
+import { pollUntil } from './record-event';
 
 /** One alert with its history, read with the viewer's ticket: null outside their scope. */
 export async function readAlert(claims: TicketClaims, id: string) {
@@ -17,17 +18,14 @@ export async function readAlert(claims: TicketClaims, id: string) {
  * viewer lands on next shows the step. Past the bound the event is still safe in the stream
  * (its publish was acknowledged); the page only shows it a moment later.
  */
-export async function untilAlertStored(
+export function untilAlertStored(
 	claims: TicketClaims,
 	alertId: string,
 	eventId: string,
-	{ timeoutMs = 3_000, everyMs = 100 } = {}
+	options?: { timeoutMs?: number; everyMs?: number }
 ): Promise<boolean> {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		const d = await readAlert(claims, alertId);
-		if (d?.alert.lastEventId === eventId) return true;
-		await new Promise((r) => setTimeout(r, everyMs));
-	}
-	return false;
+	return pollUntil(
+		async () => (await readAlert(claims, alertId))?.alert.lastEventId === eventId,
+		options
+	);
 }

@@ -35,21 +35,31 @@ export async function recordEvent<T extends EventType>(
 }
 
 /**
- * Waits (bounded) until the store holds an event this person just recorded, so the page they
- * land on next already shows it. Past the bound the event is still safe in the stream (its
- * publish was acknowledged); the page only shows it a moment later.
+ * Asks `check` until it says yes or the time is up (false). The pages use it to land on a view
+ * that already shows what was just recorded; past the bound the event is still safe in the
+ * stream (its publish was acknowledged), the page only shows it a moment later.
  */
-export async function untilStored(
-	claims: TicketClaims,
-	event: FsEvent,
+export async function pollUntil(
+	check: () => Promise<boolean>,
 	{ timeoutMs = 3_000, everyMs = 100 } = {}
 ): Promise<boolean> {
-	const path = `/api/events?merchantId=${encodeURIComponent(event.merchantId)}&type=${event.type}&limit=5`;
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
-		const { items } = await readApi(claims, path, eventList);
-		if (items.some((e) => e.id === event.id)) return true;
+		if (await check()) return true;
 		await new Promise((r) => setTimeout(r, everyMs));
 	}
 	return false;
+}
+
+/** Waits (bounded) until the store holds an event this person just recorded. */
+export function untilStored(
+	claims: TicketClaims,
+	event: FsEvent,
+	options?: { timeoutMs?: number; everyMs?: number }
+): Promise<boolean> {
+	const path = `/api/events?merchantId=${encodeURIComponent(event.merchantId)}&type=${event.type}&limit=5`;
+	return pollUntil(
+		async () => (await readApi(claims, path, eventList)).items.some((e) => e.id === event.id),
+		options
+	);
 }

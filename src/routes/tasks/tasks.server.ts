@@ -3,7 +3,8 @@ import type { TicketClaims } from '$lib/domain/auth/claims';
 import { viewerOf } from '$lib/server/auth/guard';
 import { TaskCommandError } from '$lib/server/tasks/task-commands';
 import { readApi, ReadApiError } from '$lib/server/read-api';
-import { task } from '$lib/domain/tasks/task';
+import { task, type Task } from '$lib/domain/tasks/task';
+import { pollUntil } from '$lib/server/record-event';
 import { webTaskPorts } from '$lib/server/tasks/ports';
 
 /** Who dispatches, plans and draws: supervisors of their districts and admins. */
@@ -26,21 +27,22 @@ export function notFound(): never {
 }
 
 /**
- * Waits (bounded) until the processor has the task, so the page landed on shows it. Past the
- * bound the event is safe in the stream; the page only shows it a moment later.
+ * Waits (bounded) until the processor has the task (and, with `done`, the step just taken), so
+ * the page landed on shows it.
  */
-export async function untilTask(claims: TicketClaims, taskId: string, timeoutMs = 3_000) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
+export function untilTask(
+	claims: TicketClaims,
+	taskId: string,
+	done: (t: Task) => boolean = () => true
+): Promise<boolean> {
+	return pollUntil(async () => {
 		try {
-			await readApi(claims, `/api/tasks/${encodeURIComponent(taskId)}`, task);
-			return true;
+			return done(await readApi(claims, `/api/tasks/${encodeURIComponent(taskId)}`, task));
 		} catch (e) {
-			if (!(e instanceof ReadApiError && e.status === 404)) throw e;
+			if (e instanceof ReadApiError && e.status === 404) return false;
+			throw e;
 		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	return false;
+	});
 }
 
 /** Inspectors' display names by username, for lists that name who goes. */

@@ -5,7 +5,7 @@ import { riskSettingsView } from '$lib/domain/risk/risk-read';
 import { settingsFields, settingsFromForm } from '$lib/domain/risk/settings-form';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
-import { recordEvent } from '$lib/server/record-event';
+import { pollUntil, recordEvent } from '$lib/server/record-event';
 import type { Actions, PageServerLoad } from './$types';
 
 const current = (claims: Parameters<typeof readApi>[0]) =>
@@ -55,12 +55,11 @@ export const actions: Actions = {
 		});
 		// Saved means in force: a second save of the same version is dead-lettered, not applied.
 		const version = checked.settings.version;
-		const until = Date.now() + 5_000;
 		let now = await current(viewer.claims);
-		while ((now.changes[0]?.version ?? 1) < version && Date.now() < until) {
-			await new Promise((r) => setTimeout(r, 150));
-			now = await current(viewer.claims);
-		}
+		await pollUntil(
+			async () => ((now = await current(viewer.claims)).changes[0]?.version ?? 1) >= version,
+			{ timeoutMs: 5_000, everyMs: 150 }
+		);
 		const mine = now.changes.find((c) => c.version === version);
 		if (now.current.version !== version || mine?.actorId !== viewer.user.username) {
 			return fail(409, {

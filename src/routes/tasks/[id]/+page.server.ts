@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cancelForm, reassignForm } from '$lib/domain/tasks/task-form';
-import { task as taskSchema, taskView } from '$lib/domain/tasks/task';
+import { taskView } from '$lib/domain/tasks/task';
 import { readApi, ReadApiError } from '$lib/server/read-api';
 import { cancelTask, inspectorsOf, reassignTask } from '$lib/server/tasks/task-commands';
 import { webTaskPorts } from '$lib/server/tasks/ports';
-import { notFound, problemOf, taskViewer } from '../tasks.server';
+import { notFound, problemOf, taskViewer, untilTask } from '../tasks.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -25,16 +25,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return { task, pool, overdue: task.status !== 'done' && Date.parse(task.dueAt) < Date.now() };
 };
 
-/** Waits (bounded) until the processor shows the step, so the reloaded page has it. */
-async function untilChanged(claims: Parameters<typeof readApi>[0], id: string, eventId: string) {
-	const until = Date.now() + 3_000;
-	while (Date.now() < until) {
-		const t = await readApi(claims, `/api/tasks/${encodeURIComponent(id)}`, taskSchema);
-		if (t.lastEventId === eventId) return;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 export const actions: Actions = {
 	reassign: async ({ locals, params, request }) => {
 		const viewer = taskViewer(locals);
@@ -46,7 +36,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'reassign', problem: 'assignees' as const });
 		try {
 			const e = await reassignTask(viewer, params.id, parsed.data, await webTaskPorts());
-			await untilChanged(viewer.claims, params.id, e.id);
+			await untilTask(viewer.claims, params.id, (t) => t.lastEventId === e.id);
 		} catch (e) {
 			return fail(400, { action: 'reassign', problem: problemOf(e) });
 		}
@@ -60,7 +50,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'cancel', problem: null });
 		try {
 			const e = await cancelTask(viewer, params.id, parsed.data.reason, await webTaskPorts());
-			await untilChanged(viewer.claims, params.id, e.id);
+			await untilTask(viewer.claims, params.id, (t) => t.lastEventId === e.id);
 		} catch (e) {
 			return fail(400, { action: 'cancel', problem: problemOf(e) });
 		}
