@@ -4,22 +4,15 @@ import { readScope } from '../../src/lib/domain/auth/policy';
 import { parseAlertQuery } from '../../src/lib/domain/alerts/alert-query';
 import { districtId } from '../../src/lib/domain/ids';
 import type { AlertQueries } from './alert.queries';
-import { HttpError, type ApiRequest, type Reply } from './http';
-
-type Route = (
-	pattern: string,
-	paramCount: number,
-	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
-) => void;
+import { HttpError, type Route } from './http';
+import { inDistricts } from './params';
 
 const alertIdParam = z.string().min(1).max(200);
 
 /** The scope, refusing a district filter outside it (403, like the other lists). */
 function scoped(claims: TicketClaims, district: string | undefined) {
 	const scope = readScope(claims);
-	if (district && !scope.all && !scope.districts.includes(district)) {
-		throw new HttpError(403, 'district outside your jurisdiction');
-	}
+	inDistricts(scope, [district]);
 	return scope;
 }
 

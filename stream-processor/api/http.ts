@@ -1,3 +1,4 @@
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 
 export class HttpError extends Error {
@@ -23,6 +24,13 @@ export interface ApiRequest {
 }
 
 export type Handler = (req: ApiRequest) => Promise<Reply>;
+
+/** How a route file mounts a ticket-checked GET (routes.ts's `route`). */
+export type Route = (
+	pattern: string,
+	paramCount: number,
+	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
+) => void;
 
 const statusText: Record<number, string> = {
 	200: '200 OK',

@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { readScope } from '../../src/lib/domain/auth/policy';
 import { districtId, entityId } from '../../src/lib/domain/ids';
-import { HttpError, type ApiRequest, type Reply } from './http';
+import { HttpError, type Route } from './http';
 import type { InspectionQueries } from './inspections.queries';
-import { parseId } from './params';
-
-type Route = (
-	pattern: string,
-	paramCount: number,
-	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
-) => void;
+import { inDistricts, parseId, parseQuery } from './params';
 
 const listQuery = z.object({
 	merchant: entityId.optional(),
@@ -25,16 +18,9 @@ const listQuery = z.object({
  */
 export function mountInspectionRoutes(route: Route, queries: InspectionQueries): void {
 	route('/api/inspections', 0, async (req, claims) => {
-		const parsed = listQuery.safeParse(Object.fromEntries([...req.query].filter(([, v]) => v)));
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
-		}
-		const { merchant, ...q } = parsed.data;
+		const { merchant, ...q } = parseQuery(listQuery, req.query);
 		const scope = readScope(claims);
-		if (q.district && !scope.all && !scope.districts.includes(q.district)) {
-			throw new HttpError(403, 'district outside your jurisdiction');
-		}
+		inDistricts(scope, [q.district]);
 		return {
 			status: 200,
 			body: await queries.inspections({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { districtId, entityId } from '../../src/lib/domain/ids';
 import { roomName } from '../../src/lib/domain/live';
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { readScope, type ReadScope } from '../../src/lib/domain/auth/policy';
 import { HttpError } from './http';
 
 const listQuery = z.object({
@@ -62,4 +64,28 @@ export function parseCreditCodes(query: URLSearchParams): string[] {
 		throw new HttpError(400, 'codes: not a credit code');
 	}
 	return codes;
+}
+
+/** A query string checked by a schema: a bad value is a 400 that names it. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.infer<S> {
+	const parsed = schema.safeParse(Object.fromEntries([...query].filter(([, v]) => v !== '')));
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
+	}
+	return parsed.data;
+}
+
+/** The scope of a regulator (admin, supervisor, inspector): a merchant's people get a 403. */
+export function regulatorScope(claims: TicketClaims): ReadScope {
+	const scope = readScope(claims);
+	if (!scope.all && scope.districts.length === 0) throw new HttpError(403, 'for regulators');
+	return scope;
+}
+
+/** Districts asked for must be the scope's: one outside it is a 403. */
+export function inDistricts(scope: ReadScope, ids: readonly (string | undefined)[]): void {
+	if (!scope.all && ids.some((d) => d !== undefined && !scope.districts.includes(d))) {
+		throw new HttpError(403, 'district outside your jurisdiction');
+	}
 }

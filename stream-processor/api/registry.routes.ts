@@ -1,33 +1,17 @@
-import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { readScope } from '../../src/lib/domain/auth/policy';
+import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import { dayWindow } from '../../src/lib/domain/ledgers/ledger-query';
 import { registryQuery } from '../../src/lib/domain/registry/registry-query';
 import { z } from 'zod';
-import { HttpError, type ApiRequest, type Reply } from './http';
-import { parseId } from './params';
+import { HttpError, type ApiRequest, type Route } from './http';
+export type { Route };
+import { inDistricts, parseId, parseQuery, regulatorScope } from './params';
 import type { LedgerQueries } from './ledger.queries';
 import type { RegistryQueries } from './registry.queries';
 
-export type Route = (
-	pattern: string,
-	paramCount: number,
-	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
-) => void;
 export type MerchantRoute = (
 	pattern: string,
 	answer: (id: string, req: ApiRequest, districtId: string) => Promise<unknown>
 ) => void;
-
-/** A query string checked by a schema: a bad value is a 400 that names it. */
-function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.infer<S> {
-	const entries = [...query].filter(([, v]) => v !== '');
-	const parsed = schema.safeParse(Object.fromEntries(entries));
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
-	}
-	return parsed.data;
-}
 
 /** The regulators' reads: the registry, ledger completeness and disputes. */
 export function mountRegistryRoutes(
@@ -35,17 +19,10 @@ export function mountRegistryRoutes(
 	merchantRoute: MerchantRoute,
 	queries: RegistryQueries & LedgerQueries
 ): void {
-	/** Regulators only: a merchant's people read their own books through the merchant paths. */
-	const regulator = (claims: TicketClaims) => {
-		const scope = readScope(claims);
-		if (!scope.all && scope.districts.length === 0) throw new HttpError(403, 'for regulators');
-		return scope;
-	};
-	const inDistrict = (scope: ReturnType<typeof readScope>, district: string | undefined) => {
-		if (district && !scope.all && !scope.districts.includes(district)) {
-			throw new HttpError(403, 'district outside your jurisdiction');
-		}
-	};
+	// Regulators only: a merchant's people read their own books through the merchant paths.
+	const regulator = regulatorScope;
+	const inDistrict = (scope: ReadScope, district: string | undefined) =>
+		inDistricts(scope, [district]);
 
 	route('/api/registry', 0, async (req, claims) => {
 		const scope = regulator(claims);

@@ -1,31 +1,15 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { z } from 'zod';
-import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { mayRead, readScope } from '../../src/lib/domain/auth/policy';
+import { mayRead } from '../../src/lib/domain/auth/policy';
 import { districtId } from '../../src/lib/domain/ids';
 import { readDraw } from '../../src/lib/server/backbone/draws';
 import { listTasks, taskQuery, viewOf, type TaskReadDeps } from '../tasks/task.queries';
-import { HttpError, type ApiRequest, type Reply } from './http';
-import { parseId } from './params';
-
-type Route = (
-	pattern: string,
-	paramCount: number,
-	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
-) => void;
+import { HttpError, type Route } from './http';
+import { inDistricts, parseId, parseQuery, regulatorScope } from './params';
 
 export interface TaskRouteDeps extends TaskReadDeps {
 	merchants: () => Iterable<import('../state/merchant-state').MerchantRecord>;
 	js: JetStreamClient;
-}
-
-function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.infer<S> {
-	const parsed = schema.safeParse(Object.fromEntries([...query].filter(([, v]) => v !== '')));
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new HttpError(400, `${issue?.path.join('.')}: ${issue?.message}`);
-	}
-	return parsed.data;
 }
 
 /**
@@ -33,16 +17,7 @@ function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.i
  * a merchant never sees the visits planned for it (random inspections are unannounced).
  */
 export function mountTaskRoutes(route: Route, deps: TaskRouteDeps): void {
-	const regulator = (claims: TicketClaims) => {
-		const scope = readScope(claims);
-		if (!scope.all && scope.districts.length === 0) throw new HttpError(403, 'for regulators');
-		return scope;
-	};
-	const inDistricts = (scope: ReturnType<typeof readScope>, ids: readonly string[]) => {
-		if (!scope.all && ids.some((d) => !scope.districts.includes(d))) {
-			throw new HttpError(403, 'district outside your jurisdiction');
-		}
-	};
+	const regulator = regulatorScope;
 
 	route('/api/tasks', 0, async (req, claims) => {
 		const scope = regulator(claims);
