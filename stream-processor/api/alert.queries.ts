@@ -6,8 +6,9 @@ import { ALERT_COLUMNS, alertFromRow } from '../state/alert-rows';
 import { iso } from './read.queries';
 
 const ACTIVE = `status NOT IN ('closed', 'dismissed')`;
-// Qualified: the list's SELECT renames these columns to ISO text of the same name.
-const OVERDUE = `(${ACTIVE} AND alerts.slaDueAt IS NOT NULL AND alerts.slaDueAt < now64(3))`;
+// Qualified: the list's SELECT renames these columns to ISO text of the same name. "Now" is bound
+// once per request: a page's rows and its total run as two queries and must agree on it.
+const OVERDUE = `(${ACTIVE} AND alerts.slaDueAt IS NOT NULL AND alerts.slaDueAt < fromUnixTimestamp64Milli({asOfMs:Int64}))`;
 
 /**
  * The WHERE clause of an alert query: fixed SQL text per filter, values bound (see `bindOf`).
@@ -38,6 +39,7 @@ function bindOf(q: Partial<AlertQuery>, scope: ReadScope): Record<string, unknow
 	const { overdue: _overdue, ...values } = q;
 	return {
 		...values,
+		asOfMs: Date.now(),
 		scopeDistricts: scope.all ? [] : scope.districts,
 		scopeMerchants: scope.all ? [] : scope.merchants
 	};
