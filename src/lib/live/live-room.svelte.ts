@@ -5,6 +5,7 @@ import {
 	roomDelta,
 	roomSnapshot,
 	type FeedItem,
+	type GradeChange,
 	type LiveFlow,
 	type RoomDelta,
 	type RoomName,
@@ -80,6 +81,7 @@ export class LiveRoom {
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private sequencer = new DeltaSequencer();
 	private resyncing = false;
+	private gradeListeners = new Set<(changes: GradeChange[], overflow: boolean) => void>();
 
 	constructor(readonly room: RoomName) {}
 
@@ -131,7 +133,18 @@ export class LiveRoom {
 		}, RENEW_MS);
 	}
 
+	/**
+	 * Grade changes as they arrive, outside Svelte's reactivity (a map recolours 100,000 points
+	 * in place). `overflow`: more changed than a delta carries, or a snapshot replaced the state:
+	 * reload every grade.
+	 */
+	onGradeChanges(fn: (changes: GradeChange[], overflow: boolean) => void): () => void {
+		this.gradeListeners.add(fn);
+		return () => this.gradeListeners.delete(fn);
+	}
+
 	destroy(): void {
+		this.gradeListeners.clear();
 		if (this.timer) clearInterval(this.timer);
 		if (this.renewal) clearInterval(this.renewal);
 		if (this.retry) clearTimeout(this.retry);
@@ -176,6 +189,8 @@ export class LiveRoom {
 		this.alerts = mergeAlerts([], s.alerts);
 		this.feed = mergeFeed([], s.feed);
 		this.touch();
+		// A (re)join may follow missed deltas: the grades seen so far may be out of date.
+		for (const fn of this.gradeListeners) fn([], true);
 		const step = this.sequencer.onSnapshot(s.seq);
 		for (const d of step.apply) this.applyDelta(d);
 		if (step.resync) this.request('snapshot');
@@ -201,6 +216,10 @@ export class LiveRoom {
 		}
 		this.feed = mergeFeed(this.feed, d.feed);
 		this.lastTickEvents = d.feedTotal;
+		if (d.gradeChangesTotal > 0) {
+			const overflow = d.gradeChangesTotal > d.gradeChanges.length;
+			for (const fn of this.gradeListeners) fn(d.gradeChanges, overflow);
+		}
 		this.touch();
 	}
 
