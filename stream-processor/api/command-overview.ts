@@ -99,7 +99,7 @@ export async function commandOverviewOf(
 			.factors.filter((f) => f.points > 0)
 			.sort((a, b) => b.points - a.points)
 			.slice(0, 3)
-			.map((f) => ({ id: f.id, points: f.points }));
+			.map((f) => ({ id: f.id, points: f.points, facts: f.facts }));
 		return {
 			merchantId: m.id,
 			name: m.name,

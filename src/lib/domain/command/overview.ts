@@ -26,7 +26,15 @@ export const topRiskItem = z.object({
 	businessType: z.string(),
 	score: z.number(),
 	grade: z.enum(riskGrades),
-	factors: z.array(z.object({ id: z.string(), points: z.number() })).max(3)
+	factors: z
+		.array(
+			z.object({
+				id: z.string(),
+				points: z.number(),
+				facts: z.record(z.string(), z.union([z.string(), z.number()]))
+			})
+		)
+		.max(3)
 });
 export type TopRiskItem = z.infer<typeof topRiskItem>;
 
