@@ -15,7 +15,6 @@ import { daysEnding } from '../../src/lib/domain/ledgers/completeness';
 import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
 import { licenceOf } from '../risk/inputs';
-import type { AlertQueries } from './alert.queries';
 import type { CommandQueries } from './command.queries';
 import type { LedgerQueries } from './ledger.queries';
 
@@ -24,7 +23,7 @@ const TOP_RISK = 10;
 const TASK_ITEMS = 12;
 
 export interface OverviewDeps {
-	queries: CommandQueries & AlertQueries & LedgerQueries;
+	queries: CommandQueries & LedgerQueries;
 	merchants: () => Iterable<MerchantRecord>;
 	merchant: (id: string) => MerchantRecord | undefined;
 	current: (merchantId: string) => { score: number; grade: RiskGrade } | undefined;
@@ -48,8 +47,8 @@ export async function commandOverviewOf(
 	const from = days[0] ?? day;
 	const inView = (m: { districtId: string; id: string }) =>
 		(!district || m.districtId === district) && mayRead(scope, { ...m, merchantId: m.id });
-	const [counts, ledger, alertDays, inspections, complaints, minutes] = await Promise.all([
-		deps.queries.alertCounts(scope, district),
+	// What memory holds is counted here; the store is asked only for the rest (six queries).
+	const [ledger, alertDays, inspections, complaints, minutes] = await Promise.all([
 		deps.queries.completeness({ from, to: day, district }, scope),
 		deps.queries.alertDays(scope, district, from),
 		deps.queries.inspectionsOn(scope, district, day),
@@ -61,6 +60,8 @@ export async function commandOverviewOf(
 	const ranked: { m: MerchantRecord; score: number; grade: RiskGrade }[] = [];
 	let merchants = 0;
 	let licencesValid = 0;
+	let overdueAlerts = 0;
+	const openAlerts: Record<string, number> = {};
 	for (const m of deps.merchants()) {
 		if (!m.registered || m.status === 'closed' || !inView(m)) continue;
 		merchants++;
@@ -78,6 +79,10 @@ export async function commandOverviewOf(
 		}
 		s.merchants++;
 		s.openAlerts += m.alerts.size;
+		for (const a of m.alerts.values()) {
+			openAlerts[a.severity] = (openAlerts[a.severity] ?? 0) + 1;
+			if (a.slaDueAt && Date.parse(a.slaDueAt) < now) overdueAlerts++;
+		}
 		const current = deps.current(m.id);
 		if (current) {
 			s.grades[current.grade]++;
@@ -111,9 +116,8 @@ export async function commandOverviewOf(
 		};
 	});
 
-	const byDay = (rows: { day: string; n: number }[]) => new Map(rows.map((r) => [r.day, r.n]));
-	const raised = byDay(alertDays.raised);
-	const closed = byDay(alertDays.closed);
+	const raised = new Map(alertDays.map((r) => [r.day, r.raised]));
+	const closed = new Map(alertDays.map((r) => [r.day, r.closed]));
 
 	const byMinute = new Map<number, Record<string, number>>();
 	for (const r of minutes) {
@@ -130,10 +134,10 @@ export async function commandOverviewOf(
 			licencesValid,
 			licencesValidShare: merchants > 0 ? licencesValid / merchants : null,
 			ledgerToday: shareOf(ledgerDays[ledgerDays.length - 1] ?? { kept: 0, owed: 0 }),
-			openAlerts: counts.openBySeverity,
-			overdueAlerts: counts.overdue,
+			openAlerts,
+			overdueAlerts,
 			alertsRaisedToday: raised.get(day) ?? 0,
-			alertsClosedToday: counts.closedToday,
+			alertsClosedToday: closed.get(day) ?? 0,
 			inspectionsToday: inspections.n,
 			inspectionsFailedToday: inspections.failed,
 			complaintsToday: complaints

@@ -167,6 +167,7 @@ export class Wall {
 			if (res.status === 401) return this.revoked();
 			if (!res.ok) throw new Error(`overview answered ${res.status}`);
 			const overview = commandOverview.parse(await res.json());
+			if (this.overviews.size === 0) performance.mark('wall:figures');
 			this.overviews.set(viewKey(view), { overview, at: Date.now() });
 			if (!view.district || view.district === this.pinned) {
 				this.minutes = withStored(this.minutes, overview.minutes);
