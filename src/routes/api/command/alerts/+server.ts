@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { alertList } from '$lib/domain/read-model';
-import { viewerOf } from '$lib/server/auth/guard';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import { districtParam, parseQuery, proxyError } from '../proxy.server';
 import type { RequestHandler } from './$types';
@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	try {
 		return json(
 			await readApi(
-				viewerOf(locals, ['admin', 'supervisor']).claims,
+				viewerOf(locals, WALL_VIEWERS).claims,
 				`/api/alerts?${params}`,
 				alertList
 			),
