@@ -8,6 +8,7 @@ import { accountServices, clearSessionCookie, sessionCookie } from '$lib/server/
 import {
 	REVOKED_MARK,
 	resolveScreen,
+	revokedMarkHeader,
 	screenCookie,
 	setScreenCookie
 } from '$lib/server/screens/web';
@@ -133,8 +134,9 @@ const authorize: Handle = async ({ event, resolve }) => {
 	// Answers, not throws: a thrown redirect or error would skip the security headers above.
 	const api = wantsJson(event);
 	if (decision.reason === 'sign_in' && screenRevoked) {
-		if (api) return json({ error: 'screen no longer authorised' }, { status: 401 });
-		return seeOther('/kiosk/revoked');
+		const headers = { 'set-cookie': revokedMarkHeader(event.url) };
+		if (api) return json({ error: 'screen no longer authorised' }, { status: 401, headers });
+		return new Response(null, { status: 303, headers: { ...headers, location: '/kiosk/revoked' } });
 	}
 	if (decision.reason === 'sign_in') {
 		if (api) return json({ error: 'sign in first' }, { status: 401 });

@@ -36,15 +36,22 @@ const KIOSK_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
  */
 export const REVOKED_MARK = 'revoked';
 
+const cookieOptions = (secure: boolean) =>
+	({ path: '/', httpOnly: true, sameSite: 'lax', maxAge: KIOSK_COOKIE_MAX_AGE, secure }) as const;
+
 export function setScreenCookie(cookies: Cookies, url: URL, value: string): void {
 	const { name, secure } = screenCookie(url);
-	cookies.set(name, value, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		maxAge: KIOSK_COOKIE_MAX_AGE,
-		secure
-	});
+	cookies.set(name, value, cookieOptions(secure));
+}
+
+/**
+ * The revoked mark as a header, for answers the hook makes itself: Kit adds `cookies.set` only
+ * to responses that went through `resolve`.
+ */
+export function revokedMarkHeader(url: URL): string {
+	const { name, secure } = screenCookie(url);
+	const o = cookieOptions(secure);
+	return `${name}=${REVOKED_MARK}; Path=${o.path}; Max-Age=${o.maxAge}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 
 // A screen's token is checked against the store at most this long ago: revocation takes effect

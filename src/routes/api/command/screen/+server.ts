@@ -33,7 +33,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		answer = { screen, settings: settingsOf(screen) };
 	} else {
 		const districts = viewer.claims.role === 'admin' ? [] : viewer.claims.districts;
-		answer = { screen: null, settings: defaultScreenSettings(districts) };
+		// The defaults' name is empty, which the settings' schema refuses: a person's wall goes by
+		// the person's name.
+		const name = viewer.user?.displayName ?? '';
+		answer = { screen: null, settings: { ...defaultScreenSettings(districts), name } };
 	}
 	return json(screenAnswer.parse(answer), { headers: { 'cache-control': 'no-store' } });
 };
