@@ -19,11 +19,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (q.data.district) params.set('district', q.data.district);
 	try {
 		return json(
-			await readApi(
-				viewerOf(locals, WALL_VIEWERS).claims,
-				`/api/alerts?${params}`,
-				alertList
-			),
+			await readApi(viewerOf(locals, WALL_VIEWERS).claims, `/api/alerts?${params}`, alertList),
 			{
 				headers: { 'cache-control': 'no-store' }
 			}
