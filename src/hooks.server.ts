@@ -104,6 +104,8 @@ const authorize: Handle = async ({ event, resolve }) => {
 		});
 		if (screen) {
 			event.locals.viewer = { user: null, claims: screenClaims(screen), sessionId: null, screen };
+			// Each page load renews the cookie's 400 days: a screen in use never loses it.
+			if (!wantsJson(event)) setScreenCookie(event.cookies, event.url, kiosk);
 		} else if (screen === null) {
 			// The credential goes; the mark stays, so the screen's pages explain what happened.
 			setScreenCookie(event.cookies, event.url, REVOKED_MARK);

@@ -82,6 +82,15 @@ test('screens - an admin configures a screen, its kiosk URL signs a fresh browse
 		'已吊销'
 	);
 
+	// The audit trail names each step and its admin.
+	const id = /scr-[a-z0-9]{10}/.exec(kioskUrl)?.[0] ?? '';
+	await page.goto(`${system.webUrl}/admin/audit?user=screen:${id}`);
+	const audit = page.locator('table');
+	for (const step of ['保存大屏配置', '签发大屏令牌', '吊销大屏令牌']) {
+		await expect(audit).toContainText(step);
+	}
+	await shot(page, 'admin-audit-screen');
+
 	const after = await screen.request.get(`${system.webUrl}/api/command/screen`);
 	expect(after.status()).toBe(401);
 	await screen.reload();
