@@ -3,7 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { claimsOf, userView } from '$lib/domain/accounts/account';
 import { bodyLimitOf, DEFAULT_BODY_BYTES } from '$lib/domain/attachments';
 import { CHANGE_PASSWORD_PATH, pageAccess } from '$lib/domain/auth/pages';
+import { screenClaims } from '$lib/domain/command/screen-access';
 import { accountServices, clearSessionCookie, sessionCookie } from '$lib/server/accounts/web';
+import {
+	REVOKED_MARK,
+	resolveScreen,
+	revokedMarkHeader,
+	screenCookie,
+	setScreenCookie
+} from '$lib/server/screens/web';
 import { config } from '$lib/server/config';
 import { closeNats } from '$lib/server/nats';
 import { countWrite } from '$lib/server/rate-limit';
@@ -75,10 +83,33 @@ const authorize: Handle = async ({ event, resolve }) => {
 			event.locals.viewer = {
 				user: userView(resumed.user),
 				claims: claimsOf(resumed.user),
-				sessionId: resumed.session.id
+				sessionId: resumed.session.id,
+				screen: null
 			};
 		} else {
 			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	// No person signed in: a wall screen by its kiosk cookie, checked against the store (cached
+	// for seconds), so a revoked screen is signed out at one of its next requests.
+	let screenRevoked = false;
+	const kiosk = event.locals.viewer ? undefined : event.cookies.get(screenCookie(event.url).name);
+	if (kiosk === REVOKED_MARK) {
+		screenRevoked = true;
+	} else if (kiosk && !sessionsDown) {
+		const screen = await resolveScreen(kiosk).catch((e: unknown) => {
+			console.error(`[web] screens unavailable: ${(e as Error).message}`);
+			sessionsDown = true;
+			return undefined;
+		});
+		if (screen) {
+			event.locals.viewer = { user: null, claims: screenClaims(screen), sessionId: null, screen };
+			// Each page load renews the cookie's 400 days: a screen in use never loses it.
+			if (!wantsJson(event)) setScreenCookie(event.cookies, event.url, kiosk);
+		} else if (screen === null) {
+			// The credential goes; the mark stays, so the screen's pages explain what happened.
+			setScreenCookie(event.cookies, event.url, REVOKED_MARK);
+			screenRevoked = true;
 		}
 	}
 	const viewer = event.locals.viewer;
@@ -94,7 +125,7 @@ const authorize: Handle = async ({ event, resolve }) => {
 	}
 	const who = viewer && {
 		claims: viewer.claims,
-		mustChangePassword: viewer.user.mustChangePassword
+		mustChangePassword: viewer.user?.mustChangePassword ?? false
 	};
 	const decisions = judgedPaths(event).map((path) => pageAccess(path, who));
 	const decision = decisions.find((d) => !d.allow) ?? decisions[0] ?? pageAccess('/', who);
@@ -104,6 +135,11 @@ const authorize: Handle = async ({ event, resolve }) => {
 	}
 	// Answers, not throws: a thrown redirect or error would skip the security headers above.
 	const api = wantsJson(event);
+	if (decision.reason === 'sign_in' && screenRevoked) {
+		const headers = { 'set-cookie': revokedMarkHeader(event.url) };
+		if (api) return json({ error: 'screen no longer authorised' }, { status: 401, headers });
+		return new Response(null, { status: 303, headers: { ...headers, location: '/kiosk/revoked' } });
+	}
 	if (decision.reason === 'sign_in') {
 		if (api) return json({ error: 'sign in first' }, { status: 401 });
 		const next = encodeURIComponent(event.url.pathname + event.url.search);

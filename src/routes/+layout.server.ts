@@ -6,9 +6,10 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const v = locals.viewer;
 	return {
 		viewer: v && {
-			username: v.user.username,
-			displayName: v.user.displayName,
-			role: v.user.role,
+			// A screen has no account: it goes by its id and the name an admin gave it.
+			username: v.user?.username ?? v.claims.sub,
+			displayName: v.user?.displayName ?? v.screen?.name ?? '',
+			role: v.claims.role,
 			districts: v.claims.districts,
 			home: homeOf(v.claims)
 		}

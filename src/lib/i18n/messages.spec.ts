@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { eventFamilies, eventTypes } from '$lib/domain/events';
 import { alertCategory, alertRule, alertSeverities, alertStatus } from '$lib/domain/alert';
 import { businessTypes } from '$lib/domain/events/merchant';
+import { accountEventTypes } from '$lib/domain/accounts/account-events';
+import { roles } from '$lib/domain/auth/claims';
+import { mapIndicators, panelIds, screenViews } from '$lib/domain/command/screen-config';
 import { DEFAULT_RISK_SETTINGS, riskFactorIds, riskGrades } from '$lib/domain/risk';
 import { settingsFields, settingsGroups } from '$lib/domain/risk/settings-form';
 import { riskSettingGroupLabel, riskSettingLabel } from './labels';
@@ -29,7 +32,15 @@ describe('i18n', () => {
 			...alertCategory.options.map((x) => `alertCategory.${x}`),
 			...businessTypes.map((x) => `businessType.${x}`),
 			...riskFactorIds.map((x) => `risk.factor.${x}`),
-			...riskGrades.map((x) => `risk.grade.${x}`)
+			...riskGrades.map((x) => `risk.grade.${x}`),
+			...roles.map((x) => `role.${x}`),
+			...accountEventTypes.map((x) => `audit.type.${x}`),
+			...panelIds.map((x) => `screens.panel.${x}`),
+			...screenViews.map((x) => `screens.view.${x}`),
+			...mapIndicators.map((x) => `screens.indicator.${x}`),
+			...['required', 'tooLong', 'pickOne', 'unknown', 'tooMany', 'range'].map(
+				(x) => `screens.problem.${x}`
+			)
 		];
 		expect(keys.filter((k) => !isMessageKey(k))).toEqual([]);
 	});

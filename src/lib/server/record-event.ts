@@ -1,6 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { PubAck } from '@nats-io/jetstream';
-import type { Role } from '../domain/auth/claims';
+import type { PersonRole } from '../domain/auth/claims';
 import { makeEvent, type NewEvent } from '../domain/events/make';
 import type { EventType, FsEvent } from '../domain/events';
 import { publishEvent } from './backbone/publisher';
@@ -10,7 +10,7 @@ import { nats } from './nats';
 import { readApi } from './read-api';
 
 /** The actor kind of each role: who a page event says did it. */
-export const actorKinds: Record<Role, FsEvent['actor']['kind']> = {
+export const actorKinds: Record<PersonRole, FsEvent['actor']['kind']> = {
 	admin: 'admin',
 	supervisor: 'supervisor',
 	inspector: 'inspector',
@@ -23,7 +23,7 @@ export const actorKinds: Record<Role, FsEvent['actor']['kind']> = {
  * (never a form field), and the event is validated like every other before it leaves.
  */
 export async function recordEvent<T extends EventType>(
-	viewer: { user: { username: string; role: Role } },
+	viewer: { user: { username: string; role: PersonRole } },
 	input: Omit<NewEvent<T>, 'actor'>
 ): Promise<{ event: FsEvent; ack: PubAck }> {
 	const event = makeEvent({

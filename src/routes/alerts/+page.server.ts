@@ -47,7 +47,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		query,
 		page,
 		counts,
-		mayAct: ALERT_ACTORS.includes(viewer.claims.role),
+		mayAct: ALERT_ACTORS.some((r) => r === viewer.claims.role),
 		districts: scope.all ? districts.map((d) => d.id) : scope.districts,
 		room: roomOf(viewer.claims, query.district),
 		maxMatching: MAX_MATCHING,

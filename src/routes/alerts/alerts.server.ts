@@ -4,16 +4,16 @@ import { readScope } from '$lib/domain/auth/policy';
 import type { Alert } from '$lib/domain/alert';
 import { bulkOutcome, eventOfAction, stepKey, type BulkOutcome } from '$lib/domain/alerts/actions';
 import { planBulk, type AlertAction } from '$lib/domain/alerts/lifecycle';
-import type { Role } from '$lib/domain/auth/claims';
+import type { PersonRole } from '$lib/domain/auth/claims';
 import { instantOfLocal } from '$lib/domain/time';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readAlert, untilAlertStored } from '$lib/server/alerts';
 import { stableEventId } from '$lib/server/backbone/stable-id';
 import { recordEvent } from '$lib/server/record-event';
 
-export const ALERT_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+export const ALERT_READERS: readonly PersonRole[] = ['admin', 'supervisor', 'inspector'];
 /** Who moves an alert along its lifecycle: inspectors read (they verify through inspections). */
-export const ALERT_ACTORS: readonly Role[] = ['admin', 'supervisor'];
+export const ALERT_ACTORS: readonly PersonRole[] = ['admin', 'supervisor'];
 /** The most alerts one bulk action takes (each is read again and published as its own event). */
 export const MAX_BULK = 50;
 /** "Every alert matching the filters": a flood handled at once, within reason. */
@@ -31,7 +31,7 @@ export async function alertPageOf(locals: App.Locals, id: string, roles = ALERT_
  * The list's filters from a page URL, for this viewer: a district outside theirs is a 404, like
  * any record outside it.
  */
-export function alertQueryIn(viewer: ReturnType<typeof viewerOf>, url: URL) {
+export function alertQueryIn(viewer: App.PersonViewer, url: URL) {
 	const query = alertQueryFromUrl(url.searchParams);
 	const scope = readScope(viewer.claims);
 	if (query.district && !scope.all && !scope.districts.includes(query.district)) {
@@ -55,7 +55,7 @@ export function deadlineInstant(local: string): string {
  * each so the page the viewer lands on shows the change.
  */
 export async function actOnAlerts(
-	viewer: ReturnType<typeof viewerOf>,
+	viewer: App.PersonViewer,
 	ids: readonly string[],
 	action: AlertAction,
 	/** Alerts just read through the viewer's ticket (the matching list): not read again. */

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { districts } from '$lib/domain/districts';
 import { roomName } from '$lib/domain/live';
 import { mayJoinRoom } from '$lib/domain/auth/policy';
-import { viewerOf } from '$lib/server/auth/guard';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
 const allDistricts: readonly string[] = districts.map((d) => d.id);
@@ -13,7 +13,7 @@ const allDistricts: readonly string[] = districts.map((d) => d.id);
  * the gateway would refuse the room anyway, this says so before the screen starts.
  */
 export const load: PageServerLoad = ({ locals, url }) => {
-	const { claims } = viewerOf(locals, ['admin', 'supervisor']);
+	const { claims } = viewerOf(locals, WALL_VIEWERS);
 	const district = url.searchParams.get('district');
 	if (district === null) {
 		if (mayJoinRoom(claims, 'city', allDistricts)) {

@@ -7,7 +7,8 @@ import { accountServices, setSessionCookie } from '$lib/server/accounts/web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-	if (locals.viewer) redirect(303, homeOf(locals.viewer.claims));
+	// A person signed in goes home; a kiosk's screen may still sign a person in.
+	if (locals.viewer?.user) redirect(303, homeOf(locals.viewer.claims));
 };
 
 // Bounds before any work: a megabyte "password" is refused, not hashed.

@@ -12,7 +12,7 @@ export const POST: RequestHandler = async ({ locals, cookies, url, request, getC
 	const site = request.headers.get('sec-fetch-site');
 	if (origin !== url.origin && site !== 'same-origin') error(403, 'cross-site sign-out refused');
 	const v = locals.viewer;
-	if (v) {
+	if (v?.user) {
 		const services = await accountServices();
 		await services.signIn.signOut(v.user.username, v.sessionId, getClientAddress());
 	}

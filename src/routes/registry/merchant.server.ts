@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import type { Role } from '$lib/domain/auth/claims';
+import type { PersonRole } from '$lib/domain/auth/claims';
 import { registryMerchant } from '$lib/domain/registry/read-model';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readApi, ReadApiError } from '$lib/server/read-api';
 
-export const REGISTRY_READERS: readonly Role[] = ['admin', 'supervisor', 'inspector'];
+export const REGISTRY_READERS: readonly PersonRole[] = ['admin', 'supervisor', 'inspector'];
 /** Who changes the register and judges disputes: inspectors read and visit, they do not. */
-export const REGISTRY_EDITORS: readonly Role[] = ['admin', 'supervisor'];
+export const REGISTRY_EDITORS: readonly PersonRole[] = ['admin', 'supervisor'];
 
 /**
  * The viewer and the merchant as the register has it, if it is in the viewer's districts: the
@@ -15,7 +15,7 @@ export const REGISTRY_EDITORS: readonly Role[] = ['admin', 'supervisor'];
 export async function registryMerchantOf(
 	locals: App.Locals,
 	merchantId: string,
-	roles: readonly Role[] = REGISTRY_READERS
+	roles: readonly PersonRole[] = REGISTRY_READERS
 ) {
 	const viewer = viewerOf(locals, roles);
 	try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { screenSettings } from '../command/screen-config';
 import { isoInstant } from '../events/common';
 import { access, displayName, username } from './account';
 
@@ -8,6 +9,18 @@ import { access, displayName, username } from './account';
  * and the user directory is their fold.
  */
 const passwordHash = z.string().startsWith('$argon2id$').max(200);
+
+/**
+ * A kiosk token's fingerprint in the audit (the first hex digits of its hash): enough to tell
+ * one token from the next, useless for signing in.
+ */
+const tokenFingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+
+/**
+ * Wall screens are no accounts, but their changes are admin actions audited on the same stream:
+ * the event's `username` is `screen:<id>`, which no account can be called.
+ */
+export const screenAuditName = z.string().regex(/^screen:scr-[a-z0-9]{10}$/);
 
 export const accountPayloads = {
 	'user.created': z.object({
@@ -29,7 +42,11 @@ export const accountPayloads = {
 	'user.signed_out': z.object({ session: z.string().max(16) }),
 	'user.sign_in_refused': z.object({
 		reason: z.enum(['bad_credentials', 'throttled', 'disabled'])
-	})
+	}),
+	'screen.saved': z.object({ version: z.number().int().positive(), settings: screenSettings }),
+	'screen.deleted': z.object({}),
+	'screen.token_issued': z.object({ token: tokenFingerprint }),
+	'screen.token_revoked': z.object({ token: tokenFingerprint })
 } as const;
 
 export type AccountEventType = keyof typeof accountPayloads;
@@ -54,8 +71,8 @@ const accountEnvelope = z.object({
 	type: z.string(),
 	v: z.literal(1),
 	at: isoInstant,
-	/** The account the event is about (not necessarily the actor). */
-	username,
+	/** The account (or `screen:<id>`) the event is about (not necessarily the actor). */
+	username: z.union([username, screenAuditName]),
 	actor: accountActor
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { role, type Role, type TicketClaims } from '../auth/claims';
+import { personRole, type PersonRole, type TicketClaims } from '../auth/claims';
 import { districts as cityDistricts } from '../districts';
 import { districtId, entityId } from '../ids';
 
@@ -29,7 +29,8 @@ const knownDistrict = districtId.refine((d) => cityDistricts.some((x) => x.id ==
  */
 export const access = z
 	.object({
-		role,
+		// A person's role only: `screen` is for configured wall screens, never an account.
+		role: personRole,
 		districts: z.array(knownDistrict).max(50).default([]),
 		merchants: z.array(entityId).max(500).default([])
 	})
@@ -60,7 +61,7 @@ export type Access = z.infer<typeof access>;
 export interface User {
 	username: string;
 	displayName: string;
-	role: Role;
+	role: PersonRole;
 	districts: string[];
 	merchants: string[];
 	passwordHash: string;

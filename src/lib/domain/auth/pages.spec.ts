@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketClaims } from './claims';
-import { homeOf, landingAfterSignIn, pageAccess, type Viewer } from './pages';
+import { homeOf, landingAfterSignIn, pageAccess, pageGroups, type Viewer } from './pages';
 import { countRequest, sweepWindows } from './rate-limit';
 
 const as = (claims: Omit<TicketClaims, 'sub'>, mustChangePassword = false): Viewer => ({
@@ -12,6 +12,7 @@ const lixia = as({ role: 'supervisor', districts: ['370102'], merchants: [] });
 const inspector = as({ role: 'inspector', districts: ['370102'], merchants: [] });
 const owner = as({ role: 'merchant_owner', districts: [], merchants: ['m1', 'm2'] });
 const staff = as({ role: 'merchant_staff', districts: [], merchants: ['m1'] });
+const screen = as({ role: 'screen', districts: ['370102'], merchants: [] });
 
 describe('pages', () => {
 	it('auth - page groups: the table decides per role', () => {
@@ -38,6 +39,31 @@ describe('pages', () => {
 		expect(allow('/m/m1', admin)).toBe(false);
 		expect(allow('/inspect', inspector)).toBe(true);
 		expect(allow('/inspect', owner)).toBe(false);
+	});
+
+	it('auth - a screen opens the wall and nothing else', () => {
+		const allow = (path: string) => pageAccess(path, screen).allow;
+		expect(allow('/command')).toBe(true);
+		expect(allow('/api/command/live')).toBe(true);
+		expect(allow('/api/command/screen')).toBe(true);
+		expect(allow('/kiosk/revoked')).toBe(true);
+		// Every group but the wall (and those open to anyone) refuses it, `signed_in` ones too.
+		for (const g of pageGroups) {
+			if (g.name === 'wall' || g.audience === 'anyone') continue;
+			expect(pageAccess(`${g.prefix}/x`, screen), g.prefix).toMatchObject({
+				allow: false,
+				reason: 'forbidden'
+			});
+		}
+		for (const path of ['/admin/screens', '/alerts/a1', '/tasks', '/account/password', '/nope']) {
+			expect(allow(path), path).toBe(false);
+		}
+		expect(homeOf(screen.claims)).toBe('/command');
+	});
+
+	it('auth - the kiosk sign-in is open to anyone', () => {
+		expect(pageAccess('/kiosk/scr-abc.secret', null).allow).toBe(true);
+		expect(pageAccess('/kiosk/revoked', null).allow).toBe(true);
 	});
 
 	it('auth - an anonymous viewer is sent to sign in, a one-time password to change it', () => {

@@ -5,6 +5,7 @@ import type { Role, TicketClaims } from './claims';
  * every request before any page or endpoint runs. A path in no group needs a signed-in user
  * (deny by default for the anonymous); the routes' own loads add finer checks on top.
  */
+/** `signed_in`: any signed-in person (not a screen). */
 export type Audience = 'anyone' | 'signed_in' | readonly Role[];
 
 export interface PageGroup {
@@ -26,10 +27,14 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'sign-in', prefix: '/logout', audience: 'anyone' },
 	{ name: 'public', prefix: '/p', audience: 'anyone' },
 	{ name: 'embed', prefix: '/embed', audience: 'anyone' },
+	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
+	// revoked page once its token is withdrawn: both open to anyone.
+	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },
 	{ name: 'account', prefix: '/account', audience: 'signed_in' },
 	{ name: 'admin', prefix: '/admin', audience: ['admin'] },
-	{ name: 'wall', prefix: '/command', audience: regulators },
-	{ name: 'wall', prefix: '/api/command', audience: regulators },
+	// The wall is the one place a screen may open (read-only; the routes check again).
+	{ name: 'wall', prefix: '/command', audience: [...regulators, 'screen'] },
+	{ name: 'wall', prefix: '/api/command', audience: [...regulators, 'screen'] },
 	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
 	// The registry and its ledgers: inspectors read their districts; changes are for regulators
 	// (each action checks the role again).
@@ -72,9 +77,12 @@ export function pageAccess(pathname: string, viewer: Viewer | null): PageDecisio
 	if (viewer.mustChangePassword && pathname !== CHANGE_PASSWORD_PATH) {
 		return { allow: false, group: name, reason: 'change_password' };
 	}
-	if (audience !== 'signed_in' && !audience.includes(viewer.claims.role)) {
-		return { allow: false, group: name, reason: 'forbidden' };
-	}
+	// `signed_in` means a signed-in person: a screen opens only groups that name it.
+	const admitted =
+		audience === 'signed_in'
+			? viewer.claims.role !== 'screen'
+			: audience.includes(viewer.claims.role);
+	if (!admitted) return { allow: false, group: name, reason: 'forbidden' };
 	if (group?.merchantScoped) {
 		const merchantId = pathname.slice(group.prefix.length + 1).split('/')[0];
 		if (merchantId && !viewer.claims.merchants.includes(merchantId)) {
@@ -90,6 +98,7 @@ export function homeOf(claims: TicketClaims): string {
 		case 'admin':
 			return '/admin';
 		case 'supervisor':
+		case 'screen':
 			return '/command';
 		case 'inspector':
 			return '/inspect';

@@ -6,7 +6,8 @@ export type ReadScope = { all: true } | { all: false; districts: string[]; merch
 
 export function readScope(claims: TicketClaims): ReadScope {
 	if (claims.role === 'admin') return { all: true };
-	if (claims.role === 'supervisor' || claims.role === 'inspector') {
+	// A screen reads like a supervisor of its districts (what it may do is another matter: nothing).
+	if (claims.role === 'supervisor' || claims.role === 'inspector' || claims.role === 'screen') {
 		return { all: false, districts: [...claims.districts], merchants: [] };
 	}
 	return { all: false, districts: [], merchants: [...claims.merchants] };
@@ -28,7 +29,7 @@ export function mayRead(
 
 /**
  * Which live rooms a bearer may join. `public` is everyone's (it carries no personal data);
- * `city` is the whole city's picture, for admins and for supervisors of every district.
+ * `city` is the whole city's picture, for admins and for supervisors (or screens) of every district.
  */
 export function mayJoinRoom(
 	claims: TicketClaims | null,

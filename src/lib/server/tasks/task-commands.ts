@@ -7,7 +7,7 @@ import { merchantDetail } from '../../domain/read-model';
 import { foreignAlerts, type NewTaskForm } from '../../domain/tasks/task-form';
 import { stableEventId } from '../backbone/stable-id';
 import { actorKinds } from '../record-event';
-import type { Role } from '../../domain/auth/claims';
+import type { PersonRole } from '../../domain/auth/claims';
 import { ReadApiError } from '../read-api';
 
 /** What the task commands need from the world: the read API, the stream, the accounts. */
@@ -18,7 +18,7 @@ export interface TaskPorts {
 	inspectors: () => { username: string; displayName: string; districts: readonly string[] }[];
 }
 
-export type Viewer = { user: { username: string; role: Role }; claims: TicketClaims };
+export type Viewer = { user: { username: string; role: PersonRole }; claims: TicketClaims };
 
 export class TaskCommandError extends Error {
 	override name = 'TaskCommandError';

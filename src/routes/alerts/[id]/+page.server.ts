@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		...detail,
 		allowed: actionsAllowed(detail.alert, viewer.claims.role),
-		mayDispatch: ALERT_ACTORS.includes(viewer.claims.role),
+		mayDispatch: ALERT_ACTORS.some((r) => r === viewer.claims.role),
 		// The notice's deadline offered by default: the longest fix the policy gives its severity.
 		defaultDeadline: localDateTime(Date.now() + defaultSlaPolicy.fix[detail.alert.severity]),
 		now: Date.now()

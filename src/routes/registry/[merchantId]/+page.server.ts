@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		merchant,
 		tab,
 		today,
-		mayEdit: REGISTRY_EDITORS.includes(claims.role)
+		mayEdit: REGISTRY_EDITORS.some((r) => r === claims.role)
 	};
 	if (tab === 'staff') {
 		return {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { alertList } from '$lib/domain/read-model';
-import { viewerOf } from '$lib/server/auth/guard';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import { districtParam, parseQuery, proxyError } from '../proxy.server';
 import type { RequestHandler } from './$types';
@@ -19,11 +19,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (q.data.district) params.set('district', q.data.district);
 	try {
 		return json(
-			await readApi(
-				viewerOf(locals, ['admin', 'supervisor']).claims,
-				`/api/alerts?${params}`,
-				alertList
-			),
+			await readApi(viewerOf(locals, WALL_VIEWERS).claims, `/api/alerts?${params}`, alertList),
 			{
 				headers: { 'cache-control': 'no-store' }
 			}

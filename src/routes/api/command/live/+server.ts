@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { viewerOf } from '$lib/server/auth/guard';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import { ticketFor } from '$lib/server/auth/viewer';
 import { config } from '$lib/server/config';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async ({ locals }) => {
 		{
 			gatewayUrl: PUBLIC_GATEWAY_URL ?? null,
 			gatewayPort: API_PORT,
-			ticket: await ticketFor(viewerOf(locals, ['admin', 'supervisor']).claims, 'gateway')
+			ticket: await ticketFor(viewerOf(locals, WALL_VIEWERS).claims, 'gateway')
 		},
 		{ headers: { 'cache-control': 'no-store' } }
 	);
