@@ -19,6 +19,7 @@ import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
 import { inspectionQueries } from './api/inspections.queries';
+import { stockQueries } from './api/stock.queries';
 import { mountReadApi } from './api/routes';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -177,7 +178,8 @@ export async function startProcessor(
 		...ledgerQueries(store, config.TIME_ZONE),
 		...riskQueries(store),
 		...alertQueries(store, config.TIME_ZONE),
-		...inspectionQueries(store)
+		...inspectionQueries(store),
+		...stockQueries(store)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
