@@ -7,7 +7,8 @@ import {
 	mayDispatch,
 	merchantDrill,
 	monthStart,
-	orderAlerts
+	orderAlerts,
+	staffByConcern
 } from './drill';
 
 const alert = (id: string, status: AlertStatus, severity: AlertSeverity, raisedAt: string) => ({
@@ -51,6 +52,16 @@ describe('command drill-down', () => {
 		expect(lotState('2026-03-01', '2026-03-02')).toBe('expired');
 		expect(lotState('2026-03-02', '2026-03-02')).toBe('near_expiry');
 		expect(monthStart('2026-03-17')).toBe('2026-03-01');
+	});
+
+	it('drill - staff whose certificate needs action come first', () => {
+		const staff = [
+			{ name: '甲', certStatus: 'valid' as const },
+			{ name: '乙', certStatus: 'expiring' as const },
+			{ name: '丙', certStatus: 'expired' as const },
+			{ name: '丁', certStatus: 'missing' as const }
+		];
+		expect(staffByConcern(staff).map((s) => s.name)).toEqual(['丙', '丁', '乙', '甲']);
 	});
 
 	it('drill - supervisors and admins dispatch; the answer carries no contact or ID fields', () => {

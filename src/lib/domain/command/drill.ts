@@ -4,7 +4,7 @@ import { isActive } from '../alerts/lifecycle';
 import type { Role } from '../auth/claims';
 import { businessType, merchantScale, merchantStatus } from '../events/merchant';
 import { registryLicence } from '../registry/read-model';
-import { riskFactor, riskResult } from '../risk/risk-result';
+import { riskResult } from '../risk/risk-result';
 import { riskGrades } from '../risk/risk-settings';
 
 /**
@@ -32,6 +32,7 @@ export const drillStaff = z.object({
 	certValidTo: day.nullable(),
 	certStatus: z.enum(['valid', 'expiring', 'expired', 'missing'])
 });
+export type DrillStaff = z.infer<typeof drillStaff>;
 
 export const drillAlert = z.object({
 	id: z.string(),
@@ -129,7 +130,7 @@ export function orderAlerts<
 }
 
 /** The factors heaviest first (ties by id, so the order is stable). */
-export function factorsByWeight<F extends Pick<z.infer<typeof riskFactor>, 'id' | 'points'>>(
+export function factorsByWeight<F extends { id: string; points: number }>(
 	factors: readonly F[]
 ): F[] {
 	return [...factors].sort(
@@ -153,4 +154,20 @@ export function lotState(expiresOn: string, today: string): DrillLot['state'] {
 /** The first day of `today`'s month. */
 export function monthStart(today: string): string {
 	return `${today.slice(0, 7)}-01`;
+}
+
+const certRank: Record<DrillStaff['certStatus'], number> = {
+	expired: 0,
+	missing: 1,
+	expiring: 2,
+	valid: 3
+};
+
+/** Staff whose certificate needs action first (expired, missing, expiring), then by name. */
+export function staffByConcern<S extends Pick<DrillStaff, 'certStatus' | 'name'>>(
+	staff: readonly S[]
+): S[] {
+	return [...staff].sort(
+		(a, b) => certRank[a.certStatus] - certRank[b.certStatus] || a.name.localeCompare(b.name)
+	);
 }

@@ -67,6 +67,10 @@ export const en: Messages = {
 	'drill.lotExpires': 'expires {day}',
 	'drill.cameras': 'Kitchen cameras',
 	'drill.camerasNone': 'No camera connected',
+	'drill.day.complete': 'All kept',
+	'drill.day.partial': 'Some',
+	'drill.day.missing': 'None',
+	'drill.day.open': 'Today',
 	'drill.more': '{count} more',
 	'drill.until': 'until {day}',
 

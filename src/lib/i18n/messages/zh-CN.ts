@@ -68,6 +68,10 @@ export const zhCN = {
 	'drill.lotExpires': '{day} 到期',
 	'drill.cameras': '明厨亮灶',
 	'drill.camerasNone': '未接入摄像头',
+	'drill.day.complete': '齐全',
+	'drill.day.partial': '部分',
+	'drill.day.missing': '未记',
+	'drill.day.open': '今日',
 	'drill.more': '另有 {count} 条',
 	'drill.until': '至 {day}',
 

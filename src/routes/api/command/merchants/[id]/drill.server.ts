@@ -7,6 +7,7 @@ import {
 	merchantDrill,
 	monthStart,
 	orderAlerts,
+	staffByConcern,
 	WALL_VIEWERS,
 	type MerchantDrill
 } from '$lib/domain/command/drill';
@@ -79,13 +80,15 @@ export async function merchantDrillOf(
 			registeredAt: m.registeredAt
 		},
 		licences: m.licences,
-		staff: staff.items.map((s) => ({
-			staffId: s.staffId,
-			name: s.name,
-			position: s.position,
-			certValidTo: s.certValidTo,
-			certStatus: certificateStatus(s.certValidTo, today)
-		})),
+		staff: staffByConcern(
+			staff.items.map((s) => ({
+				staffId: s.staffId,
+				name: s.name,
+				position: s.position,
+				certValidTo: s.certValidTo,
+				certStatus: certificateStatus(s.certValidTo, today)
+			}))
+		),
 		risk: risk && { ...risk, factors: factorsByWeight(risk.factors) },
 		riskHistory: history.items
 			.slice(0, HISTORY_POINTS)
