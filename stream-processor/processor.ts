@@ -21,6 +21,8 @@ import { riskQueries } from './api/risk.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
 import { mountReadApi } from './api/routes';
+import { commandOverviewOf } from './api/command-overview';
+import { commandQueries } from './api/command.queries';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
 import { RecentIds } from './consume/dedup';
@@ -179,7 +181,8 @@ export async function startProcessor(
 		...riskQueries(store),
 		...alertQueries(store, config.TIME_ZONE),
 		...inspectionQueries(store),
-		...stockQueries(store)
+		...stockQueries(store),
+		...commandQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();
 	const gateway = startGateway(app, nc, {
@@ -211,7 +214,21 @@ export async function startProcessor(
 			merchants: () => merchants.values(),
 			// The stored grade; a merchant not graded yet (just registered) is scored now.
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
-		}
+		},
+		overview: (scope, district) =>
+			commandOverviewOf(
+				{
+					queries,
+					merchants: () => merchants.values(),
+					merchant: (id) => merchants.get(id),
+					current: (id) => risk.current(id),
+					score: (m, now) => risk.score(m, now),
+					tasks: () => tasks.values(),
+					timeZone: config.TIME_ZONE
+				},
+				scope,
+				district
+			)
 	});
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {

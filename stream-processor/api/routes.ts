@@ -1,6 +1,6 @@
 import type { TemplatedApp } from 'uWebSockets.js';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import { mayJoinRoom, mayRead, readScope } from '../../src/lib/domain/auth/policy';
+import { mayJoinRoom, mayRead, readScope, type ReadScope } from '../../src/lib/domain/auth/policy';
 import type { LiveHub } from '../live/live-hub';
 import { withTicket } from './auth';
 import type { HealthMonitor } from './health';
@@ -27,6 +27,8 @@ import { mountInspectionRoutes } from './inspections.routes';
 import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 import type { StockQueries } from './stock.queries';
 import { mountStockRoutes } from './stock.routes';
+import { mountCommandRoutes } from './command.routes';
+import type { CommandOverview } from '../../src/lib/domain/command/overview';
 
 export interface ReadApiDeps {
 	queries: ReadQueries &
@@ -48,6 +50,8 @@ export interface ReadApiDeps {
 	log: (m: string) => void;
 	/** The task centre's reads (tasks, candidates, draws). */
 	tasks?: TaskRouteDeps;
+	/** The command screen's overview of a scope (or one district of it). */
+	overview?: (scope: ReadScope, district: string | undefined) => Promise<CommandOverview>;
 }
 
 /**
@@ -175,5 +179,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		body: live.snapshot(room(req, claims))
 	}));
 	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
+	if (deps.overview) mountCommandRoutes(route, deps.overview);
 	notFound(app);
 }

@@ -80,7 +80,7 @@ export function riskInputsOf(
 }
 
 /** The licence that lets it trade: the food licence reaching furthest, else any other. */
-function licenceOf(m: MerchantRecord, today: string): RiskInputs['licence'] {
+export function licenceOf(m: MerchantRecord, today: string): RiskInputs['licence'] {
 	const all = [...m.licences.values()];
 	const live = all.filter((l) => !l.revoked);
 	const best = live.sort((a, b) => (a.validTo < b.validTo ? 1 : -1))[0];

@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const district = url.searchParams.get('district');
 	if (district === null) {
 		if (mayJoinRoom(claims, 'city', allDistricts)) {
-			return { district: null, room: roomName.parse('city') };
+			return { district: null, room: roomName.parse('city'), districts: claims.districts };
 		}
 		const first = claims.districts[0];
 		if (!first) error(403, 'no district in your scope');
@@ -26,5 +26,5 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (!allDistricts.includes(district)) error(404, `unknown district ${district}`);
 	const room = roomName.parse(`district:${district}`);
 	if (!mayJoinRoom(claims, room, allDistricts)) error(403, 'district outside your jurisdiction');
-	return { district, room };
+	return { district, room, districts: claims.districts };
 };
