@@ -19,6 +19,7 @@ import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
 import { inspectionQueries } from './api/inspections.queries';
+import { stockQueries } from './api/stock.queries';
 import { mountReadApi } from './api/routes';
 import { commandOverviewOf } from './api/command-overview';
 import { commandQueries } from './api/command.queries';
@@ -180,6 +181,7 @@ export async function startProcessor(
 		...riskQueries(store),
 		...alertQueries(store, config.TIME_ZONE),
 		...inspectionQueries(store),
+		...stockQueries(store),
 		...commandQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();

@@ -25,6 +25,8 @@ import type { RiskSettings } from '../../src/lib/domain/risk';
 import type { InspectionQueries } from './inspections.queries';
 import { mountInspectionRoutes } from './inspections.routes';
 import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
+import type { StockQueries } from './stock.queries';
+import { mountStockRoutes } from './stock.routes';
 import { mountCommandRoutes } from './command.routes';
 import type { CommandOverview } from '../../src/lib/domain/command/overview';
 
@@ -34,7 +36,8 @@ export interface ReadApiDeps {
 		LedgerQueries &
 		RiskQueries &
 		AlertQueries &
-		InspectionQueries;
+		InspectionQueries &
+		StockQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	/** The risk settings in force, how many merchants each version graded, how many wait. */
@@ -129,6 +132,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	mountRegistryRoutes(route, merchantRoute, queries);
 	mountRiskRoutes(route, merchantRoute, queries, deps.riskStatus);
 	mountInspectionRoutes(route, queries);
+	mountStockRoutes(route, queries);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

@@ -12,8 +12,7 @@ import { REGISTRY_EDITORS, registryMerchantOf } from '../merchant.server';
 import { roomName } from '$lib/domain/live';
 import { riskResult } from '$lib/domain/risk/risk-result';
 import { riskHistory as riskHistoryView } from '$lib/domain/risk/risk-read';
-import { inspectionList } from '$lib/domain/inspections/read-model';
-import { accountServices } from '$lib/server/accounts/web';
+import { merchantInspections } from '$lib/server/inspections/list';
 import { tabOf } from './tabs';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -45,19 +44,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		return { ...base, risk, riskHistory };
 	}
 	if (tab === 'inspections') {
-		const path = `/api/inspections?merchant=${id}&limit=100`;
-		const [{ items }, { directory }] = await Promise.all([
-			readApi(claims, path, inspectionList),
-			accountServices()
-		]);
-		const nameOf = (u: string) => directory.get(u)?.displayName ?? u;
-		return {
-			...base,
-			inspections: items.map((i) => ({
-				...i,
-				inspectorNames: [i.inspectorId, ...i.coInspectorIds].map(nameOf)
-			}))
-		};
+		return { ...base, inspections: await merchantInspections(claims, merchant.id, 100) };
 	}
 	if (tab === 'alerts') {
 		return {
