@@ -111,8 +111,17 @@ test('command screen - a live event moves its KPI and the ticker; a critical ale
 	const takeover = page.getByTestId('takeover');
 	await expect(takeover).toContainText('泉城路老字号饭店');
 	await expect(page.getByTestId('open-alerts-critical')).toHaveText(/1/);
-	await page.getByTestId('takeover-dismiss').click();
+	// Touched, the takeover opens the merchant's drill-down over the wall.
+	await takeover.getByRole('button', { name: '查看商户' }).click();
 	await expect(takeover).toHaveCount(0);
+	const drill = page.getByTestId('drill-overlay');
+	await expect(drill).toHaveAttribute('data-merchant', 'm-wall-1');
+	await expect(drill).toContainText('泉城路老字号饭店');
+	await page.keyboard.press('Escape');
+	await expect(drill).toHaveCount(0);
+	// So does a touch on a top-risk merchant.
+	await page.getByTestId('top-risk-item').filter({ hasText: '经四路小吃店' }).click();
+	await expect(drill).toHaveAttribute('data-merchant', 'm-wall-2');
 	expect(errors).toEqual([]);
 });
 

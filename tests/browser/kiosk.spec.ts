@@ -63,6 +63,19 @@ test('screens - an admin configures a screen, its kiosk URL signs a fresh browse
 		districts: ['370102'],
 		rotation: { views: ['district', 'top_risk'], seconds: 30 }
 	});
+	await expect(screen.getByTestId('panel-tasks')).toBeVisible();
+	await screen.evaluate(() => ((window as unknown as { wallMark: number }).wallMark = 1));
+
+	// The admin drops a panel: the running screen follows within seconds, without a reload.
+	await page.getByLabel('巡查与任务').uncheck();
+	await page.getByRole('button', { name: '保存配置' }).click();
+	await expect(page.getByTestId('screen-saved')).toBeVisible();
+	await expect(screen.getByTestId('panel-tasks')).toHaveCount(0, { timeout: 20_000 });
+	await expect(screen.getByTestId('panel-grades')).toBeVisible();
+	expect(await screen.evaluate(() => (window as unknown as { wallMark?: number }).wallMark)).toBe(
+		1
+	);
+
 	// The wall's own office pages stay shut to it.
 	expect((await screen.request.get(`${system.webUrl}/alerts`, { maxRedirects: 0 })).status()).toBe(
 		403
@@ -93,8 +106,8 @@ test('screens - an admin configures a screen, its kiosk URL signs a fresh browse
 
 	const after = await screen.request.get(`${system.webUrl}/api/command/screen`);
 	expect(after.status()).toBe(401);
-	await screen.reload();
-	await screen.waitForURL((u) => u.pathname === '/kiosk/revoked');
+	// The running wall notices by itself (it asks for its configuration every few seconds).
+	await screen.waitForURL((u) => u.pathname === '/kiosk/revoked', { timeout: 20_000 });
 	await expect(screen.getByRole('heading', { name: '此大屏的授权已被吊销' })).toBeVisible();
 	await shot(screen, 'kiosk-revoked');
 	await wall.close();

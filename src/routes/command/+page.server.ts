@@ -3,6 +3,7 @@ import { districts } from '$lib/domain/districts';
 import { roomName } from '$lib/domain/live';
 import { mayJoinRoom } from '$lib/domain/auth/policy';
 import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
+import { mayDispatch } from '$lib/domain/command/drill';
 import type { PageServerLoad } from './$types';
 
 const allDistricts: readonly string[] = districts.map((d) => d.id);
@@ -14,10 +15,16 @@ const allDistricts: readonly string[] = districts.map((d) => d.id);
  */
 export const load: PageServerLoad = ({ locals, url }) => {
 	const { claims } = viewerOf(locals, WALL_VIEWERS);
+	const canDispatch = mayDispatch(claims.role);
 	const district = url.searchParams.get('district');
 	if (district === null) {
 		if (mayJoinRoom(claims, 'city', allDistricts)) {
-			return { district: null, room: roomName.parse('city'), districts: claims.districts };
+			return {
+				district: null,
+				room: roomName.parse('city'),
+				districts: claims.districts,
+				canDispatch
+			};
 		}
 		const first = claims.districts[0];
 		if (!first) error(403, 'no district in your scope');
@@ -26,5 +33,5 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (!allDistricts.includes(district)) error(404, `unknown district ${district}`);
 	const room = roomName.parse(`district:${district}`);
 	if (!mayJoinRoom(claims, room, allDistricts)) error(403, 'district outside your jurisdiction');
-	return { district, room, districts: claims.districts };
+	return { district, room, districts: claims.districts, canDispatch };
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { PersonRole } from '$lib/domain/auth/claims';
+import type { PersonRole, TicketClaims } from '$lib/domain/auth/claims';
 import { registryMerchant } from '$lib/domain/registry/read-model';
 import { viewerOf } from '$lib/server/auth/guard';
 import { readApi, ReadApiError } from '$lib/server/read-api';
@@ -18,13 +18,17 @@ export async function registryMerchantOf(
 	roles: readonly PersonRole[] = REGISTRY_READERS
 ) {
 	const viewer = viewerOf(locals, roles);
+	return { viewer, merchant: await registryMerchantFor(viewer.claims, merchantId) };
+}
+
+/** The merchant as the register has it for these claims; outside their districts, a 404. */
+export async function registryMerchantFor(claims: TicketClaims, merchantId: string) {
 	try {
-		const merchant = await readApi(
-			viewer.claims,
+		return await readApi(
+			claims,
 			`/api/registry/${encodeURIComponent(merchantId)}`,
 			registryMerchant
 		);
-		return { viewer, merchant };
 	} catch (e) {
 		if (e instanceof ReadApiError && (e.status === 404 || e.status === 400)) {
 			error(404, 'no such merchant in your districts');

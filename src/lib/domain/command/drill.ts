@@ -13,8 +13,12 @@ import { riskGrades } from '../risk/risk-settings';
  * is cut on the server: staff names (regulators may see them), never phone or ID numbers.
  */
 
-/** Who may open the wall and its drill-down: a new wall role (a screen) is added here. */
-export const WALL_VIEWERS: readonly Role[] = ['admin', 'supervisor'];
+/**
+ * Who may open the wall and its drill-down: regulators and kiosk screens. A screen stands in a
+ * command centre for its districts' duty officers, so it shows what they may see (staff names
+ * and certificate states, never contact numbers); it never acts.
+ */
+export const WALL_VIEWERS: readonly Role[] = ['admin', 'supervisor', 'screen'];
 /** Who may dispatch an inspector from the wall (a screen looks, it does not dispatch). */
 export const DISPATCHERS: readonly Role[] = ['admin', 'supervisor'];
 export const mayDispatch = (role: Role): boolean => DISPATCHERS.includes(role);

@@ -24,4 +24,4 @@ export function viewerOf(
 }
 
 /** Who may look at the wall (`/command`, `/api/command/*`): regulators, and kiosk screens. */
-export const WALL_VIEWERS: readonly Role[] = ['admin', 'supervisor', 'screen'];
+export { WALL_VIEWERS } from '../../domain/command/drill';

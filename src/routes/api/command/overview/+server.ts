@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { commandOverview } from '$lib/domain/command/overview';
-import { viewerOf } from '$lib/server/auth/guard';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import { readApi } from '$lib/server/read-api';
 import { districtParam, parseQuery, proxyError } from '../proxy.server';
 import type { RequestHandler } from './$types';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (q.data.district) params.set('district', q.data.district);
 	try {
 		const overview = await readApi(
-			viewerOf(locals, ['admin', 'supervisor']).claims,
+			viewerOf(locals, WALL_VIEWERS).claims,
 			`/api/command/overview?${params}`,
 			commandOverview,
 			{ timeoutMs: 10_000 }

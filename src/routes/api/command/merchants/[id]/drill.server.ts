@@ -18,8 +18,9 @@ import { riskResult } from '$lib/domain/risk/risk-result';
 import { lotList } from '$lib/domain/stock/lots';
 import { localDay } from '$lib/domain/time';
 import { merchantInspections } from '$lib/server/inspections/list';
+import { viewerOf } from '$lib/server/auth/guard';
 import { readApi, ReadApiError } from '$lib/server/read-api';
-import { registryMerchantOf } from '../../../../registry/merchant.server';
+import { registryMerchantFor } from '../../../../registry/merchant.server';
 
 /** How much of each list the panel has room for on the wall. */
 const ALERTS = 12;
@@ -45,8 +46,8 @@ export async function merchantDrillOf(
 	locals: App.Locals,
 	merchantId: string
 ): Promise<MerchantDrill> {
-	const { viewer, merchant: m } = await registryMerchantOf(locals, merchantId, WALL_VIEWERS);
-	const claims: TicketClaims = viewer.claims;
+	const claims: TicketClaims = viewerOf(locals, WALL_VIEWERS).claims;
+	const m = await registryMerchantFor(claims, merchantId);
 	const id = encodeURIComponent(m.id);
 	const today = localDay(Date.now());
 	const lots = lotWindow(today);
