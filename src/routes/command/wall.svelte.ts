@@ -27,6 +27,8 @@ const HEAP_EVERY_MS = 60_000;
 const SHOWN_KEEP = 500;
 /** A flood of critical alerts must not hold the screen for ever: the newest few wait, no more. */
 const QUEUE_MAX = 3;
+/** A quiet spell between takeovers: a city with many critical alerts still gets a working wall. */
+const TAKEOVER_GAP_MS = 30_000;
 
 /** Where a screen whose kiosk token was revoked goes: it says so, and signs nothing in. */
 export const REVOKED_PATH = '/kiosk/revoked';
@@ -57,6 +59,8 @@ export class Wall {
 	shownIndex = $state(0);
 	takeover = $state.raw<Takeover | null>(null);
 	queue = $state.raw<Alert[]>([]);
+	/** Someone is working at the wall (a drill-down is open): takeovers wait until they are done. */
+	busy = $state(false);
 
 	readonly steps = $derived.by(() =>
 		expandViews(
@@ -81,6 +85,7 @@ export class Wall {
 	#lastFetch = 0;
 	#fetching = false;
 	#lastFamilies: Record<string, number> | null = null;
+	#takeoverEndedAt = 0;
 
 	constructor(
 		private readonly live: LiveRoom,
@@ -116,6 +121,7 @@ export class Wall {
 
 	dismissTakeover(): void {
 		this.takeover = null;
+		this.#takeoverEndedAt = Date.now();
 	}
 
 	/** The room moved: new alerts may want the screen; the figures are due again soon. */
@@ -141,8 +147,9 @@ export class Wall {
 			this.shownIndex = this.rotation.index;
 			void this.refresh();
 		}
-		if (this.takeover && !this.activeTakeover) this.takeover = null;
-		if (!this.takeover && this.queue.length > 0) {
+		if (this.takeover && !this.activeTakeover) this.dismissTakeover();
+		const quiet = this.now - this.#takeoverEndedAt >= TAKEOVER_GAP_MS;
+		if (!this.takeover && !this.busy && quiet && this.queue.length > 0) {
 			const [next, ...rest] = this.queue;
 			this.queue = rest;
 			if (next) {

@@ -61,7 +61,7 @@ export function defaultScreenSettings(districts: string[]): ScreenSettings {
 		districts,
 		panels: [...panelIds],
 		rotation: { views: ['district'], seconds: 60 },
-		takeoverSeconds: 20,
+		takeoverSeconds: 15,
 		staleAfterSeconds: 15,
 		mapIndicator: 'alertsPer100'
 	};
