@@ -32,6 +32,12 @@ export const en: Messages = {
 	'command.mapUnavailable': 'Map unavailable (WebGL required)',
 	'command.pointsUnavailable': 'Business locations unavailable',
 	'command.merchantCount': '{count} businesses',
+	'command.mapGrade': 'Grade {grade}',
+	'command.mapUngraded': 'Not graded',
+	'command.mapAlertHexagons': 'Open alerts density',
+	'command.indicator.alertsPer100': 'Open alerts per 100 businesses',
+	'command.indicator.ledgerCompleteness': "Today's ledger completeness",
+	'command.indicator.gradeMix': 'Share graded C or D',
 
 	'live.connecting': 'Connecting',
 	'live.live': 'Live',

@@ -33,6 +33,12 @@ export const zhCN = {
 	'command.mapUnavailable': '地图无法加载（需要 WebGL）',
 	'command.pointsUnavailable': '商户点位暂不可用',
 	'command.merchantCount': '{count} 家经营主体',
+	'command.mapGrade': '{grade}级',
+	'command.mapUngraded': '未评级',
+	'command.mapAlertHexagons': '未处置告警密度',
+	'command.indicator.alertsPer100': '每百户未处置告警',
+	'command.indicator.ledgerCompleteness': '今日台账完整率',
+	'command.indicator.gradeMix': 'C/D 级占比',
 
 	'live.connecting': '连接中',
 	'live.live': '实时',
