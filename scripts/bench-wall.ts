@@ -29,7 +29,9 @@ const { values } = parseArgs({
 		seconds: { type: 'string', default: '60' },
 		shot: { type: 'string' },
 		/** Also print where the page's main thread spends its time under load. */
-		profile: { type: 'boolean', default: false }
+		profile: { type: 'boolean', default: false },
+		/** Hide every panel but the map (same layout): what the map alone costs. */
+		'map-only': { type: 'boolean', default: false }
 	}
 });
 const N = Number(values.merchants);
@@ -132,6 +134,11 @@ await map.and(page.locator(`[data-points="${N}"]`)).waitFor({ timeout: 120_000 }
 const loadMs = Math.round(performance.now() - t);
 log(`/command showed ${N} points ${loadMs} ms after navigation`);
 await page.getByTestId('live-status').and(page.locator('[data-status="live"]')).waitFor();
+if (values['map-only']) {
+	await page.addStyleTag({
+		content: `.column > :not(.map), header > * { visibility: hidden !important; }`
+	});
+}
 await sleep(3_000);
 await installMeter(page, browser);
 
@@ -146,12 +153,49 @@ const phase = async (seconds: number) => {
 const idle = await phase(10);
 log(`idle: ${JSON.stringify(combine(idle))}`);
 
-// 4. Complaints at `rate` a second, each to a random merchant of the city.
-const categories = ['illness', 'illness', 'hygiene', 'foreign_object'] as const;
+// 4. Merchant updates at `rate` a second, each to a random merchant of the city: three in four
+// renew its licence, alternately lapsed and valid (a new grade nearly every time, and an alert
+// when it lapses), one in four is a complaint (an alert and more risk points).
+const categories = ['illness', 'hygiene', 'foreign_object'] as const;
+const lapsed = new Set<string>();
+const yesterday = localDay(Date.now() - 86_400_000);
+const MAX_IN_FLIGHT = 4_000;
 let flowing = true;
 let published = 0;
 let failed = 0;
+let skipped = 0;
+let inFlight = 0;
 const before = { ...sent };
+const update = (k: number): FsEvent => {
+	const m = city.merchants[Math.floor(Math.random() * city.merchants.length)]!;
+	const base = { merchantId: m.id, districtId: m.districtId };
+	if (k % 4 === 3) {
+		return makeEvent({
+			...base,
+			type: 'complaint.filed',
+			actor: { kind: 'public', id: 'bench' },
+			payload: {
+				complaintId: `c${k}`,
+				category: categories[k % categories.length]!,
+				text: '压测投诉',
+				channel: 'qr_page'
+			}
+		}) as FsEvent;
+	}
+	const lapse = !lapsed.has(m.id);
+	if (lapse) lapsed.add(m.id);
+	else lapsed.delete(m.id);
+	return makeEvent({
+		...base,
+		type: 'licence.renewed',
+		actor: { kind: 'admin', id: 'bench' },
+		payload: {
+			licenceId: m.licence.licenceId,
+			validFrom: '2015-01-01',
+			validTo: lapse ? yesterday : '2031-12-31'
+		}
+	}) as FsEvent;
+};
 const traffic = (async () => {
 	const start = Date.now();
 	const perTick = RATE / 100;
@@ -160,25 +204,19 @@ const traffic = (async () => {
 		if (due > Date.now()) await sleep(due - Date.now());
 		const n = Math.floor(perTick * (tick + 1)) - Math.floor(perTick * tick);
 		for (let k = 0; k < n; k++) {
-			const m = city.merchants[Math.floor(Math.random() * city.merchants.length)]!;
-			const e = makeEvent({
-				type: 'complaint.filed',
-				merchantId: m.id,
-				districtId: m.districtId,
-				actor: { kind: 'public', id: 'bench' },
-				payload: {
-					complaintId: `c${published}`,
-					category: categories[published % categories.length]!,
-					text: '压测投诉',
-					channel: 'qr_page'
-				}
-			}) as FsEvent;
-			published++;
+			// The backbone cannot take more: count what we could not send rather than pile it up.
+			if (inFlight >= MAX_IN_FLIGHT) {
+				skipped++;
+				continue;
+			}
+			const e = update(published++);
+			inFlight++;
 			system.js
 				.publish(eventSubject(familyOf(e.type), e.districtId, e.merchantId), JSON.stringify(e), {
 					msgID: e.id
 				})
-				.catch(() => failed++);
+				.catch(() => failed++)
+				.finally(() => inFlight--);
 		}
 	}
 })();
@@ -230,7 +268,8 @@ console.error(row('idle', idleAll));
 loaded.forEach((w, i) => console.error(row(`load ${(i + 1) * WINDOW_S}s`, w)));
 console.error(row('load', loadAll));
 console.error(
-	`published ${published} complaints (${failed} failed) in ${SECONDS} s; the city room was sent ` +
+	`published ${published} updates (${failed} failed, ${skipped} not sent: backbone full) in ` +
+		`${SECONDS} s; the city room was sent ` +
 		`${received.events} events, ${received.gradeChanges} grade changes ` +
 		`(${received.gradeChangesCarried} carried, ${received.overflows} overflowing deltas) in ` +
 		`${received.deltas} deltas; page errors: ${errors.length}`
@@ -247,7 +286,7 @@ console.log(
 		pointsShownMs: loadMs,
 		idle: idleAll,
 		load: loadAll,
-		live: { published, failed, ...received },
+		live: { published, failed, skipped, ...received },
 		pageErrors: errors
 	})
 );

@@ -52,7 +52,7 @@ async function pixelsAround(page: Page, x: number, y: number, half = 3): Promise
 	return out;
 }
 const amber = ([r = 0, g = 0, b = 0]: number[]) => r > 150 && g > 90 && g < r - 40 && b < 80;
-const green = ([r = 0, g = 0, b = 0]: number[]) => g > 130 && g > r + 60 && g > b + 40;
+const green = ([r = 0, g = 0, b = 0]: number[]) => g > 80 && g > r + 40 && g > b + 25;
 
 test('command map - a grade change recolours the point in place; a click picks it under the wall scale', async ({
 	page

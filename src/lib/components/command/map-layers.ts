@@ -55,6 +55,7 @@ function merchantData(store: PointStore): MerchantData {
 	}
 	if (data.version !== store.version) {
 		data.attributes.getFillColor = { value: store.colors, size: 4, normalized: true };
+		data.attributes.getRadius = { value: store.radii, size: 1 };
 		data.version = store.version;
 	}
 	return data;
@@ -63,10 +64,13 @@ function merchantData(store: PointStore): MerchantData {
 /** Yellow to red by the bin's share of the busiest bin, on a square-root scale. */
 function hexColor(weight: number, max: number): [number, number, number, number] {
 	const t = Math.sqrt(weight / Math.max(1, max));
-	return [250 - 30 * t, 204 - 166 * t, 21 + 17 * t, 70 + 130 * t];
+	return [250 - 30 * t, 204 - 166 * t, 21 + 17 * t, 40 + 120 * t];
 }
 
-/** The map's still layers, bottom up: districts by indicator, alert hexagons, merchants. */
+/**
+ * The map's still layers, bottom up: districts by indicator, merchants, and the open-alert
+ * hexagons as a translucent veil over them (under the shops they would vanish in the carpet).
+ */
 export function baseLayers(m: LayerModules, s: BaseLayerState): Layer[] {
 	const focused = (f: DistrictFeature) => !s.focus || f.properties.adcode === s.focus;
 	const stats = new Map(s.districtStats.map((d) => [d.id, d]));
@@ -94,6 +98,17 @@ export function baseLayers(m: LayerModules, s: BaseLayerState): Layer[] {
 			}
 		})
 	];
+	if (s.store && s.store.length > 0) {
+		layers.push(
+			new m.ScatterplotLayer({
+				id: 'merchants',
+				data: merchantData(s.store) as never,
+				radiusUnits: 'pixels',
+				stroked: false,
+				updateTriggers: { getFillColor: s.store.version, getRadius: s.store.version }
+			})
+		);
+	}
 	if (s.hexes && s.hexes.cells.length > 0) {
 		const { max } = s.hexes;
 		layers.push(
@@ -106,18 +121,6 @@ export function baseLayers(m: LayerModules, s: BaseLayerState): Layer[] {
 				extruded: false,
 				getPosition: (c) => c.position,
 				getFillColor: (c) => hexColor(c.weight, max)
-			})
-		);
-	}
-	if (s.store && s.store.length > 0) {
-		layers.push(
-			new m.ScatterplotLayer({
-				id: 'merchants',
-				data: merchantData(s.store) as never,
-				radiusUnits: 'pixels',
-				getRadius: 2.4,
-				stroked: false,
-				updateTriggers: { getFillColor: s.store.version }
 			})
 		);
 	}

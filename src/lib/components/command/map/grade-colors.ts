@@ -21,8 +21,12 @@ export const ungradedColor: Rgb = [100, 116, 139];
 /** Indexed by grade code. */
 const byCode: Rgb[] = [ungradedColor, ...riskGrades.map((g) => gradeColor[g])];
 
-/** Points are a little transparent: where shops crowd, the mix of colours shows through. */
-export const POINT_ALPHA = 210;
+/**
+ * At city zoom 100,000 shops make a carpet: the low-risk ones are drawn smaller and fainter so
+ * that C and D stand out of it, as a duty officer looks for them first. Indexed by grade code.
+ */
+const alphaByCode = [150, 140, 165, 235, 255];
+export const radiusByCode = [1.6, 1.6, 1.8, 2.6, 3.2];
 
 export function gradeCode(grade: RiskGrade | null): GradeCode {
 	return grade === null ? UNGRADED : ((riskGrades.indexOf(grade) + 1) as GradeCode);
@@ -32,14 +36,15 @@ export function gradeOfCode(code: number): RiskGrade | null {
 	return riskGrades[code - 1] ?? null;
 }
 
-/** Writes point `i`'s RGBA into a 4-bytes-per-point colour array. */
-export function paintPoint(colors: Uint8Array, i: number, code: number, alpha = POINT_ALPHA): void {
+/** Writes point `i`'s RGBA (4 bytes a point) and its radius in pixels for grade `code`. */
+export function paintPoint(colors: Uint8Array, radii: Float32Array, i: number, code: number): void {
 	const [r, g, b] = byCode[code] ?? ungradedColor;
 	const o = i * 4;
 	colors[o] = r;
 	colors[o + 1] = g;
 	colors[o + 2] = b;
-	colors[o + 3] = alpha;
+	colors[o + 3] = alphaByCode[code] ?? 255;
+	radii[i] = radiusByCode[code] ?? 2;
 }
 
 export function rgbCss([r, g, b]: Rgb, alpha = 1): string {

@@ -4,7 +4,7 @@ import {
 	gradeColor,
 	gradeOfCode,
 	paintPoint,
-	POINT_ALPHA,
+	radiusByCode,
 	ungradedColor
 } from './grade-colors';
 import { PendingGrades, PointStore, type PointRow } from './point-store';
@@ -19,28 +19,33 @@ const row = (id: string, grade: PointRow[5], alerts = 0): PointRow => [
 	alerts,
 	`店${id}`
 ];
-const rgbaAt = (s: PointStore, i: number) => [...s.colors.subarray(i * 4, i * 4 + 4)];
+const rgbAt = (s: PointStore, i: number) => [...s.colors.subarray(i * 4, i * 4 + 3)];
 
 describe('map points', () => {
 	it('map - a point is coloured by its grade; not graded is grey', () => {
 		const s = new PointStore([row('m1', 'A'), row('m2', 'D'), row('m3', null)]);
-		expect(rgbaAt(s, 0)).toEqual([...gradeColor.A, POINT_ALPHA]);
-		expect(rgbaAt(s, 1)).toEqual([...gradeColor.D, POINT_ALPHA]);
-		expect(rgbaAt(s, 2)).toEqual([...ungradedColor, POINT_ALPHA]);
+		expect(rgbAt(s, 0)).toEqual(gradeColor.A);
+		expect(rgbAt(s, 1)).toEqual(gradeColor.D);
+		expect(rgbAt(s, 2)).toEqual(ungradedColor);
+		// D stands out of the A carpet: bigger and opaque.
+		expect(s.radii[1]).toBeGreaterThan(s.radii[0]!);
+		expect(s.colors[1 * 4 + 3]).toBeGreaterThan(s.colors[0 * 4 + 3]!);
 		expect(s.gradeCounts).toEqual([1, 1, 0, 0, 1]);
 		expect([...s.positions.subarray(0, 2)].map((v) => Math.round(v * 100) / 100)).toEqual([
 			117.01, 36.6
 		]);
 	});
 
-	it('map - grade codes round-trip and paint writes four bytes in place', () => {
+	it('map - grade codes round-trip and paint writes a point in place', () => {
 		expect(gradeCode(null)).toBe(0);
 		expect(gradeCode('C')).toBe(3);
 		expect(gradeOfCode(3)).toBe('C');
 		expect(gradeOfCode(0)).toBeNull();
 		const colors = new Uint8Array(8);
-		paintPoint(colors, 1, 2, 99);
-		expect([...colors]).toEqual([0, 0, 0, 0, ...gradeColor.B, 99]);
+		const radii = new Float32Array(2);
+		paintPoint(colors, radii, 1, 2);
+		expect([...colors.subarray(0, 7)]).toEqual([0, 0, 0, 0, ...gradeColor.B]);
+		expect(radii[1]).toBeCloseTo(radiusByCode[2]!);
 	});
 
 	it('map - a grade change recolours only its point, and counts move with it', () => {
@@ -48,8 +53,8 @@ describe('map points', () => {
 		const before = s.colors;
 		expect(s.setGrade('m2', 'D')).toBe(true);
 		expect(s.colors).toBe(before);
-		expect(rgbaAt(s, 0)).toEqual([...gradeColor.A, POINT_ALPHA]);
-		expect(rgbaAt(s, 1)).toEqual([...gradeColor.D, POINT_ALPHA]);
+		expect(rgbAt(s, 0)).toEqual(gradeColor.A);
+		expect(rgbAt(s, 1)).toEqual(gradeColor.D);
 		expect(s.gradeCounts).toEqual([0, 1, 0, 0, 1]);
 		expect(s.setGrade('m2', 'D')).toBe(false);
 		expect(s.setGrade('nobody', 'A')).toBe(false);

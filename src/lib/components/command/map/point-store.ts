@@ -19,6 +19,8 @@ export class PointStore {
 	readonly positions: Float32Array;
 	/** RGBA per point. */
 	readonly colors: Uint8Array;
+	/** Radius in pixels per point (riskier is bigger). */
+	readonly radii: Float32Array;
 	readonly grades: Uint8Array;
 	/** Open alerts per point (the hexagons' weight). */
 	readonly alerts: Uint16Array;
@@ -35,6 +37,7 @@ export class PointStore {
 		this.districts = new Array<string>(n);
 		this.positions = new Float32Array(n * 2);
 		this.colors = new Uint8Array(n * 4);
+		this.radii = new Float32Array(n);
 		this.grades = new Uint8Array(n);
 		this.alerts = new Uint16Array(n);
 		rows.forEach(([id, lon, lat, district, , grade, alerts, name], i) => {
@@ -47,7 +50,7 @@ export class PointStore {
 			this.grades[i] = code;
 			this.gradeCounts[code]!++;
 			this.alerts[i] = Math.min(alerts, 0xffff);
-			paintPoint(this.colors, i, code);
+			paintPoint(this.colors, this.radii, i, code);
 			this.#index.set(id, i);
 		});
 	}
@@ -66,7 +69,7 @@ export class PointStore {
 		this.grades[i] = code;
 		this.gradeCounts[before]!--;
 		this.gradeCounts[code]!++;
-		paintPoint(this.colors, i, code);
+		paintPoint(this.colors, this.radii, i, code);
 		return true;
 	}
 
