@@ -31,7 +31,9 @@ const { values } = parseArgs({
 		/** Also print where the page's main thread spends its time under load. */
 		profile: { type: 'boolean', default: false },
 		/** Hide every panel but the map (same layout): what the map alone costs. */
-		'map-only': { type: 'boolean', default: false }
+		'map-only': { type: 'boolean', default: false },
+		/** Turn off CSS filters, shadows and animations: what the page's effects cost. */
+		'no-effects': { type: 'boolean', default: false }
 	}
 });
 const N = Number(values.merchants);
@@ -130,10 +132,26 @@ await signInPage(page, system.webUrl, 'city');
 t = performance.now();
 await page.goto(`${system.webUrl}/command`);
 const map = page.getByTestId('district-map');
-await map.and(page.locator(`[data-points="${N}"]`)).waitFor({ timeout: 120_000 });
+page.on('console', (m) => {
+	if (m.type() === 'error') log(`page console: ${m.text()}`);
+});
+await map
+	.and(page.locator(`[data-points="${N}"]`))
+	.waitFor({ timeout: 180_000 })
+	.catch(async (e: unknown) => {
+		const legend = await page.getByTestId('map-legend').textContent();
+		log(`map legend: ${legend}; page errors: ${errors.join('; ')}`);
+		throw e;
+	});
 const loadMs = Math.round(performance.now() - t);
 log(`/command showed ${N} points ${loadMs} ms after navigation`);
 await page.getByTestId('live-status').and(page.locator('[data-status="live"]')).waitFor();
+if (values['no-effects']) {
+	await page.addStyleTag({
+		content: `*, *::before, *::after { animation: none !important; transition: none !important;
+			box-shadow: none !important; text-shadow: none !important; filter: none !important; }`
+	});
+}
 if (values['map-only']) {
 	await page.addStyleTag({
 		content: `.column > :not(.map), header > * { visibility: hidden !important; }`
