@@ -9,6 +9,9 @@ export type ScopedQuery = Partial<ListQuery> & { scope: ReadScope };
 import { iso } from '../../clickhouse/sql';
 export { iso };
 
+/** An alert still to be handled: what the map counts per merchant. */
+const ACTIVE_ALERT = `status NOT IN ('closed', 'dismissed')`;
+
 const MERCHANT_COLUMNS = `id, name, districtId, businessType, scale, status, address, lon, lat, ${iso('updatedAt')} AS updatedAt`;
 
 /** Filters are fixed SQL text; the values are always bound parameters (see `bind`). */
@@ -70,9 +73,18 @@ export function readQueries(store: Store, timeZone: string) {
 			return { items, total: total[0]?.n ?? 0 };
 		},
 
+		/** The map's rows (see the domain's `merchantPoints`): grade and open alerts joined in. */
 		async merchantPoints(q: ScopedQuery) {
-			const rows = await store.query<{ r: [string, number, number, string, string] }>(
-				`SELECT (id, lon, lat, districtId, businessType) AS r FROM merchants FINAL ${filters(q, { district: 'districtId', merchant: 'id' })} ORDER BY id`,
+			type Row = [string, number, number, string, string, string | null, number, string];
+			const where = filters(q, { district: 'm.districtId', merchant: 'm.id' });
+			const rows = await store.query<{ r: Row }>(
+				`SELECT (m.id, m.lon, m.lat, m.districtId, m.businessType,
+				         if(g.merchantId = '', NULL, g.grade), toUInt32(a.n), m.name) AS r
+				 FROM merchants AS m FINAL
+				 LEFT JOIN (SELECT merchantId, grade FROM risk_current FINAL) AS g ON g.merchantId = m.id
+				 LEFT JOIN (SELECT merchantId, count() AS n FROM alerts FINAL
+				            WHERE ${ACTIVE_ALERT} GROUP BY merchantId) AS a ON a.merchantId = m.id
+				 ${where} ORDER BY m.id`,
 				bind(q)
 			);
 			return { rows: rows.map((x) => x.r) };

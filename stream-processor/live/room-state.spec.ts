@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/lib/domain/alert';
+import { MAX_GRADE_BACKLOG, MAX_GRADE_CHANGES } from '../../src/lib/domain/live';
 import { RoomState } from './room-state';
 
 const item = (id: string) => ({
@@ -70,5 +71,35 @@ describe('RoomState', () => {
 		const r = new RoomState('city', '2026-11-28', 20);
 		for (let i = 0; i < 200; i++) r.countEvent('till', T + i * 60_000, item(String(i)), true);
 		expect(r.snapshot(T, flowing).perMinute.length).toBeLessThanOrEqual(2);
+	});
+
+	it('live - grade changes past a delta cap wait for the next deltas instead of forcing a reload', () => {
+		const r = new RoomState('city', '2026-11-28', 20);
+		const n = MAX_GRADE_CHANGES + 10;
+		for (let i = 0; i < n; i++) {
+			r.addGradeChange({ merchantId: `m${i}`, from: 'A', to: 'B', score: 35 });
+		}
+		// The first merchant changes again before it went out: one change, A to C.
+		r.addGradeChange({ merchantId: 'm0', from: 'B', to: 'C', score: 50 });
+		const d1 = r.takeDelta(T, flowing)!;
+		expect(d1.gradeChanges).toHaveLength(MAX_GRADE_CHANGES);
+		expect(d1.gradeChangesTotal).toBe(MAX_GRADE_CHANGES);
+		expect(d1.gradeChanges[0]?.merchantId).toBe('m1');
+		const d2 = r.takeDelta(T, flowing)!;
+		expect(d2.gradeChanges).toHaveLength(10);
+		expect(d2.gradeChangesTotal).toBe(10);
+		expect(d2.gradeChanges.at(-1)).toEqual({ merchantId: 'm0', from: 'A', to: 'C', score: 50 });
+		expect(r.takeDelta(T, flowing)).toBeNull();
+	});
+
+	it('live - a backlog beyond what a room holds is dropped and said so: screens reload', () => {
+		const r = new RoomState('city', '2026-11-28', 20);
+		for (let i = 0; i <= MAX_GRADE_BACKLOG; i++) {
+			r.addGradeChange({ merchantId: `m${i}`, from: 'A', to: 'D', score: 80 });
+		}
+		r.addGradeChange({ merchantId: 'late', from: 'A', to: 'B', score: 35 });
+		const d = r.takeDelta(T, flowing)!;
+		expect(d.gradeChanges.map((c) => c.merchantId)).toEqual(['late']);
+		expect(d.gradeChangesTotal).toBeGreaterThan(d.gradeChanges.length);
 	});
 });

@@ -1,6 +1,6 @@
 import { emptyGradeCounts } from '../../src/lib/domain/risk/risk-settings';
 import { emptySeverityCounts, type Alert } from '../../src/lib/domain/alert';
-import { MAX_GRADE_CHANGES } from '../../src/lib/domain/live';
+import { MAX_GRADE_BACKLOG, MAX_GRADE_CHANGES } from '../../src/lib/domain/live';
 import type {
 	FeedItem,
 	GradeChange,
@@ -27,8 +27,10 @@ export class RoomState {
 	#tickAlerts: Alert[] = [];
 	#tickFeed: FeedItem[] = [];
 	#tickCount = 0;
-	#tickGrades: GradeChange[] = [];
-	#tickGradeTotal = 0;
+	/** Grade changes not sent yet, the newest per merchant, oldest first. */
+	#grades = new Map<string, GradeChange>();
+	/** Changes dropped since the last delta because the backlog overflowed. */
+	#gradesDropped = 0;
 	#dirty = false;
 
 	constructor(
@@ -97,9 +99,28 @@ export class RoomState {
 	}
 
 	addGradeChange(change: GradeChange): void {
-		this.#tickGradeTotal++;
-		if (this.#tickGrades.length < MAX_GRADE_CHANGES) this.#tickGrades.push(change);
+		const waiting = this.#grades.get(change.merchantId);
+		// A merchant regraded again before its change went out: one change, from its first grade.
+		this.#grades.delete(change.merchantId);
+		this.#grades.set(change.merchantId, waiting ? { ...change, from: waiting.from } : change);
+		if (this.#grades.size > MAX_GRADE_BACKLOG) {
+			this.#gradesDropped += this.#grades.size;
+			this.#grades.clear();
+		}
 		this.#dirty = true;
+	}
+
+	/** Up to a delta's worth of waiting grade changes, and how many changed in all. */
+	#takeGrades(): { changes: GradeChange[]; total: number } {
+		const changes: GradeChange[] = [];
+		for (const [id, c] of this.#grades) {
+			if (changes.length >= MAX_GRADE_CHANGES) break;
+			changes.push(c);
+			this.#grades.delete(id);
+		}
+		const total = changes.length + this.#gradesDropped;
+		this.#gradesDropped = 0;
+		return { changes, total };
 	}
 
 	/** Seeds the minute series from the store after a restart. */
@@ -121,6 +142,7 @@ export class RoomState {
 		if (!this.#dirty && !heartbeat) return null;
 		this.#prune(now);
 		const current = minuteOf(now);
+		const grades = this.#takeGrades();
 		const delta: RoomDelta = {
 			room: this.room as RoomDelta['room'],
 			seq: ++this.seq,
@@ -131,17 +153,16 @@ export class RoomState {
 			alerts: this.#tickAlerts.slice(0, 100),
 			feed: this.#tickFeed,
 			feedTotal: this.#tickCount,
-			gradeChanges: this.#tickGrades,
-			gradeChangesTotal: this.#tickGradeTotal
+			gradeChanges: grades.changes,
+			gradeChangesTotal: grades.total
 		};
 		this.#alerts = [...this.#tickAlerts, ...this.#alerts].slice(0, KEEP_ITEMS);
 		this.#feed = [...this.#tickFeed, ...this.#feed].slice(0, KEEP_ITEMS);
 		this.#tickAlerts = [];
 		this.#tickFeed = [];
 		this.#tickCount = 0;
-		this.#tickGrades = [];
-		this.#tickGradeTotal = 0;
-		this.#dirty = false;
+		// What did not fit goes with the next tick.
+		this.#dirty = this.#grades.size > 0;
 		return delta;
 	}
 

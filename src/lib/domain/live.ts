@@ -59,7 +59,14 @@ export const roomSnapshot = z.object({
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshot>;
 
-export const MAX_GRADE_CHANGES = 200;
+/**
+ * Grade changes a delta carries at most. At ten ticks a second that is 5,000 a second; the
+ * processor works in batches, so a room holds what did not fit back for the next ticks (up to
+ * MAX_GRADE_BACKLOG) rather than making every screen reload all its points.
+ */
+export const MAX_GRADE_CHANGES = 500;
+/** Past this many waiting (a city-wide rescore), a room drops them and the screens reload. */
+export const MAX_GRADE_BACKLOG = 20_000;
 export const gradeChange = z.object({
 	merchantId: z.string(),
 	from: z.enum(riskGrades).nullable(),
@@ -81,8 +88,9 @@ export const roomDelta = z.object({
 	feed: z.array(feedItem).max(100),
 	feedTotal: z.number().int().nonnegative(),
 	/**
-	 * Merchants whose grade changed this tick (the map recolours them). A city-wide rescore can
-	 * change thousands at once: past the cap a screen reloads the grades instead.
+	 * Merchants whose grade changed (the map recolours them), oldest first; those that did not
+	 * fit come with the next deltas. A city-wide rescore changes more than a room holds back:
+	 * then `gradeChangesTotal` exceeds the changes carried and a screen reloads every grade.
 	 */
 	gradeChanges: z.array(gradeChange).max(MAX_GRADE_CHANGES),
 	gradeChangesTotal: z.number().int().nonnegative()

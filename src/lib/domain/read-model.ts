@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alert } from './alert';
 import { businessType, merchantScale, merchantStatus } from './events/merchant';
+import { riskGrades } from './risk/risk-settings';
 
 /** Shapes the read API answers with; the web server parses them like any other input. */
 
@@ -59,8 +60,24 @@ export const ledgerDay = z.object({
 });
 export type LedgerDay = z.infer<typeof ledgerDay>;
 
+/**
+ * The map's rows, one per merchant, as tuples (100,000 of them travel in one answer):
+ * [id, lon, lat, districtId, businessType, risk grade (null before the first score),
+ * open alerts (not closed or dismissed), name].
+ */
 export const merchantPoints = z.object({
-	rows: z.array(z.tuple([z.string(), z.number(), z.number(), z.string(), z.string()]))
+	rows: z.array(
+		z.tuple([
+			z.string(),
+			z.number(),
+			z.number(),
+			z.string(),
+			z.string(),
+			z.enum(riskGrades).nullable(),
+			z.number().int().nonnegative(),
+			z.string()
+		])
+	)
 });
 export type MerchantPoints = z.infer<typeof merchantPoints>;
 

@@ -68,6 +68,12 @@ export const en: Messages = {
 	'command.resume': 'Resume rotation',
 	'command.view': 'View {index}/{count}',
 	'command.merchantCount': '{count} businesses',
+	'command.mapGrade': 'Grade {grade}',
+	'command.mapUngraded': 'Not graded',
+	'command.mapAlertHexagons': 'Open alerts density',
+	'command.indicator.alertsPer100': 'Open alerts per 100 businesses',
+	'command.indicator.ledgerCompleteness': "Today's ledger completeness",
+	'command.indicator.gradeMix': 'Share graded C or D',
 
 	'drill.title': 'Merchant detail',
 	'drill.loading': 'Loading the merchant…',

@@ -69,6 +69,12 @@ export const zhCN = {
 	'command.resume': '继续轮播',
 	'command.view': '视图 {index}/{count}',
 	'command.merchantCount': '{count} 家经营主体',
+	'command.mapGrade': '{grade}级',
+	'command.mapUngraded': '未评级',
+	'command.mapAlertHexagons': '未处置告警密度',
+	'command.indicator.alertsPer100': '每百户未处置告警',
+	'command.indicator.ledgerCompleteness': '今日台账完整率',
+	'command.indicator.gradeMix': 'C/D 级占比',
 
 	'drill.title': '商户详情',
 	'drill.loading': '正在加载商户详情…',

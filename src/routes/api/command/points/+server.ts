@@ -19,9 +19,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			viewerOf(locals, WALL_VIEWERS).claims,
 			`/api/merchants/points?${params}`,
 			merchantPoints,
-			{
-				timeoutMs: 15_000
-			}
+			// 100,000 rows with their grades and open alerts, from a processor that may be busy.
+			{ timeoutMs: 30_000 }
 		);
 		return json(points, { headers: { 'cache-control': 'private, max-age=60' } });
 	} catch (err) {
