@@ -64,7 +64,8 @@ function merchantData(store: PointStore): MerchantData {
 /** Yellow to red by the bin's share of the busiest bin, on a square-root scale. */
 function hexColor(weight: number, max: number): [number, number, number, number] {
 	const t = Math.sqrt(weight / Math.max(1, max));
-	return [250 - 30 * t, 204 - 166 * t, 21 + 17 * t, 40 + 120 * t];
+	// Faint where alerts are few: the veil marks the hot spots, not the whole city.
+	return [250 - 30 * t, 204 - 166 * t, 21 + 17 * t, 12 + 128 * t * t];
 }
 
 /**

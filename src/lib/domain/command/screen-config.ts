@@ -63,7 +63,8 @@ export function defaultScreenSettings(districts: string[]): ScreenSettings {
 		rotation: { views: ['district'], seconds: 60 },
 		takeoverSeconds: 15,
 		staleAfterSeconds: 15,
-		mapIndicator: 'alertsPer100'
+		// The risk picture by default: the share of C and D merchants per district.
+		mapIndicator: 'gradeMix'
 	};
 }
 
