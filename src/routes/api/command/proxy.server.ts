@@ -1,6 +1,7 @@
-import { json } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ReadApiError } from '$lib/server/read-api';
+import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
+import { readApi, ReadApiError } from '$lib/server/read-api';
 
 /** Query parameters shared by the command screen's proxies. */
 export const districtParam = z
@@ -29,4 +30,29 @@ export function proxyError(err: unknown): Response {
 		return json({ error: err.message }, { status: passed || err.status >= 500 ? err.status : 502 });
 	}
 	throw err;
+}
+
+/**
+ * A wall read of the viewer's scope or one district of it (`?district=`), passed to the read
+ * API with the viewer's claims and answered as it came, parsed.
+ */
+export function districtRead<S extends z.ZodType>(
+	path: string,
+	schema: S,
+	{ timeoutMs, cacheControl }: { timeoutMs: number; cacheControl: string }
+): RequestHandler {
+	const query = z.object({ district: districtParam });
+	return async ({ url, locals }) => {
+		const q = parseQuery(url, query);
+		if (!q.ok) return q.response;
+		const params = new URLSearchParams();
+		if (q.data.district) params.set('district', q.data.district);
+		try {
+			const claims = viewerOf(locals, WALL_VIEWERS).claims;
+			const body = await readApi(claims, `${path}?${params}`, schema, { timeoutMs });
+			return json(body, { headers: { 'cache-control': cacheControl } });
+		} catch (err) {
+			return proxyError(err);
+		}
+	};
 }
