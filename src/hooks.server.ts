@@ -25,11 +25,19 @@ import {
 // connection would otherwise keep the process alive until it is killed.
 process.on('sveltekit:shutdown', () => void closeNats());
 
+/** A page that asks again every 10 s: no keyboard is needed when the service comes back. */
+const UNAVAILABLE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="refresh" content="10"><title>服务暂不可用</title></head>
+<body style="background:#020817;color:#e2e8f0;font:24px sans-serif;display:grid;place-items:center;height:100vh;margin:0">
+<p>服务暂不可用，10 秒后自动重试。<br><small>Service unavailable; retrying in 10 s.</small></p></body></html>`;
+
 /** Unexpected errors are logged with an id and answered without internals. */
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const errorId = crypto.randomUUID();
 	if (status !== 404) {
-		console.error(`[web] ${errorId} ${event.request.method} ${event.url.pathname}:`, err);
+		// A kiosk URL carries its secret: never into a log.
+		const path = event.url.pathname.replace(/^\/kiosk\/[^/]+/, '/kiosk/…');
+		console.error(`[web] ${errorId} ${event.request.method} ${path}:`, err);
 	}
 	return { message: status === 404 ? message : 'internal error', errorId };
 };
@@ -131,7 +139,14 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const decision = decisions.find((d) => !d.allow) ?? decisions[0] ?? pageAccess('/', who);
 	if (decision.allow) return resolve(event);
 	if (sessionsDown) {
-		return json({ error: 'sign-in service unavailable; try again shortly' }, { status: 503 });
+		if (wantsJson(event)) {
+			return json({ error: 'sign-in service unavailable; try again shortly' }, { status: 503 });
+		}
+		// A wall that comes up before the backbone after a power cut must retry by itself.
+		return new Response(UNAVAILABLE_PAGE, {
+			status: 503,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10' }
+		});
 	}
 	// Answers, not throws: a thrown redirect or error would skip the security headers above.
 	const api = wantsJson(event);

@@ -21,7 +21,7 @@ import { riskQueries } from './api/risk.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
 import { mountReadApi } from './api/routes';
-import { commandOverviewOf } from './api/command-overview';
+import { commandOverviewOf, OVERVIEW_REUSE_MS, sharedFor } from './api/command-overview';
 import { commandQueries } from './api/command.queries';
 import type { ProcessorConfig } from './config';
 import { EventConsumer, ensureConsumer } from './consume/consumer';
@@ -215,7 +215,7 @@ export async function startProcessor(
 			// The stored grade; a merchant not graded yet (just registered) is scored now.
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
 		},
-		overview: (scope, district) =>
+		overview: sharedFor(OVERVIEW_REUSE_MS, (scope, district) =>
 			commandOverviewOf(
 				{
 					queries,
@@ -229,6 +229,7 @@ export async function startProcessor(
 				scope,
 				district
 			)
+		)
 	});
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.API_HOST, config.API_PORT, (socket) => {

@@ -24,13 +24,14 @@ const day = simulateDay();
 const bad = new Set(district.merchants.filter((m) => m.misconduct).map((m) => m.id));
 
 describe('simulator', () => {
+	// A whole day of a city is CPU work: seconds on a busy 2-core machine.
 	it('simulator - every event of a full simulated day parses with fsEvent', () => {
 		expect(day.byMinute.length).toBeGreaterThan(50_000);
 		for (const { event } of day.byMinute) {
 			const parsed = fsEvent.safeParse(toEvent(event, now));
 			expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
 		}
-	});
+	}, 30_000);
 
 	it('simulator - the same seed and ticks give the same events', () => {
 		const again = simulateDay();

@@ -188,3 +188,27 @@ function wallTasks(
 		items
 	};
 }
+
+/**
+ * Walls ask often (every few seconds each, sooner while events flow): one answer per scope and
+ * district is shared for `ms`, and one still being computed is awaited, not started again.
+ */
+export const OVERVIEW_REUSE_MS = 2_000;
+
+export function sharedFor<T>(
+	ms: number,
+	compute: (scope: ReadScope, district: string | undefined) => Promise<T>
+): (scope: ReadScope, district: string | undefined) => Promise<T> {
+	const recent = new Map<string, { at: number; answer: Promise<T> }>();
+	return (scope, district) => {
+		const key = JSON.stringify([scope, district ?? null]);
+		const now = Date.now();
+		const hit = recent.get(key);
+		if (hit && now - hit.at < ms) return hit.answer;
+		for (const [k, v] of recent) if (now - v.at >= ms) recent.delete(k);
+		const answer = compute(scope, district);
+		recent.set(key, { at: now, answer });
+		answer.catch(() => recent.delete(key));
+		return answer;
+	};
+}

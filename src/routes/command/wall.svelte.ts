@@ -30,9 +30,6 @@ const QUEUE_MAX = 3;
 /** A quiet spell between takeovers: a city with many critical alerts still gets a working wall. */
 const TAKEOVER_GAP_MS = 30_000;
 
-/** Where a screen whose kiosk token was revoked goes: it says so, and signs nothing in. */
-export const REVOKED_PATH = '/kiosk/revoked';
-
 interface Cached {
 	overview: CommandOverview;
 	/** When it arrived here (this browser's clock: a panel's "updated" time). */
@@ -79,11 +76,13 @@ export class Wall {
 		currentTakeover(this.takeover, this.settings.takeoverSeconds, this.now)
 	);
 
-	#shown = new SvelteSet<string>();
 	#startedAt = Date.now();
 	#heap: HeapSample[] = [];
 	#lastFetch = 0;
 	#fetching = false;
+	#again = false;
+	/** Critical alerts already queued or dropped from the queue: never queued again. */
+	#considered = new SvelteSet<string>();
 	#lastFamilies: Record<string, number> | null = null;
 	#takeoverEndedAt = 0;
 
@@ -137,7 +136,12 @@ export class Wall {
 	onArrivals(arrivals: readonly Alert[]): void {
 		if (this.settings.takeoverSeconds <= 0) return;
 		const inView = arrivals.filter((a) => !this.pinned || a.districtId === this.pinned);
-		this.queue = nextTakeovers(this.queue, inView, this.#shown).slice(-QUEUE_MAX);
+		const queue = nextTakeovers(this.queue, inView, this.#considered);
+		for (const a of queue) this.#considered.add(a.id);
+		while (this.#considered.size > SHOWN_KEEP) {
+			this.#considered.delete(this.#considered.values().next().value as string);
+		}
+		this.queue = queue.slice(-QUEUE_MAX);
 		this.tick();
 	}
 
@@ -154,24 +158,23 @@ export class Wall {
 			this.queue = rest;
 			if (next) {
 				this.takeover = { alert: next, since: this.now };
-				this.#shown.add(next.id);
-				if (this.#shown.size > SHOWN_KEEP) {
-					this.#shown.delete(this.#shown.values().next().value as string);
-				}
 			}
 		}
 	}
 
 	/** The overview of the view on show. */
 	async refresh(): Promise<void> {
-		if (this.#fetching) return;
+		if (this.#fetching) {
+			this.#again = true;
+			return;
+		}
 		this.#fetching = true;
 		this.#lastFetch = Date.now();
 		const view = this.view;
 		try {
 			const q = view.district ? `?district=${view.district}` : '';
 			const res = await fetch(`/api/command/overview${q}`);
-			if (res.status === 401) return this.revoked();
+			if (res.status === 401) return this.signedOut();
 			if (!res.ok) throw new Error(`overview answered ${res.status}`);
 			const overview = commandOverview.parse(await res.json());
 			if (this.overviews.size === 0) performance.mark('wall:figures');
@@ -184,18 +187,29 @@ export class Wall {
 			this.overviewFailing = true;
 		} finally {
 			this.#fetching = false;
+			// Asked for meanwhile (a new view, a new configuration): once more, for what shows now.
+			if (this.#again) {
+				this.#again = false;
+				if (viewKey(this.view) !== viewKey(view)) void this.refresh();
+			}
 		}
 	}
 
 	private async loadConfig(): Promise<void> {
 		try {
 			const res = await fetch('/api/command/screen');
-			if (res.status === 401) return this.revoked();
+			if (res.status === 401) return this.signedOut();
 			if (!res.ok) return;
 			const answer = screenAnswer.parse(await res.json());
 			const changed =
 				answer.screen?.id !== this.screen?.id || answer.screen?.version !== this.screen?.version;
 			if (!changed) return;
+			// Other districts are another room and another scope: the page starts over for them.
+			const before = this.screen?.districts.join(',');
+			if (this.screen && answer.screen && answer.screen.districts.join(',') !== before) {
+				location.assign('/command');
+				return;
+			}
 			this.screen = answer.screen;
 			this.settings = answer.screen ? answer.settings : this.personSettings();
 			this.since = Date.now();
@@ -223,8 +237,12 @@ export class Wall {
 		return this.views().some((x) => x === v) || v === 'district';
 	}
 
-	private revoked(): void {
-		location.assign(REVOKED_PATH);
+	/**
+	 * Signed out (a revoked screen, an expired session): reloading lets the server say where to
+	 * go — the revoked-screen page for a kiosk, the sign-in page for a person.
+	 */
+	private signedOut(): void {
+		location.reload();
 	}
 
 	private async watchHeap(): Promise<void> {

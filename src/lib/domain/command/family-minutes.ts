@@ -15,7 +15,7 @@ export function addGrowth(
 	after: Record<string, number>,
 	now: number
 ): FamilyMinute[] {
-	if (!before) return [...series];
+	if (!before) return series as FamilyMinute[];
 	const minute = now - (now % MINUTE);
 	const last = series[series.length - 1];
 	const counts: Record<string, number> = last && last[0] === minute ? { ...last[1] } : {};
@@ -27,7 +27,8 @@ export function addGrowth(
 			grew = true;
 		}
 	}
-	if (!grew) return [...series];
+	// The same array when nothing grew: the chart is not redrawn for it.
+	if (!grew) return series as FamilyMinute[];
 	const rest = last && last[0] === minute ? series.slice(0, -1) : series;
 	return [...rest, [minute, counts] as FamilyMinute].slice(-KEEP);
 }

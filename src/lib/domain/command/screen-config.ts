@@ -31,8 +31,11 @@ export type MapIndicator = z.infer<typeof mapIndicator>;
 
 export const screenSettings = z.object({
 	name: z.string().trim().min(1).max(60),
-	/** Empty: the whole city (only an admin may configure that). */
-	districts: z.array(districtId).max(20),
+	/**
+	 * One district, or none for the whole city: a screen shows one live room (a district's or
+	 * the city's), so a wall of two districts would show the second one's events nowhere.
+	 */
+	districts: z.array(districtId).max(1),
 	panels: z.array(panelId).min(1),
 	rotation: z.object({
 		/** Off when it holds one view only. */

@@ -12,14 +12,17 @@ describe('screen settings form', () => {
 	it('screens - a complete form gives settings, choices kept in their canonical order', () => {
 		const r = screenSettingsFromForm({
 			...good(),
-			districts: ['370103', '370102', '370102'],
+			districts: ['370103', '370103'],
 			views: ['top_risk', 'district'],
 			panels: ['ticker', 'map']
 		});
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.settings.name).toBe('历下大厅');
-		expect(r.settings.districts).toEqual(['370102', '370103']);
+		expect(r.settings.districts).toEqual(['370103']);
+		// One district or the whole city: a screen shows one live room.
+		const two = screenSettingsFromForm({ ...good(), districts: ['370102', '370103'] });
+		expect(!two.ok && two.problems).toEqual([{ field: 'districts', problem: 'tooMany' }]);
 		expect(r.settings.rotation).toEqual({ views: ['district', 'top_risk'], seconds: 60 });
 		expect(r.settings.panels).toEqual(['map', 'ticker']);
 	});

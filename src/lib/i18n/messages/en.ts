@@ -1257,7 +1257,7 @@ export const en: Messages = {
 	'screens.editTitle': 'Screen: {name}',
 	'screens.version': 'Settings version v{version} · updated {at}',
 	'screens.settings': 'Display settings',
-	'screens.districtsHint': 'Pick none for the whole city.',
+	'screens.districtsHint': 'One district per screen, or the whole city.',
 	'screens.views': 'Rotation views',
 	'screens.viewsHint': 'With one view only, the screen does not rotate.',
 	'screens.rotationSeconds': 'Rotation interval (s)',
@@ -1276,7 +1276,7 @@ export const en: Messages = {
 	'screens.problem.tooLong': 'too long (60 characters at most)',
 	'screens.problem.pickOne': 'pick at least one',
 	'screens.problem.unknown': 'contains an unknown choice',
-	'screens.problem.tooMany': 'too many chosen',
+	'screens.problem.tooMany': 'Pick one district (or none for the whole city)',
 	'screens.problem.range': 'a whole number from {min} to {max}',
 	'screens.kiosk': 'Start URL',
 	'screens.kioskLead':

@@ -1227,7 +1227,7 @@ export const zhCN = {
 	'screens.editTitle': '大屏：{name}',
 	'screens.version': '配置版本 v{version} · 更新于 {at}',
 	'screens.settings': '显示设置',
-	'screens.districtsHint': '不选任何辖区即显示全市。',
+	'screens.districtsHint': '一块大屏对应一个辖区，或全市。',
 	'screens.views': '轮播视图',
 	'screens.viewsHint': '只选一个视图时不轮播。',
 	'screens.rotationSeconds': '轮播间隔（秒）',
@@ -1246,7 +1246,7 @@ export const zhCN = {
 	'screens.problem.tooLong': '过长（最多 60 个字）',
 	'screens.problem.pickOne': '至少选择一项',
 	'screens.problem.unknown': '包含无效的选项',
-	'screens.problem.tooMany': '选择过多',
+	'screens.problem.tooMany': '只能选一个辖区（不选即为全市）',
 	'screens.problem.range': '须为 {min} 至 {max} 之间的整数',
 	'screens.kiosk': '启动地址',
 	'screens.kioskLead':

@@ -42,6 +42,8 @@ export class MapEngine {
 	#bins: HexBins | null = null;
 	#pick: PickIndex | null = null;
 	#pending = new PendingGrades();
+	/** Every change since the running load began: its rows may predate them. */
+	#sinceLoad: PendingGrades | null = null;
 	#hexDirty = false;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#frame: number | null = null;
@@ -147,6 +149,8 @@ export class MapEngine {
 	/** New points (a load): changes that came while loading are applied on top. */
 	setStore(store: PointStore): void {
 		this.#store = store;
+		this.#sinceLoad?.flushInto(store);
+		this.#sinceLoad = null;
 		this.#pending.flushInto(store);
 		this.#prepare();
 		this.#drawBase();
@@ -169,8 +173,14 @@ export class MapEngine {
 	}
 
 	/** Grade changes from the live room; drawn with the next batch. */
+	/** A load of the points begins: keep the changes from now on for the store it brings. */
+	loadStarted(): void {
+		this.#sinceLoad = new PendingGrades();
+	}
+
 	gradeChanges(changes: readonly GradeChange[]): void {
 		if (changes.length === 0) return;
+		this.#sinceLoad?.add(changes);
 		this.#pending.add(changes);
 		this.#schedule();
 	}

@@ -43,7 +43,7 @@ function formInput(form: FormData): ScreenFormInput {
 		return typeof v === 'string' ? v : '';
 	};
 	const list = (name: string) =>
-		form.getAll(name).filter((v): v is string => typeof v === 'string');
+		form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 	return {
 		name: text('name'),
 		districts: list('districts'),
