@@ -39,7 +39,7 @@ test('screens - an admin configures a screen, its kiosk URL signs a fresh browse
 	await expect(page.getByLabel('名称')).toHaveValue('历下区指挥大厅');
 	await page.getByLabel('本辖区').check();
 	await page.getByLabel('高风险榜').check();
-	await page.getByLabel('轮播间隔（秒）').fill('30');
+	await page.getByLabel('轮播间隔（秒）').fill('10');
 	await page.getByRole('button', { name: '创建大屏' }).click();
 	await expect(page.getByText('大屏已创建')).toBeVisible();
 
@@ -61,8 +61,18 @@ test('screens - an admin configures a screen, its kiosk URL signs a fresh browse
 	expect((await answer.json()).settings).toMatchObject({
 		name: '历下区指挥大厅',
 		districts: ['370102'],
-		rotation: { views: ['district', 'top_risk'], seconds: 30 }
+		rotation: { views: ['district', 'top_risk'], seconds: 10 }
 	});
+	// The rotation reaches the top-risk list and comes back; the map stays the same one (one
+	// WebGL context for the wall's life, its points loaded once).
+	const wallView = screen.getByTestId('wall');
+	await expect(wallView).toHaveAttribute('data-view', 'top_risk', { timeout: 20_000 });
+	await expect(screen.getByTestId('panel-top-risk-view')).toBeVisible();
+	await expect(wallView).toHaveAttribute('data-view', 'scope', { timeout: 20_000 });
+	await expect(screen.locator('[data-testid="district-map"] canvas')).toHaveCount(2);
+	await screen.getByTestId('district-map').evaluate((el) => el.setAttribute('data-mark', '1'));
+	await expect(wallView).toHaveAttribute('data-view', 'top_risk', { timeout: 20_000 });
+	await expect(screen.getByTestId('district-map')).toHaveAttribute('data-mark', '1');
 	await expect(screen.getByTestId('panel-tasks')).toBeVisible();
 	await screen.evaluate(() => ((window as unknown as { wallMark: number }).wallMark = 1));
 
