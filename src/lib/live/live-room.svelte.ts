@@ -81,7 +81,7 @@ export class LiveRoom {
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private sequencer = new DeltaSequencer();
 	private resyncing = false;
-	private gradeListeners = new Set<(changes: GradeChange[], overflow: boolean) => void>();
+	private gradeListeners: ((changes: GradeChange[], overflow: boolean) => void)[] = [];
 
 	constructor(readonly room: RoomName) {}
 
@@ -139,12 +139,14 @@ export class LiveRoom {
 	 * reload every grade.
 	 */
 	onGradeChanges(fn: (changes: GradeChange[], overflow: boolean) => void): () => void {
-		this.gradeListeners.add(fn);
-		return () => this.gradeListeners.delete(fn);
+		this.gradeListeners = [...this.gradeListeners, fn];
+		return () => {
+			this.gradeListeners = this.gradeListeners.filter((f) => f !== fn);
+		};
 	}
 
 	destroy(): void {
-		this.gradeListeners.clear();
+		this.gradeListeners = [];
 		if (this.timer) clearInterval(this.timer);
 		if (this.renewal) clearInterval(this.renewal);
 		if (this.retry) clearTimeout(this.retry);
