@@ -13,6 +13,13 @@ import { ledgerDisputeAnswered, ledgerDisputeClosed, ledgerEntryDisputed } from 
 import { staffRegistered, staffRemoved } from './staff';
 import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
 import { tillSaleRecorded } from './till';
+import {
+	cameraOffline,
+	cameraOnline,
+	cameraRegistered,
+	cameraRemoved,
+	cameraUpdated
+} from './camera';
 import { riskSettingsChanged } from './risk';
 import { taskAssigned, taskCancelled, taskCreated, taskEscalated, taskStarted } from './task';
 import {
@@ -61,7 +68,13 @@ export const payloadSchemas = {
 	'task.assigned': taskAssigned,
 	'task.started': taskStarted,
 	'task.cancelled': taskCancelled,
-	'task.escalated': taskEscalated
+	'task.escalated': taskEscalated,
+	// 明厨亮灶 cameras: registered by the merchant or the bureau; offline/online by the video service.
+	'camera.registered': cameraRegistered,
+	'camera.updated': cameraUpdated,
+	'camera.removed': cameraRemoved,
+	'camera.offline': cameraOffline,
+	'camera.online': cameraOnline
 } as const;
 
 export type EventType = keyof typeof payloadSchemas;
@@ -78,7 +91,8 @@ export const eventFamilies = [
 	'risk',
 	'alert',
 	'ai',
-	'task'
+	'task',
+	'camera'
 ] as const;
 export type EventFamily = (typeof eventFamilies)[number];
 

@@ -9,11 +9,11 @@ const ISSUER = 'fs-web';
 const encoder = new TextEncoder();
 
 /**
- * Who a ticket is for. Browsers get `gateway` tickets (rooms only); the read API takes only
- * `read-api` tickets, which the web server keeps to itself: a ticket handed to a browser cannot
- * be replayed against the read API.
+ * Who a ticket is for. Browsers get `gateway` tickets (rooms only) and `video` tickets (the video
+ * service); the read API takes only `read-api` tickets, which the web server keeps to itself: a
+ * ticket handed to a browser cannot be replayed against the read API.
  */
-export type TicketAudience = 'gateway' | 'read-api';
+export type TicketAudience = 'gateway' | 'read-api' | 'video';
 
 /** The default life of a ticket: short, since readers cannot revoke one. */
 export const TICKET_TTL_SECONDS = 300;
