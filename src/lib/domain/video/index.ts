@@ -1,3 +1,4 @@
 export * from './access';
 export * from './camera';
 export * from './protocol';
+export * from './timecode';
