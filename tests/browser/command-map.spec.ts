@@ -4,7 +4,6 @@ import sharp from 'sharp';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { licence, registered, sale } from '../helpers/events';
 import { signInPage } from '../helpers/sign-in-page';
-import { authHeaders } from '../helpers/tickets';
 import { startSystem, type TestSystem } from '../helpers/system';
 
 const DISTRICT = '370102';
@@ -37,18 +36,6 @@ test.beforeAll(async () => {
 	const e = registered(MERCHANT, DISTRICT, NAME);
 	// No licence yet: graded C (trading without one).
 	await publishEvent(system.js, { ...e, payload: { ...e.payload, location: { lon, lat } } });
-	// Graded and stored before the wall opens. (A grade stored while the points load and
-	// announced before the socket joins is missed until the next reload: a known race.)
-	const until = Date.now() + 30_000;
-	for (;;) {
-		const res = await fetch(`http://127.0.0.1:${system.apiPort}/api/merchants/points`, {
-			headers: await authHeaders()
-		});
-		const body = (await res.json()) as { rows: unknown[][] };
-		if (body.rows.some((r) => r[0] === MERCHANT && r.includes('C'))) break;
-		if (Date.now() > until) throw new Error('merchant never graded');
-		await new Promise((r) => setTimeout(r, 200));
-	}
 });
 test.afterAll(async () => {
 	await system?.stop();
