@@ -101,6 +101,22 @@ describe('screen store', () => {
 		expect(await store.get(id)).toBeNull();
 	});
 
+	it('screens - two admins revoking at once: one revokes, the other is told it was done', async () => {
+		const { id } = await store.create({ ...lobby, name: '并发屏' }, root);
+		const { token } = await store.issueToken(id, root);
+		const results = await Promise.all([store.revokeToken(id, root), store.revokeToken(id, other)]);
+		expect(results.filter(Boolean)).toHaveLength(1);
+		expect(await store.verify(token)).toEqual({ ok: false, reason: 'revoked' });
+	});
+
+	it('screens - settings this version cannot read are a fault to retry, not a revoked screen', async () => {
+		const { id } = await store.create({ ...lobby, name: '升级屏' }, root);
+		const { token } = await store.issueToken(id, root);
+		const kv = await new Kvm(jetstream(nc)).open(SCREENS_BUCKET);
+		await kv.put(`config.${id}`, JSON.stringify({ id, layout: 'from a later version' }));
+		await expect(store.verify(token)).rejects.toThrow(/do not parse/);
+	});
+
 	it('screens - every change is in the audit trail, with its admin and no secret', async () => {
 		const { id } = await store.create({ ...lobby, name: '审计屏' }, root);
 		await store.save(id, { ...lobby, name: '审计屏二' }, 1, root);

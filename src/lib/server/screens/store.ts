@@ -190,7 +190,15 @@ export class ScreenStore {
 		if (!parsed?.success || parsed.data.revokedAt) return false;
 		const record = { ...parsed.data, revokedAt: now.toISOString() };
 		// Over the record just read: a token issued meanwhile is not revoked by this older view.
-		await this.kv.update(keys.token(id), JSON.stringify(record), (entry as KvEntry).revision);
+		try {
+			await this.kv.update(keys.token(id), JSON.stringify(record), (entry as KvEntry).revision);
+		} catch (cause) {
+			// Another admin revoked or reissued meanwhile: ask again over what is there now.
+			if (/wrong last sequence/i.test(String((cause as Error).message))) {
+				return this.revokeToken(id, actor, now);
+			}
+			throw cause;
+		}
 		await this.#audit(id, 'screen.token_revoked', actor, { token: fingerprintOf(record.hash) });
 		return true;
 	}
@@ -206,17 +214,23 @@ export class ScreenStore {
 	): Promise<{ ok: true; screen: ScreenConfig } | { ok: false; reason: Refusal }> {
 		const parts = parseKioskToken(token);
 		if (!parts) return { ok: false, reason: 'malformed' };
-		const [config, entry] = await Promise.all([
-			this.get(parts.screenId),
-			this.kv.get(keys.token(parts.screenId))
+		const [configEntry, entry] = await Promise.all([
+			this.kv.get(keys.config(parts.screenId)).then(live),
+			this.kv.get(keys.token(parts.screenId)).then(live)
 		]);
-		const record = tokenRecord.safeParse(live(entry)?.json());
-		if (!config || !record.success) return { ok: false, reason: 'unknown' };
+		if (!configEntry || !entry) return { ok: false, reason: 'unknown' };
+		const config = screenConfig.safeParse(configEntry.json());
+		const record = tokenRecord.safeParse(entry.json());
+		// Stored but not readable by this version (an upgrade changed the schema): a fault to
+		// retry, never a refusal, or every wall would lose its kiosk cookie and need a keyboard.
+		if (!config.success || !record.success) {
+			throw new Error(`screen ${parts.screenId}: stored settings or token do not parse`);
+		}
 		if (!tokenMatches(token, parts.screenId, record.data.hash)) {
 			return { ok: false, reason: 'replaced' };
 		}
 		if (record.data.revokedAt) return { ok: false, reason: 'revoked' };
-		return { ok: true, screen: config };
+		return { ok: true, screen: config.data };
 	}
 
 	/** Notes a screen's visit (the caller throttles). */
