@@ -4,6 +4,7 @@ import { roomName } from '$lib/domain/live';
 import { mayJoinRoom } from '$lib/domain/auth/policy';
 import { viewerOf, WALL_VIEWERS } from '$lib/server/auth/guard';
 import { mayDispatch } from '$lib/domain/command/drill';
+import { screenId } from '$lib/domain/command/screen-access';
 import type { PageServerLoad } from './$types';
 
 const allDistricts: readonly string[] = districts.map((d) => d.id);
@@ -16,6 +17,9 @@ const allDistricts: readonly string[] = districts.map((d) => d.id);
 export const load: PageServerLoad = ({ locals, url }) => {
 	const { claims } = viewerOf(locals, WALL_VIEWERS);
 	const canDispatch = mayDispatch(claims.role);
+	// An admin previewing a configured screen: the wall asks for that screen's settings.
+	const asked = screenId.safeParse(url.searchParams.get('screen'));
+	const preview = claims.role === 'admin' && asked.success ? asked.data : null;
 	const district = url.searchParams.get('district');
 	if (district === null) {
 		if (mayJoinRoom(claims, 'city', allDistricts)) {
@@ -23,7 +27,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 				district: null,
 				room: roomName.parse('city'),
 				districts: claims.districts,
-				canDispatch
+				canDispatch,
+				preview
 			};
 		}
 		const first = claims.districts[0];
@@ -33,5 +38,5 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (!allDistricts.includes(district)) error(404, `unknown district ${district}`);
 	const room = roomName.parse(`district:${district}`);
 	if (!mayJoinRoom(claims, room, allDistricts)) error(403, 'district outside your jurisdiction');
-	return { district, room, districts: claims.districts, canDispatch };
+	return { district, room, districts: claims.districts, canDispatch, preview };
 };

@@ -90,7 +90,8 @@ export class Wall {
 		private readonly live: LiveRoom,
 		private readonly pinned: string | null,
 		private readonly holdsCity: boolean,
-		private readonly viewerDistricts: string[]
+		private readonly viewerDistricts: string[],
+		private readonly preview: string | null = null
 	) {
 		this.settings = this.personSettings();
 	}
@@ -197,7 +198,10 @@ export class Wall {
 
 	private async loadConfig(): Promise<void> {
 		try {
-			const res = await fetch('/api/command/screen');
+			// An admin previewing a configured screen (the link on its settings page).
+			const res = await fetch(
+				this.preview ? `/api/command/screen?screen=${this.preview}` : '/api/command/screen'
+			);
 			if (res.status === 401) return this.signedOut();
 			if (!res.ok) return;
 			const answer = screenAnswer.parse(await res.json());
