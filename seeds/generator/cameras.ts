@@ -10,7 +10,7 @@ export const DEMO_CAMERA_KITCHENS = 30;
  * Cameras recording around the clock cost an ffmpeg each on the demo machine: only the demo
  * owner's and a few more record (the rest are watched live, on demand).
  */
-const RECORDING_KITCHENS = 4;
+const RECORDING_KITCHENS = 2;
 
 const kitchens: readonly BusinessType[] = [
 	'restaurant',
