@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { videoTicket } from '../../src/lib/domain/video/camera-list';
+import { cameraList, videoTicket } from '../../src/lib/domain/video/camera-list';
 import { verifyTicket } from '../../src/lib/server/auth/ticket';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered } from '../helpers/events';
@@ -86,4 +86,23 @@ test('cameras - staff see the cameras but cannot change them', async ({ browser 
 		headers: { origin: system.webUrl }
 	});
 	expect(await res.text()).toContain('forbidden');
+});
+
+test('cameras - the video wall lists its districts cameras; a shop gets a 403 there', async ({
+	browser
+}) => {
+	const sup = await browser.newPage();
+	await signInPage(sup, system.webUrl, 'sup-a');
+	const res = await sup.request.get(`${system.webUrl}/api/video/cameras?district=370102`);
+	expect(res.status()).toBe(200);
+	const { items } = cameraList.parse(await res.json());
+	expect(items.map((c) => [c.merchantName, c.name, c.area, c.status])).toEqual([
+		['历下区甲店', '后厨灶台', 'cooking', 'online']
+	]);
+	expect(
+		(await sup.request.get(`${system.webUrl}/api/video/cameras?district=370103`)).status()
+	).toBe(403);
+	const owner = await browser.newPage();
+	await signInPage(owner, system.webUrl, 'own-ab');
+	expect((await owner.request.get(`${system.webUrl}/api/video/cameras`)).status()).toBe(403);
 });

@@ -7,10 +7,8 @@ import type { PageServerLoad } from './$types';
  * ticket: the video service shows a bearer without one public cameras only, and this page
  * gets nothing but their names, areas and status (no reasons, no settings, no people).
  */
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const kitchen = await publicKitchenOf(params.merchantId);
 	if (!kitchen) error(404, 'no such shop');
-	// Status changes by the minute; a shared cache may hold it briefly.
-	setHeaders({ 'cache-control': 'public, max-age=15' });
 	return { ...kitchen, videoUrl: videoOrigin(url) };
 };
