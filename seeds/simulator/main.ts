@@ -10,6 +10,7 @@ import { SimClock } from './clock';
 import { loadConfig } from './config';
 import { Outbox } from './outbox';
 import { catchUpToday, formatMinute, openMeta, seedOnce } from './startup';
+import { seedCamerasOnce } from './cameras';
 import { createSimState, toEvent } from './state';
 import { PublishStats } from './stats';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
 		timeZone: config.timeZone
 	};
 	const district = await seedOnce(kv, outbox, settings, Date.now(), log);
+	await seedCamerasOnce(kv, outbox, district, settings.merchants, Date.now(), log);
 	// One account per role with one known password: only for a local demo (the launcher decides).
 	if (config.demoAccounts) {
 		const accounts = await openAccountServices(nc, { log });

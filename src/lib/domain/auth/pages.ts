@@ -36,6 +36,17 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'wall', prefix: '/command', audience: [...regulators, 'screen'] },
 	{ name: 'wall', prefix: '/api/command', audience: [...regulators, 'screen'] },
 	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
+	// 视频监管: the regulators' video wall (inspectors watch their districts too). The video
+	// service checks every camera again against the ticket.
+	{ name: 'video', prefix: '/video', audience: [...regulators, 'inspector'] },
+	// A ticket for the video service: for anyone signed in who may watch something, and for a
+	// screen (the wall's video strip). The public needs none: without a ticket the service
+	// shows public cameras only.
+	{
+		name: 'video',
+		prefix: '/api/video',
+		audience: [...regulators, 'inspector', ...merchantPeople, 'screen']
+	},
 	// The registry and its ledgers: inspectors read their districts; changes are for regulators
 	// (each action checks the role again).
 	{ name: 'registry', prefix: '/registry', audience: [...regulators, 'inspector'] },
