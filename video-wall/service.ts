@@ -52,7 +52,6 @@ export async function startVideoWall(
 	});
 
 	const app = uWS.App();
-	let relay: LiveRelay | undefined;
 	const sources = new SourceManager(
 		{
 			ffmpeg: config.FFMPEG_PATH,
@@ -62,9 +61,10 @@ export async function startVideoWall(
 			env,
 			options
 		},
-		(cameraId, packets) => relay?.publish(cameraId, packets)
+		// Packets come only after a viewer arrived, so after the relay exists.
+		(cameraId, packets) => relay.publish(cameraId, packets)
 	);
-	relay = new LiveRelay(app, {
+	const relay = new LiveRelay(app, {
 		directory,
 		sources,
 		secret: config.TICKET_SECRET,
@@ -107,7 +107,7 @@ export async function startVideoWall(
 		) {
 			void sources.restart(after);
 		}
-		relay?.recheck(cameraId);
+		relay.recheck(cameraId);
 	});
 
 	mountHttp(app, {
@@ -123,10 +123,11 @@ export async function startVideoWall(
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.VIDEO_HOST, config.VIDEO_PORT, (socket) => {
 			if (socket) resolve(socket);
-			else
+			else {
 				reject(
 					new Error(`cannot listen on ${config.VIDEO_HOST}:${config.VIDEO_PORT} (port taken?)`)
 				);
+			}
 		});
 	});
 	const port = uWS.us_socket_local_port(listenSocket);
@@ -136,7 +137,7 @@ export async function startVideoWall(
 		stop: async () => {
 			health.close();
 			uWS.us_listen_socket_close(listenSocket);
-			relay?.closeAll();
+			relay.closeAll();
 			await sources.close();
 			directory.close();
 			if (!nc.isClosed()) await nc.drain().catch(() => nc.close());

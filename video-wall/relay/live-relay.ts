@@ -93,8 +93,9 @@ export class LiveRelay {
 		for (const ws of [...(this.#viewers.get(cameraId) ?? [])]) {
 			const v = ws.getUserData();
 			if (!camera) this.#end(ws, videoCloseCodes.unknown, 'camera removed');
-			else if (!mayWatch(v.claims, camera))
+			else if (!mayWatch(v.claims, camera)) {
 				this.#end(ws, videoCloseCodes.forbidden, 'no longer allowed');
+			}
 		}
 	}
 
@@ -161,8 +162,9 @@ export class LiveRelay {
 		const set = this.#viewers.get(v.cameraId);
 		if (!set?.delete(ws)) return;
 		if (set.size === 0) this.#viewers.delete(v.cameraId);
-		if (v.isPublic)
+		if (v.isPublic) {
 			this.#publicCount.set(v.cameraId, Math.max(0, (this.#publicCount.get(v.cameraId) ?? 1) - 1));
+		}
 		this.deps.sources.unwant(v.cameraId);
 	}
 
