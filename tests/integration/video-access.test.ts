@@ -10,6 +10,7 @@ import { makeEvent, publishEvent } from '../../src/lib/server/backbone/publisher
 import { registerCamera } from '../helpers/cameras';
 import { startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
+import { signTicket } from '../../src/lib/server/auth/ticket';
 import { TEST_TICKET_SECRET, ticketFor } from '../helpers/tickets';
 import { startVideo, type TestVideo } from '../helpers/video';
 import { openViewer } from '../helpers/video-viewer';
@@ -198,5 +199,18 @@ describe('video access', () => {
 		slow.ws.resume();
 		expect((await slow.closed).code).toBe(videoCloseCodes.slow);
 		fast.close();
+	});
+
+	it('video access - a socket lives as long as its ticket (4401) unless the player sends a fresh one', async () => {
+		const claims = supervisor('370102');
+		const short = () => signTicket(claims, TEST_TICKET_SECRET, 'video', 2);
+		const lapsing = openViewer(video.wsUrl, 'cam-private', await short());
+		const renewed = openViewer(video.wsUrl, 'cam-private', await short());
+		await Promise.all([lapsing.received(188, 20_000), renewed.received(188, 20_000)]);
+		renewed.ws.send(JSON.stringify({ ticket: await videoTicket(claims) }));
+		expect((await lapsing.closed).code).toBe(videoCloseCodes.unauthorized);
+		const at = renewed.bytes().length;
+		await renewed.received(at + 20_000, 15_000);
+		renewed.close();
 	});
 });

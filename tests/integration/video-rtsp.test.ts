@@ -19,6 +19,12 @@ let nc: NatsConnection;
 let js: JetStreamClient;
 let camera: RtspCamera;
 let video: TestVideo;
+const videoEnv = {
+	OFFLINE_AFTER_SECONDS: '4',
+	RTSP_TIMEOUT_SECONDS: '2',
+	LINGER_SECONDS: '1',
+	PROBE_INTERVAL_SECONDS: '2'
+};
 let sub: Subscription;
 const seen: FsEvent[] = [];
 
@@ -40,7 +46,7 @@ beforeAll(async () => {
 	await registerCamera(js, 'cam-rtsp', 'm-rtsp', { source: { kind: 'rtsp', url } });
 	video = await startVideo({
 		natsUrl: nats.url,
-		env: { OFFLINE_AFTER_SECONDS: '4', RTSP_TIMEOUT_SECONDS: '2', LINGER_SECONDS: '1' }
+		env: videoEnv
 	});
 });
 
@@ -94,5 +100,26 @@ describe('video rtsp', () => {
 		console.log(
 			`offline reported ${offlineAfter} ms after the kill, online ${onlineAfter} ms after the return`
 		);
+	});
+
+	it('video rtsp - an idle camera is probed: found dark and back; a restarted service does not report it twice', async () => {
+		await eventually(
+			async () => (video.ffmpegPids('cam-rtsp', 'live').length === 0 ? true : undefined),
+			10_000,
+			'the encoder to stop (nobody watching)'
+		);
+		await camera.kill();
+		await eventually(async () => of('camera.offline')[1], 20_000, 'the probe to find it dark');
+		const second = of('camera.offline')[1];
+		expect(second?.type === 'camera.offline' && second.payload.reason).toBe('unreachable');
+		// A new instance replays the events: the camera is known to be dark, nothing is re-sent.
+		await video.stop();
+		video = await startVideo({ natsUrl: nats.url, env: videoEnv });
+		await new Promise((r) => setTimeout(r, 6_000));
+		expect(of('camera.offline')).toHaveLength(2);
+		await camera.restart();
+		await eventually(async () => of('camera.online')[1], 20_000, 'the probe to find it back');
+		expect(of('camera.online')).toHaveLength(2);
+		expect(video.ffmpegPids('cam-rtsp', 'live')).toHaveLength(0);
 	});
 });
