@@ -1,11 +1,14 @@
 import { config } from './config';
-import { startVideoWall } from './service';
+import { startVideoWall, type VideoPart } from './service';
 
 const log = (m: string) => console.log(`[video] ${m}`);
 
+/** Parts mounted beside the live relay (recording, playback), started and stopped with it. */
+const parts: VideoPart[] = [];
+
 try {
 	const c = config();
-	const video = await startVideoWall(c, log);
+	const video = await startVideoWall(c, log, parts);
 	log(`listening on http://${c.VIDEO_HOST}:${video.port} (live: /live/:cameraId)`);
 	let stopping = false;
 	const stop = async (signal: string) => {

@@ -1,4 +1,5 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import uWS from 'uWebSockets.js';
@@ -19,10 +20,27 @@ export interface RunningVideo {
 	stop(): Promise<void>;
 }
 
+/**
+ * What a part of the service mounted beside the live relay gets (recording, playback): the app
+ * to add routes to, the backbone, the camera directory, the configuration.
+ */
+export interface VideoContext {
+	app: uWS.TemplatedApp;
+	nc: NatsConnection;
+	js: JetStreamClient;
+	directory: CameraDirectory;
+	config: VideoConfig;
+	log: (m: string) => void;
+}
+
+/** A part started with the service and stopped before it (children first, no orphans). */
+export type VideoPart = (ctx: VideoContext) => Promise<{ stop(): Promise<void> }>;
+
 /** Wires the video service: NATS, camera directory, sources, relay, snapshots, health, HTTP. */
 export async function startVideoWall(
 	config: VideoConfig,
-	log: (m: string) => void = console.log
+	log: (m: string) => void = console.log,
+	parts: VideoPart[] = []
 ): Promise<RunningVideo> {
 	const dir = resolve(config.VIDEO_DIR);
 	const stillDir = join(dir, 'stills');
@@ -120,6 +138,9 @@ export async function startVideoWall(
 		natsConnected: () => !nc.isClosed()
 	});
 
+	const started: { stop(): Promise<void> }[] = [];
+	for (const part of parts) started.push(await part({ app, nc, js, directory, config, log }));
+
 	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
 		app.listen(config.VIDEO_HOST, config.VIDEO_PORT, (socket) => {
 			if (socket) resolve(socket);
@@ -138,6 +159,7 @@ export async function startVideoWall(
 			health.close();
 			uWS.us_listen_socket_close(listenSocket);
 			relay.closeAll();
+			await Promise.all(started.map((p) => p.stop().catch(() => {})));
 			await sources.close();
 			directory.close();
 			if (!nc.isClosed()) await nc.drain().catch(() => nc.close());

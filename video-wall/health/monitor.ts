@@ -68,6 +68,11 @@ export class HealthMonitor {
 					this.#nextProbe.set(camera.cameraId, now + this.deps.probeEveryMs);
 					continue;
 				}
+				// A built-in test pattern has nothing to reach: it is probed only to clear an outage
+				// (each probe starts an ffmpeg; a city of idle demo cameras would cost a core).
+				if (camera.source.kind === 'test_pattern' && this.#known(camera).state === 'online') {
+					continue;
+				}
 				const due = this.#nextProbe.get(camera.cameraId);
 				if (due === undefined) {
 					// Spread the first probes over the interval: a start does not grab every camera at once.
