@@ -20,8 +20,8 @@ export interface TestVideo {
 	child: ChildProcess;
 	/** What it printed so far (for failure messages). */
 	output(): string;
-	/** Pids of the ffmpeg processes this service started, all or one camera's, by their tag. */
-	ffmpegPids(cameraId?: string, role?: 'live' | 'grab'): number[];
+	/** Pids of the ffmpeg processes this service started (all, one camera's, or one camera's of a role: live, grab…), by their tag. */
+	ffmpegPids(cameraId?: string, role?: string): number[];
 	/** SIGTERM, waits for it to exit (SIGKILL after 15 s), removes its folder. */
 	stop(): Promise<void>;
 	/** SIGKILL, as a crash would (its folder stays until stop()). */
