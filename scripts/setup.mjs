@@ -39,11 +39,11 @@ const tools = [
 	...(args.has('--test') ? [{ bin: 'chromium', pkg: 'chromium' }] : [])
 ];
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-// Chromium draws Chinese as empty boxes without a CJK font: the browser tests and screenshots need one.
+// A CJK font: the video service burns shop names and kitchen areas into its test patterns
+// (ffmpeg drawtext), and Chromium draws Chinese as empty boxes without one (browser tests).
 const hasCjkFont = () =>
 	spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .'], { stdio: 'ignore' }).status === 0;
-if (args.has('--test') && !hasCjkFont())
-	tools.push({ bin: 'fc-list', pkg: 'fonts-wqy-microhei', check: hasCjkFont });
+if (!hasCjkFont()) tools.push({ bin: 'fc-list', pkg: 'fonts-wqy-microhei', check: hasCjkFont });
 const present = (t) => (t.check ? t.check() : has(t.bin));
 const missing = tools.filter((t) => !present(t));
 if (missing.length > 0) {

@@ -8,7 +8,8 @@ import { freePort, isPortFree, waitForPort } from './launcher/net';
 import { Supervised, type ServiceSpec } from './launcher/supervisor';
 
 // `npm start`: the whole system on one machine. nats-server (unless NATS_URL is set), the
-// stream processor (with read API and live gateway), the web server and, in demo mode, the
+// stream processor (with read API and live gateway), the video service, the web server and, in
+// demo mode, the
 // simulator. Ctrl-C stops them in reverse order.
 
 const log = (m: string) => console.log(`[launcher] ${m}`);
@@ -75,9 +76,11 @@ async function main() {
 	const common = {
 		NATS_URL: natsUrl,
 		API_PORT: String(config.API_PORT),
-		PORT: String(config.PORT)
+		PORT: String(config.PORT),
+		// The web server tells browsers where the video service is.
+		VIDEO_PORT: String(config.VIDEO_PORT)
 	};
-	// Only the web server (signs) and the processor (checks) hold it. Tickets live minutes, so a
+	// Only the web server (signs), the processor and the video service (check) hold it. Tickets live minutes, so a
 	// secret made for this run is enough when none is configured.
 	const tickets = { TICKET_SECRET: config.TICKET_SECRET ?? randomBytes(32).toString('base64url') };
 
@@ -90,6 +93,16 @@ async function main() {
 		})
 	);
 	await waitForHealth(`http://127.0.0.1:${config.API_PORT}/healthz`, 90_000);
+	// The video service (明厨亮灶): its cameras come from the events, so it starts once the
+	// backbone is up; browsers reach it directly with video tickets.
+	run(
+		tsx('video-wall/main.ts', {
+			...common,
+			...tickets,
+			VIDEO_DIR: resolve(config.DATA_DIR, 'video')
+		})
+	);
+	await waitForHealth(`http://127.0.0.1:${config.VIDEO_PORT}/healthz`, 60_000);
 	run({
 		name: 'web',
 		command: process.execPath,
@@ -111,6 +124,7 @@ async function main() {
 	log(`  command screen (指挥大屏):     ${origin}/command`);
 	log(`  health:                        ${origin}/healthz`);
 	log(`  read API and live gateway:     http://localhost:${config.API_PORT}`);
+	log(`  video (live, snapshots):       http://localhost:${config.VIDEO_PORT}`);
 	log(
 		demoAccounts
 			? `  demo simulator: on (DEMO=0 to turn off); demo accounts: admin, jinan, lixia, inspector, owner, staff / ${DEMO_PASSWORD}`

@@ -14,6 +14,8 @@ const schema = z.object({
 	 * http://localhost:PORT. Behind a proxy: the public https URL. */
 	ORIGIN: z.url().optional(),
 	API_PORT: port.default(3001),
+	/** The video service (live tiles, snapshots, playback); browsers connect to it directly. */
+	VIDEO_PORT: port.default(3002),
 	/** Shared by the web server (signs tickets) and the processor (checks them); unset, each
 	 * start makes a random one. */
 	TICKET_SECRET: z.string().min(1).optional(),
