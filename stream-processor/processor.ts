@@ -151,6 +151,25 @@ export async function startProcessor(
 			live.setMerchantCounts(merchants.registeredCounts());
 		}
 	}, 1_000);
+	// Before the clock starts: its first run is at once, and a `const` not yet reached would
+	// throw there (and the alerts that run raised would never be written).
+	/**
+	 * Events the clock calls for, each published once while it is still due (kept: the ones due
+	 * now, so the set stays small); their ids make a copy after a restart the same event.
+	 */
+	const publishOnce = (due: (now: number) => FsEvent[]) => {
+		let published = new Set<string>();
+		return async (now: number) => {
+			const events = due(now);
+			await Promise.all(events.filter((e) => !published.has(e.id)).map((e) => publishEvent(js, e)));
+			published = new Set(events.map((e) => e.id));
+		};
+	};
+	/** Breached SLAs become `alert.escalated` events; the handler applies them like any step. */
+	const escalate = publishOnce((now) => dueEscalations(merchants.values(), now, slaPolicy));
+	/** Overdue tasks become `task.escalated {auto}` events. */
+	const escalateOverdue = publishOnce((now) => overdueEscalations(tasks.values(), now));
+
 	const ruleClock = startClockRules();
 	const riskClock = startRiskClock({
 		engine: risk,
@@ -242,23 +261,6 @@ export async function startProcessor(
 	});
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
-
-	/**
-	 * Events the clock calls for, each published once while it is still due (kept: the ones due
-	 * now, so the set stays small); their ids make a copy after a restart the same event.
-	 */
-	const publishOnce = (due: (now: number) => FsEvent[]) => {
-		let published = new Set<string>();
-		return async (now: number) => {
-			const events = due(now);
-			await Promise.all(events.filter((e) => !published.has(e.id)).map((e) => publishEvent(js, e)));
-			published = new Set(events.map((e) => e.id));
-		};
-	};
-	/** Breached SLAs become `alert.escalated` events; the handler applies them like any step. */
-	const escalate = publishOnce((now) => dueEscalations(merchants.values(), now, slaPolicy));
-	/** Overdue tasks become `task.escalated {auto}` events. */
-	const escalateOverdue = publishOnce((now) => overdueEscalations(tasks.values(), now));
 
 	/** Rules on the clock: licences and certificates near or past their end, missing ledgers. */
 	function startClockRules() {

@@ -25,15 +25,18 @@ export interface Pipeline {
 	/** Stops the processor and starts a new one on the same NATS and store (state from the store). */
 	restart(): Promise<void>;
 	stop(): Promise<void>;
+	/** Every line the processor logged so far (printed too with PIPELINE_LOG=1). */
+	logs(): string[];
 }
 
 /** A real nats-server, a real chDB in a temp folder, and the processor in this process. */
 /** Processor logs, shown with PIPELINE_LOG=1 (quiet by default: tests assert, they do not print). */
-const log = (m: string) => {
-	if (process.env.PIPELINE_LOG) console.error(m);
-};
-
 export async function startPipeline(env: Record<string, string> = {}): Promise<Pipeline> {
+	const lines: string[] = [];
+	const log = (m: string) => {
+		lines.push(m);
+		if (process.env.PIPELINE_LOG) console.error(m);
+	};
 	const nats = await startNats();
 	const config = parseConfig({
 		NATS_URL: nats.url,
@@ -65,6 +68,7 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 			});
 			return { status: res.status, body: await res.json() };
 		},
+		logs: () => [...lines],
 		stop: async () => {
 			await nc.close();
 			await processor.stop();
