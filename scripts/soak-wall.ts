@@ -60,7 +60,14 @@ try {
 	page.on('load', () => reloads++);
 
 	let stop = false;
-	const traffic = steadyTraffic(system.js, RATE, 0, () => stop);
+	let unacknowledged = 0;
+	const traffic = steadyTraffic(
+		system.js,
+		RATE,
+		0,
+		() => stop,
+		() => unacknowledged++
+	);
 	const heap = async () =>
 		page.evaluate(() => {
 			(window as unknown as { gc?: () => void }).gc?.();
@@ -82,7 +89,7 @@ try {
 	const end = samples[samples.length - 1]!.heapMb;
 	const growth = Math.round(((end - base) / base) * 1000) / 10;
 	console.log(
-		`\nWall soak: ${MINUTES} min at ${RATE} events/s (${sent} sent), ${MERCHANTS} merchants`
+		`\nWall soak: ${MINUTES} min at ${RATE} events/s (${sent} sent, ${unacknowledged} not acknowledged in time), ${MERCHANTS} merchants`
 	);
 	console.log(`heap at minute ${BASELINE}: ${base} MB`);
 	console.log(`heap at minute ${MINUTES}: ${end} MB (${growth >= 0 ? '+' : ''}${growth}%)`);
@@ -92,6 +99,7 @@ try {
 			minutes: MINUTES,
 			rate: RATE,
 			sent,
+			unacknowledged,
 			baselineMinute: BASELINE,
 			baselineMb: base,
 			endMb: end,

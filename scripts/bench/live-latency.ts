@@ -47,7 +47,9 @@ export async function steadyTraffic(
 	js: JetStreamClient,
 	rate: number,
 	first: number,
-	until: () => boolean
+	until: () => boolean,
+	/** A publish not acknowledged in time (a loaded machine): counted by the caller, never fatal. */
+	onFailed: (e: unknown) => void = () => {}
 ): Promise<number> {
 	const perTick = rate / 100;
 	const start = Date.now();
@@ -58,11 +60,13 @@ export async function steadyTraffic(
 		for (let k = 0; k < perTick; k++) {
 			// recordedAt is set now, at publish: the latency starts here.
 			const e = benchEvent(first + sent++, Date.now());
-			void js.publish(
-				eventSubject(familyOf(e.type), e.districtId, e.merchantId),
-				encoder.encode(JSON.stringify(e)),
-				{ msgID: e.id }
-			);
+			void js
+				.publish(
+					eventSubject(familyOf(e.type), e.districtId, e.merchantId),
+					encoder.encode(JSON.stringify(e)),
+					{ msgID: e.id }
+				)
+				.catch(onFailed);
 		}
 	}
 	return sent;
