@@ -45,6 +45,8 @@ export const pageGroups: readonly PageGroup[] = [
 	// The task centre (dispatch, plans, random draws) is the supervisors'; inspectors work their
 	// tasks on /inspect.
 	{ name: 'tasks', prefix: '/tasks', audience: regulators },
+	// The video wall (视频监管): regulators; the video service checks each camera's socket again.
+	{ name: 'video', prefix: '/video', audience: regulators },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
 	// Photos of records: any signed-in person may ask; the route answers only those who may read
 	// the record the photo belongs to, and a 404 to everyone else.
