@@ -35,6 +35,7 @@ import { dueEscalations } from './rules/sla-escalations';
 import { scaledSlaPolicy } from '../src/lib/domain/alerts/sla';
 import { publishEvent } from '../src/lib/server/backbone/publisher';
 import { loadState } from './state/load';
+import { hasDarkCamera } from './state/cameras';
 import { MerchantStates, type MerchantRecord } from './state/merchant-state';
 import type { Alert } from '../src/lib/domain/alert';
 import type { FsEvent } from '../src/lib/domain/events';
@@ -215,6 +216,7 @@ export async function startProcessor(
 			// The stored grade; a merchant not graded yet (just registered) is scored now.
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
 		},
+		cameras: { merchants: () => merchants.values(), merchant: (id) => merchants.get(id) },
 		overview: sharedFor(OVERVIEW_REUSE_MS, (scope, district) =>
 			commandOverviewOf(
 				{
@@ -277,6 +279,8 @@ export async function startProcessor(
 				const batch = new Batch();
 				const raised: { m: MerchantRecord; alert: Alert }[] = [];
 				for (const m of merchants.values()) {
+					// A dark camera's hours grow with the clock: its merchant's device health with them.
+					if (hasDarkCamera(m)) risk.touch(m.id);
 					for (const alert of raiseAlerts(
 						m,
 						rulesForClock(m, clock, config.TIME_ZONE, absence),

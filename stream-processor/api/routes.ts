@@ -28,6 +28,7 @@ import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 import type { StockQueries } from './stock.queries';
 import { mountStockRoutes } from './stock.routes';
 import { mountCommandRoutes } from './command.routes';
+import { mountCameraRoutes, type CameraRouteDeps } from './camera.routes';
 import type { CommandOverview } from '../../src/lib/domain/command/overview';
 
 export interface ReadApiDeps {
@@ -52,6 +53,8 @@ export interface ReadApiDeps {
 	tasks?: TaskRouteDeps;
 	/** The command screen's overview of a scope (or one district of it). */
 	overview?: (scope: ReadScope, district: string | undefined) => Promise<CommandOverview>;
+	/** 明厨亮灶 cameras from the processor's state. */
+	cameras?: CameraRouteDeps;
 }
 
 /**
@@ -180,5 +183,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	}));
 	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
 	if (deps.overview) mountCommandRoutes(route, deps.overview);
+	if (deps.cameras) mountCameraRoutes(app, route, merchantRoute, deps.cameras, log);
 	notFound(app);
 }

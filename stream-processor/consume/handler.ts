@@ -5,6 +5,8 @@ import type { LiveHub } from '../live/live-hub';
 import { rulesForEvent } from '../rules/evaluate';
 import { raiseAlerts } from '../rules/raise';
 import { applyEvent } from '../state/apply';
+import { applyCamera } from '../state/cameras';
+import { isCameraEvent } from '../../src/lib/domain/video/camera';
 import { applyAlertEvent, moveAlerts } from '../state/apply-alert';
 import { alertFollowUps, applyInspection } from '../state/apply-inspection';
 import { isActive } from '../../src/lib/domain/alerts/lifecycle';
@@ -164,6 +166,7 @@ export function handleMessage(
 	const m = deps.merchants.ensure(e.merchantId, e.districtId);
 	const wasRegistered = m.registered;
 	const rows = applyEvent(m, e, msg.seq, deps.timeZone);
+	if (isCameraEvent(e)) applyCamera(deps.merchants.cameraOwners, m, e);
 	for (const { table, row } of rows) batch.addEntity(table, row);
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);

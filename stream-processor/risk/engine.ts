@@ -105,7 +105,7 @@ export class RiskEngine {
 		const registeredOn = this.#registeredDay(m);
 		const days = this.#ledgers.days;
 		const ledgers = ledgerStatsFromCounts(m, this.#ledgers.daysKept.get(m.id), days, registeredOn);
-		return scoreMerchant(riskInputsOf(m, ledgers, today), this.#settings, now, this.timeZone);
+		return scoreMerchant(riskInputsOf(m, ledgers, today, now), this.#settings, now, this.timeZone);
 	}
 
 	#registeredDay(m: MerchantRecord): string | null {

@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/domain/risk/risk-inputs';
 import type { z } from 'zod';
 import type { MerchantRecord } from '../state/merchant-state';
+import { deviceHealthOf } from '../state/cameras';
 
 type Scale = (typeof merchantScale.options)[number];
 type LicenceKind = z.infer<typeof licenceKind>;
@@ -36,13 +37,15 @@ export function ledgerStatsFromCounts(
 
 /**
  * What the risk model sees of a merchant now, from the processor's state: what it is, its
- * licence, its books, the alerts still being handled, its complaints and its latest inspections.
- * Devices are not kept per merchant yet: they score nothing until they are.
+ * licence, its books, the alerts still being handled, its complaints, its latest inspections and
+ * how long its 明厨亮灶 cameras were dark lately (fridge sensors report readings, not silence:
+ * they are not counted as devices yet).
  */
 export function riskInputsOf(
 	m: MerchantRecord,
 	ledgers: RiskInputs['ledgers'],
-	today: string
+	today: string,
+	now = Date.now()
 ): RiskInputs {
 	const base = staticOnly({
 		businessType: m.businessType as BusinessType,
@@ -75,7 +78,8 @@ export function riskInputsOf(
 			at: Date.parse(i.at),
 			result: i.result,
 			criticalFindings: i.criticalFindings
-		}))
+		})),
+		devices: deviceHealthOf(m, now)
 	};
 }
 

@@ -4,6 +4,9 @@ import { aiDetection } from '../../src/lib/domain/rules/ai-detection';
 import { complaintFiled } from '../../src/lib/domain/rules/complaint-filed';
 import { inspectionFailed } from '../../src/lib/domain/rules/inspection-failed';
 import { sensorExcursion } from '../../src/lib/domain/rules/sensor-excursion';
+import { cameraOffline, isAboutCamera } from '../../src/lib/domain/rules/camera-offline';
+import { isActive } from '../../src/lib/domain/alerts/lifecycle';
+import { currentSpellSince } from '../state/cameras';
 import { expiredLotSold } from '../../src/lib/domain/rules/expired-lot-sold';
 import {
 	healthCertificateExpiring,
@@ -53,6 +56,15 @@ export function rulesForEvent(
 			return found(inspectionFailed(e));
 		case 'sensor.reading.recorded':
 			return found(sensorExcursion(e, m.sensorExcursions.get(e.payload.deviceId) ?? 0, timeZone));
+		case 'camera.offline': {
+			const id = e.payload.cameraId;
+			const since = currentSpellSince(m, id);
+			if (!since) return [];
+			const unresolved = [...m.alerts.values()].some(
+				(a) => isActive(a.status) && isAboutCamera(a, id)
+			);
+			return found(cameraOffline(e, m.cameras.get(id), { since, unresolved }));
+		}
 		case 'licence.issued':
 		case 'licence.renewed': {
 			const l = m.licences.get(e.payload.licenceId);

@@ -7,6 +7,7 @@ import { loadAlerts } from './load-alerts';
 import { loadComplaints } from './load-complaints';
 import { loadLedgerTrails } from './load-ledgers';
 import { loadInspections } from './load-inspections';
+import { loadCameras } from './load-cameras';
 import {
 	rememberLot,
 	type DisputeRecord,
@@ -53,6 +54,8 @@ export async function loadState(
 		| 'complaints'
 		| 'sensorExcursions'
 		| 'inspections'
+		| 'cameras'
+		| 'cameraSpells'
 	>;
 	for (const r of await store.query<MerchantRow>(
 		`SELECT id, districtId, name, businessType, scale, status, creditCode, address, lon, lat,
@@ -113,6 +116,7 @@ export async function loadState(
 	await loadLedgerTrails(store, merchants, timeZone);
 	await loadComplaints(store, merchants);
 	await loadInspections(store, merchants);
+	await loadCameras(store, merchants);
 
 	for (const r of await store.query<
 		Omit<DisputeRecord, 'answeredAt' | 'closedAt'> & {

@@ -1,4 +1,6 @@
 import type { Alert } from '../../src/lib/domain/alert';
+import type { Camera } from '../../src/lib/domain/video/camera';
+import type { OfflineSpell } from './cameras';
 import type { LicenceState } from '../../src/lib/domain/rules/licence-expired';
 import { emptyTrail, type LedgerTrail } from '../../src/lib/domain/rules/ledger-trail';
 
@@ -73,6 +75,10 @@ export interface MerchantRecord {
 	sensorExcursions: Map<string, number>;
 	/** The latest inspections (现场检查), oldest first, for the risk model; bounded. */
 	inspections: InspectionRecord[];
+	/** 明厨亮灶 cameras by id, folded from camera.* events (state/cameras.ts); reloaded at start. */
+	cameras: Map<string, Camera>;
+	/** Each camera's offline spells over the device window, oldest first (alerts, risk). */
+	cameraSpells: Map<string, OfflineSpell[]>;
 }
 
 /** An inspection as the risk model needs it; the whole record is in the store. */
@@ -151,12 +157,16 @@ export function emptyMerchant(id: string, districtId: string): MerchantRecord {
 		disputes: new Map(),
 		complaints: [],
 		sensorExcursions: new Map(),
-		inspections: []
+		inspections: [],
+		cameras: new Map(),
+		cameraSpells: new Map()
 	};
 }
 
 export class MerchantStates {
 	readonly #byId = new Map<string, MerchantRecord>();
+	/** Which merchant registered each camera id (city-wide): ids are not reused across merchants. */
+	readonly cameraOwners = new Map<string, string>();
 
 	get(id: string): MerchantRecord | undefined {
 		return this.#byId.get(id);

@@ -49,7 +49,8 @@ export const alertRule = z.enum([
 	'ai_detection',
 	'complaint_filed',
 	'inspection_failed',
-	'sensor_out_of_range'
+	'sensor_out_of_range',
+	'camera_offline'
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

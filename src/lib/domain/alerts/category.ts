@@ -19,7 +19,8 @@ export const ruleCategory: Record<AlertRule, AlertCategory> = {
 	ai_detection: 'ai',
 	complaint_filed: 'complaint',
 	inspection_failed: 'inspection',
-	sensor_out_of_range: 'device'
+	sensor_out_of_range: 'device',
+	camera_offline: 'device'
 };
 
 /** The source of a rule's alert when the draft names none: the rule itself. */

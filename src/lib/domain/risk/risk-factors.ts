@@ -14,7 +14,7 @@ import {
 /**
  * Alert rules another factor already counts are left out of the alerts factor, so one lapse
  * is never scored twice: suspicious books (ledger trust), expired lots sold (their own
- * factor), licence expiry (the licence factor), complaints and failed inspections (theirs).
+ * factor), licence expiry (the licence factor), complaints and failed inspections (theirs), dark cameras (device health).
  */
 const countedElsewhere = [
 	...ledgerSuspicionRules,
@@ -22,7 +22,8 @@ const countedElsewhere = [
 	'licence_expired',
 	'licence_expiring',
 	'complaint_filed',
-	'inspection_failed'
+	'inspection_failed',
+	'camera_offline'
 ] as const;
 type CountedElsewhere = (typeof countedElsewhere)[number];
 export type ScoredAlertRule = Exclude<AlertRule, CountedElsewhere>;
