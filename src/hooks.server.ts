@@ -13,6 +13,7 @@ import {
 	setScreenCookie
 } from '$lib/server/screens/web';
 import { config } from '$lib/server/config';
+import { videoOrigin } from '$lib/server/video';
 import { closeNats } from '$lib/server/nats';
 import { countWrite } from '$lib/server/rate-limit';
 import {
@@ -190,11 +191,14 @@ const headers: Handle = async ({ event, resolve }) => {
 	}
 	const { PUBLIC_GATEWAY_URL, API_PORT, EMBED_ORIGINS } = config();
 	const gateway = PUBLIC_GATEWAY_URL ?? `${event.url.protocol}//${event.url.hostname}:${API_PORT}`;
+	const video = videoOrigin(event.url);
 	const { csp, frameOptions } = contentSecurityPolicy({
 		pathname: event.url.pathname,
 		kitPolicy: response.headers.get('content-security-policy'),
-		connectOrigins: gatewayOrigins(gateway),
-		embedOrigins: EMBED_ORIGINS
+		// The video service's players are WebSockets (live, playback) and fetches (timelines).
+		connectOrigins: [...gatewayOrigins(gateway), ...gatewayOrigins(video)],
+		embedOrigins: EMBED_ORIGINS,
+		videoOrigin: video
 	});
 	response.headers.set('content-security-policy', csp);
 	if (event.url.protocol === 'https:') {

@@ -11,7 +11,9 @@ const labelledFacts: Record<string, string> = {
 	category: 'complaintCategory.',
 	channel: 'complaintChannel.',
 	kind: 'sensorKind.',
-	label: 'aiLabel.'
+	label: 'aiLabel.',
+	area: 'camera.area.',
+	offlineReason: 'camera.offlineReason.'
 };
 
 /** The sentence for an alert, from its rule and facts. */

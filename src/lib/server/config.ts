@@ -11,6 +11,10 @@ const schema = z.object({
 	API_URL: z.url().optional(),
 	/** Where browsers reach the live gateway; default: this page's host on API_PORT. */
 	PUBLIC_GATEWAY_URL: z.url().optional(),
+	/** The video service's port (video-wall/, 明厨亮灶 live and playback). */
+	VIDEO_PORT: port.default(3002),
+	/** Where browsers reach the video service; default: this page's host on VIDEO_PORT. */
+	PUBLIC_VIDEO_URL: z.url({ protocol: /^https?$/ }).optional(),
 	/** Origins allowed to frame /embed/* pages, comma-separated (e.g. https://www.jinan.gov.cn). */
 	EMBED_ORIGINS: z
 		.string()
@@ -61,6 +65,7 @@ export function config(): WebConfig {
 	if (secretProblem) throw new Error(`config: ${secretProblem}`);
 	cached = {
 		...parsed.data,
+		PUBLIC_VIDEO_URL: parsed.data.PUBLIC_VIDEO_URL?.replace(/\/+$/, ''),
 		TICKET_SECRET: parsed.data.TICKET_SECRET as string,
 		API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}`
 	};

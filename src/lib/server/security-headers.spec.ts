@@ -19,6 +19,19 @@ describe('security headers', () => {
 		expect(frameOptions).toBe('DENY');
 	});
 
+	it('auth - the video service joins connect-src, img-src (snapshots) and media-src', () => {
+		const { csp } = contentSecurityPolicy({
+			pathname: '/video',
+			kitPolicy: `${kit}; img-src 'self' data: blob:`,
+			connectOrigins: gatewayOrigins('http://10.0.0.5:3002'),
+			embedOrigins: [],
+			videoOrigin: 'http://10.0.0.5:3002'
+		});
+		expect(csp).toContain("connect-src 'self' http://10.0.0.5:3002 ws://10.0.0.5:3002");
+		expect(csp).toContain("img-src 'self' data: blob: http://10.0.0.5:3002");
+		expect(csp).toContain("media-src 'self' http://10.0.0.5:3002 blob:");
+	});
+
 	it('auth - /embed pages may be framed by the configured origins only', () => {
 		const { csp, frameOptions } = contentSecurityPolicy({
 			pathname: '/embed/m000001',

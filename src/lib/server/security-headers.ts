@@ -2,7 +2,7 @@
  * Headers every answer of the web server carries. Kit writes the Content-Security-Policy's
  * script rules (a nonce per page for its inline start-up script, svelte.config.js); this adds
  * what only the running server knows: where the live gateway is (connect-src) and who may frame
- * the page (nobody, except the configured embedders for /embed/*).
+ * the page (nobody, except the configured embedders for /embed/*), and the video service.
  */
 export const securityHeaders: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
@@ -44,6 +44,8 @@ export interface PolicyContext {
 	connectOrigins: string[];
 	/** Who may frame /embed/* pages. */
 	embedOrigins: string[];
+	/** The video service's origin: snapshots (img-src) and recorded clips (media-src). */
+	videoOrigin?: string;
 }
 
 export function contentSecurityPolicy(c: PolicyContext): {
@@ -51,6 +53,11 @@ export function contentSecurityPolicy(c: PolicyContext): {
 	frameOptions: string | null;
 } {
 	let policy = appendTo(c.kitPolicy ?? fallbackPolicy, 'connect-src', c.connectOrigins);
+	if (c.videoOrigin) {
+		const origin = new URL(c.videoOrigin).origin;
+		policy = appendTo(policy, 'img-src', [origin]);
+		policy = appendTo(policy, 'media-src', [origin, 'blob:']);
+	}
 	const embed = c.pathname === '/embed' || c.pathname.startsWith('/embed/');
 	const ancestors = embed ? ["'self'", ...c.embedOrigins].join(' ') : "'none'";
 	policy = withDirective(policy, 'frame-ancestors', ancestors);

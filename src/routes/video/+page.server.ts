@@ -6,7 +6,7 @@ import { readApi, ReadApiError } from '$lib/server/read-api';
 import type { PageServerLoad } from './$types';
 
 /** Regulators watch their districts' kitchens (the video service checks every socket again). */
-const VIDEO_WALL_VIEWERS = ['admin', 'supervisor'] as const;
+const VIDEO_WALL_VIEWERS = ['admin', 'supervisor', 'inspector'] as const;
 
 /** The regulator video wall (视频监管): the camera tree, live grids, playback. */
 export const load: PageServerLoad = async ({ locals }) => {

@@ -12,7 +12,8 @@ export const FAMILY_COLORS: Record<string, string> = {
 	alert: '#ef4444',
 	ai: '#facc15',
 	task: '#94a3b8',
-	risk: '#e879f9'
+	risk: '#e879f9',
+	camera: '#38bdf8'
 };
 
 export function baseChart(): Record<string, unknown> {

@@ -6,7 +6,7 @@ export const videoTicketAnswer = z.object({
 	videoUrl: z.string().min(1),
 	ticket: z.string().min(1)
 });
-export type VideoTicketAnswer = z.infer<typeof videoTicketAnswer>;
+export type VideoTicket = z.infer<typeof videoTicketAnswer>;
 
 /** Tickets live for minutes; ask again well before, and on every reconnect after a refusal. */
 const REUSE_MS = 30_000;
@@ -16,7 +16,7 @@ const REUSE_MS = 30_000;
  * a WebSocket, so the ticket rides in the query). One per page; tiles share its ticket.
  */
 export class VideoAccess {
-	#answer: Promise<VideoTicketAnswer> | null = null;
+	#answer: Promise<VideoTicket> | null = null;
 	#at = 0;
 	readonly #endpoint: string;
 	readonly #fetch: typeof fetch;
@@ -26,12 +26,12 @@ export class VideoAccess {
 		this.#fetch = fetchFn;
 	}
 
-	ticket(fresh = false): Promise<VideoTicketAnswer> {
+	ticket(fresh = false): Promise<VideoTicket> {
 		if (fresh || !this.#answer || Date.now() - this.#at > REUSE_MS) {
 			this.#at = Date.now();
 			this.#answer = this.#fetch(this.#endpoint, { cache: 'no-store' }).then(async (res) => {
 				if (!res.ok) throw new Error(`${this.#endpoint} answered ${res.status}`);
-				return videoTicketAnswer.parse(await res.json());
+				return videoTicket.parse(await res.json());
 			});
 			this.#answer.catch(() => (this.#answer = null));
 		}

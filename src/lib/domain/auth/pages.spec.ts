@@ -39,6 +39,13 @@ describe('pages', () => {
 		expect(allow('/m/m1', admin)).toBe(false);
 		expect(allow('/inspect', inspector)).toBe(true);
 		expect(allow('/inspect', owner)).toBe(false);
+		expect(allow('/video', lixia)).toBe(true);
+		expect(allow('/video', inspector)).toBe(true);
+		expect(allow('/video', owner)).toBe(false);
+		expect(allow('/video', null)).toBe(false);
+		expect(allow('/api/video/ticket', staff)).toBe(true);
+		expect(allow('/api/video/ticket', null)).toBe(false);
+		expect(allow('/p/m1/kitchen', null)).toBe(true);
 	});
 
 	it('auth - a screen opens the wall and nothing else', () => {
@@ -47,9 +54,12 @@ describe('pages', () => {
 		expect(allow('/api/command/live')).toBe(true);
 		expect(allow('/api/command/screen')).toBe(true);
 		expect(allow('/kiosk/revoked')).toBe(true);
+		// The wall's video strip asks for a video ticket.
+		expect(allow('/api/video/ticket')).toBe(true);
+		expect(allow('/video')).toBe(false);
 		// Every group but the wall (and those open to anyone) refuses it, `signed_in` ones too.
 		for (const g of pageGroups) {
-			if (g.name === 'wall' || g.audience === 'anyone') continue;
+			if (g.name === 'wall' || g.prefix === '/api/video' || g.audience === 'anyone') continue;
 			expect(pageAccess(`${g.prefix}/x`, screen), g.prefix).toMatchObject({
 				allow: false,
 				reason: 'forbidden'

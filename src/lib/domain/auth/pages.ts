@@ -36,6 +36,17 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'wall', prefix: '/command', audience: [...regulators, 'screen'] },
 	{ name: 'wall', prefix: '/api/command', audience: [...regulators, 'screen'] },
 	{ name: 'inspect', prefix: '/inspect', audience: ['inspector'] },
+	// 视频监管: the regulators' video wall (inspectors watch their districts too). The video
+	// service checks every camera again against the ticket.
+	{ name: 'video', prefix: '/video', audience: [...regulators, 'inspector'] },
+	// A ticket for the video service: for anyone signed in who may watch something, and for a
+	// screen (the wall's video strip). The public needs none: without a ticket the service
+	// shows public cameras only.
+	{
+		name: 'video',
+		prefix: '/api/video',
+		audience: [...regulators, 'inspector', ...merchantPeople, 'screen']
+	},
 	// The registry and its ledgers: inspectors read their districts; changes are for regulators
 	// (each action checks the role again).
 	{ name: 'registry', prefix: '/registry', audience: [...regulators, 'inspector'] },
@@ -45,8 +56,6 @@ export const pageGroups: readonly PageGroup[] = [
 	// The task centre (dispatch, plans, random draws) is the supervisors'; inspectors work their
 	// tasks on /inspect.
 	{ name: 'tasks', prefix: '/tasks', audience: regulators },
-	// The video wall (视频监管): regulators; the video service checks each camera's socket again.
-	{ name: 'video', prefix: '/video', audience: regulators },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
 	// Photos of records: any signed-in person may ask; the route answers only those who may read
 	// the record the photo belongs to, and a 404 to everyone else.

@@ -3,6 +3,7 @@ import { alertRule, alertSeverity, alertStatus, type AlertSeverity } from '../al
 import { isActive } from '../alerts/lifecycle';
 import type { Role } from '../auth/claims';
 import { businessType, merchantScale, merchantStatus } from '../events/merchant';
+import { cameraArea } from '../events/camera';
 import { registryLicence } from '../registry/read-model';
 import { riskResult } from '../risk/risk-result';
 import { riskGrades } from '../risk/risk-settings';
@@ -70,7 +71,13 @@ export const drillLot = z.object({
 });
 export type DrillLot = z.infer<typeof drillLot>;
 
-export const drillCamera = z.object({ cameraId: z.string(), name: z.string() });
+export const drillCamera = z.object({
+	cameraId: z.string(),
+	name: z.string(),
+	// Optional: added with the video wall (issue 7); older answers had name only.
+	area: cameraArea.optional(),
+	status: z.enum(['online', 'offline']).optional()
+});
 
 /** The answer of `GET /api/command/merchants/[id]`, parsed by the endpoint and the panel. */
 export const merchantDrill = z.object({
@@ -105,7 +112,7 @@ export const merchantDrill = z.object({
 	alerts: z.array(drillAlert),
 	inspections: z.array(drillInspection),
 	lots: z.array(drillLot),
-	/** 明厨亮灶 cameras: none are connected yet (the video wall adds them). */
+	/** 明厨亮灶 cameras, dark ones first (never their source address). */
 	cameras: z.array(drillCamera)
 });
 export type MerchantDrill = z.infer<typeof merchantDrill>;

@@ -53,3 +53,12 @@ export function publicCamerasOf(cameras: Iterable<Camera>): z.infer<typeof publi
 				(areaRank.get(a.area) ?? 9) - (areaRank.get(b.area) ?? 9) || a.name.localeCompare(b.name)
 		);
 }
+
+/** `GET /api/video/ticket` (web server): where the video service is and the viewer's ticket. */
+export const videoTicket = z.object({
+	/** http(s) origin of the video service; players open ws(s):// on the same host. */
+	videoUrl: z.url(),
+	/** Audience `video`, minutes long: ask again when the service closes with 4401. */
+	ticket: z.string().min(1)
+});
+export type VideoTicket = z.infer<typeof videoTicket>;

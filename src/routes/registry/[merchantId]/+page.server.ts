@@ -14,6 +14,7 @@ import { riskResult } from '$lib/domain/risk/risk-result';
 import { riskHistory as riskHistoryView } from '$lib/domain/risk/risk-read';
 import { merchantInspections } from '$lib/server/inspections/list';
 import { tabOf } from './tabs';
+import { cameraList } from '$lib/domain/video/camera-list';
 import type { Actions, PageServerLoad } from './$types';
 
 const CALENDAR_DAYS = 91;
@@ -42,6 +43,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			readApi(claims, `/api/merchants/${id}/risk/history`, riskHistoryView)
 		]);
 		return { ...base, risk, riskHistory };
+	}
+	if (tab === 'cameras') {
+		return {
+			...base,
+			cameras: (await readApi(claims, `/api/merchants/${id}/cameras`, cameraList)).items
+		};
 	}
 	if (tab === 'inspections') {
 		return { ...base, inspections: await merchantInspections(claims, merchant.id, 100) };

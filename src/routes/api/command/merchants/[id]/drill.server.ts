@@ -16,6 +16,7 @@ import { ledgerCalendar } from '$lib/domain/registry/read-model';
 import { riskHistory } from '$lib/domain/risk/risk-read';
 import { riskResult } from '$lib/domain/risk/risk-result';
 import { lotList } from '$lib/domain/stock/lots';
+import { cameraList } from '$lib/domain/video/camera-list';
 import { localDay } from '$lib/domain/time';
 import { merchantInspections } from '$lib/server/inspections/list';
 import { viewerOf } from '$lib/server/auth/guard';
@@ -52,20 +53,22 @@ export async function merchantDrillOf(
 	const today = localDay(Date.now());
 	const lots = lotWindow(today);
 	const base = `/api/alerts?merchantId=${id}&limit=${ALERTS}`;
-	const [staff, risk, history, calendar, active, recent, inspections, lotRows] = await Promise.all([
-		readApi(claims, `/api/merchants/${id}/staff`, staffList),
-		orNull(readApi(claims, `/api/merchants/${id}/risk`, riskResult)),
-		readApi(claims, `/api/merchants/${id}/risk/history`, riskHistory),
-		readApi(
-			claims,
-			`/api/merchants/${id}/ledger-calendar?from=${monthStart(today)}&to=${today}`,
-			ledgerCalendar
-		),
-		readApi(claims, `${base}&status=active`, alertList),
-		readApi(claims, base, alertList),
-		merchantInspections(claims, m.id, INSPECTIONS),
-		readApi(claims, `/api/merchants/${id}/lots?from=${lots.from}&to=${lots.to}`, lotList)
-	]);
+	const [staff, risk, history, calendar, active, recent, inspections, lotRows, cameras] =
+		await Promise.all([
+			readApi(claims, `/api/merchants/${id}/staff`, staffList),
+			orNull(readApi(claims, `/api/merchants/${id}/risk`, riskResult)),
+			readApi(claims, `/api/merchants/${id}/risk/history`, riskHistory),
+			readApi(
+				claims,
+				`/api/merchants/${id}/ledger-calendar?from=${monthStart(today)}&to=${today}`,
+				ledgerCalendar
+			),
+			readApi(claims, `${base}&status=active`, alertList),
+			readApi(claims, base, alertList),
+			merchantInspections(claims, m.id, INSPECTIONS),
+			readApi(claims, `/api/merchants/${id}/lots?from=${lots.from}&to=${lots.to}`, lotList),
+			readApi(claims, `/api/merchants/${id}/cameras`, cameraList)
+		]);
 	// Parsed on the way out too: nothing leaves that the schema does not name (no phone, no ID).
 	return merchantDrill.parse({
 		today,
@@ -123,6 +126,9 @@ export async function merchantDrillOf(
 			expiresOn: l.expiresOn,
 			state: lotState(l.expiresOn, today)
 		})),
-		cameras: []
+		// Dark ones first: what the officer must see on the wall.
+		cameras: cameras.items
+			.map((c) => ({ cameraId: c.cameraId, name: c.name, area: c.area, status: c.status }))
+			.sort((a, b) => Number(a.status === 'online') - Number(b.status === 'online'))
 	});
 }
