@@ -1,12 +1,5 @@
-import { z } from 'zod';
+import { videoTicket, type VideoTicket } from '$lib/domain/video/camera-list';
 import { videoPaths } from '$lib/domain/video/protocol';
-
-/** The web server's answer: where the video service is, and a short-lived ticket for it. */
-export const videoTicketAnswer = z.object({
-	videoUrl: z.string().min(1),
-	ticket: z.string().min(1)
-});
-export type VideoTicket = z.infer<typeof videoTicketAnswer>;
 
 /** Tickets live for minutes; ask again well before, and on every reconnect after a refusal. */
 const REUSE_MS = 30_000;
