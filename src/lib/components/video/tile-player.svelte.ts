@@ -168,6 +168,7 @@ export class TilePlayer {
 		for (let i = 0; wasm && !wasm.ready && i < 200; i++) {
 			await new Promise((r) => setTimeout(r, 10));
 		}
+		if (wasm && !wasm.ready) throw new Error('the WASM decoder did not compile');
 	}
 
 	#onClose(code: number): void {
