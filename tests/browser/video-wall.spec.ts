@@ -89,3 +89,25 @@ test('video wall - a camera the viewer may not watch shows the refusal', async (
 	await expect(tile).toHaveAttribute('data-code', '4403');
 	await expect(tile.getByTestId('tile-refusal')).toHaveText('无权查看');
 });
+
+test('command screen - the video strip plays the district kitchens; a drill camera plays on touch', async ({
+	page
+}) => {
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/command`);
+	const strip = page.getByTestId('panel-video').getByTestId('video-tile');
+	await expect(strip).toHaveCount(4);
+	for (let i = 0; i < 4; i++) {
+		await expect(strip.nth(i)).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	}
+	// A touch on a kitchen opens its merchant; its cameras play from the list.
+	const merchant = await strip.first().getAttribute('data-camera');
+	await strip.first().click();
+	const drill = page.getByTestId('drill-overlay');
+	await expect(drill).toBeVisible();
+	await drill.getByTestId('drill-camera').first().click();
+	const tile = drill.getByTestId('drill-video').getByTestId('video-tile');
+	await expect(tile).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	expect(merchant).toMatch(/^cam-w/);
+	await page.screenshot({ path: 'test-results/video-command-drill.png' });
+});
