@@ -191,6 +191,8 @@ export class TilePlayer {
 		this.frames++;
 		if (this.firstPictureMs === null) {
 			this.firstPictureMs = performance.now() - this.#openedAt;
+			// For tests and the bench (scripts/bench-video-wall.ts), read off the canvas.
+			this.canvas.dataset.firstPictureMs = String(Math.round(this.firstPictureMs));
 		}
 		if (this.status !== 'live') {
 			this.#attempt = 0;
@@ -231,6 +233,7 @@ export class TilePlayer {
 		}
 		video.decode();
 		this.canvas.dataset.frames = String(this.frames);
+		this.canvas.dataset.skipped = String(this.skipped);
 	}
 
 	/**
