@@ -1,0 +1,145 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import uWS from 'uWebSockets.js';
+import { connectNats } from '../src/lib/server/backbone/connect';
+import { ensureStreams } from '../src/lib/server/backbone/streams';
+import type { Camera } from '../src/lib/domain/video/camera';
+import { CameraDirectory } from './cameras/directory';
+import type { VideoConfig } from './config';
+import { HealthMonitor } from './health/monitor';
+import { LiveRelay } from './relay/live-relay';
+import { mountHttp } from './http-routes';
+import { Grabber } from './snapshot/grabber';
+import { FALLBACK_FONT, findCjkFont } from './sources/font';
+import { SourceManager } from './sources/source-manager';
+
+export interface RunningVideo {
+	port: number;
+	stop(): Promise<void>;
+}
+
+/** Wires the video service: NATS, camera directory, sources, relay, snapshots, health, HTTP. */
+export async function startVideoWall(
+	config: VideoConfig,
+	log: (m: string) => void = console.log
+): Promise<RunningVideo> {
+	const dir = resolve(config.VIDEO_DIR);
+	const stillDir = join(dir, 'stills');
+	await mkdir(stillDir, { recursive: true });
+	const fontFile = config.VIDEO_FONT ?? findCjkFont() ?? FALLBACK_FONT;
+	if (fontFile === FALLBACK_FONT) {
+		log('no CJK font found (apt-get install fonts-wqy-microhei): Chinese text shows as boxes');
+	}
+
+	const nc = await connectNats(config.NATS_URL, 'video-wall');
+	const js = jetstream(nc);
+	const jsm = await jetstreamManager(nc);
+	await ensureStreams(jsm);
+	const directory = await CameraDirectory.open(js, jsm, log);
+	log(`directory: ${directory.cameras.size} cameras`);
+
+	// The clock burned into test patterns is the district's local time.
+	const env = { TZ: config.TIME_ZONE };
+	const options = (camera: Camera) => ({
+		tile: {
+			width: config.TILE_WIDTH,
+			height: config.TILE_HEIGHT,
+			bitrateKbps: config.VIDEO_BITRATE_KBPS
+		},
+		text: { merchant: directory.merchantName(camera.merchantId), area: camera.area, fontFile },
+		rtspTimeoutSeconds: config.RTSP_TIMEOUT_SECONDS
+	});
+
+	const app = uWS.App();
+	let relay: LiveRelay | undefined;
+	const sources = new SourceManager(
+		{
+			ffmpeg: config.FFMPEG_PATH,
+			instance: config.VIDEO_INSTANCE,
+			stillDir,
+			lingerMs: config.LINGER_SECONDS * 1000,
+			env,
+			options
+		},
+		(cameraId, packets) => relay?.publish(cameraId, packets)
+	);
+	relay = new LiveRelay(app, {
+		directory,
+		sources,
+		secret: config.TICKET_SECRET,
+		publicCap: config.PUBLIC_VIEWER_CAP,
+		maxBackpressure: config.MAX_BACKPRESSURE_BYTES,
+		log
+	});
+	const grabber = new Grabber({
+		ffmpeg: config.FFMPEG_PATH,
+		instance: config.VIDEO_INSTANCE,
+		dir: stillDir,
+		env,
+		options,
+		concurrency: config.GRAB_CONCURRENCY,
+		maxAgeMs: config.SNAPSHOT_MAX_AGE_SECONDS * 1000,
+		timeoutMs: (config.RTSP_TIMEOUT_SECONDS + 5) * 1000
+	});
+	const health = new HealthMonitor({
+		js,
+		directory,
+		sources,
+		grabber,
+		limits: {
+			offlineAfterMs: config.OFFLINE_AFTER_SECONDS * 1000,
+			failuresBeforeOffline: config.FAILURES_BEFORE_OFFLINE
+		},
+		probeEveryMs: config.PROBE_INTERVAL_SECONDS * 1000,
+		log
+	});
+
+	// A camera removed stops at once; a changed source, name or area restarts its encoder; a
+	// change of public view may leave viewers without the right to watch.
+	directory.onChange(({ cameraId, before, after, event }) => {
+		if (event.type === 'camera.offline' || event.type === 'camera.online') return;
+		if (!after) {
+			void sources.stop(cameraId);
+		} else if (
+			before &&
+			(JSON.stringify(before.source) !== JSON.stringify(after.source) || before.area !== after.area)
+		) {
+			void sources.restart(after);
+		}
+		relay?.recheck(cameraId);
+	});
+
+	mountHttp(app, {
+		directory,
+		sources,
+		relay,
+		grabber,
+		health,
+		secret: config.TICKET_SECRET,
+		natsConnected: () => !nc.isClosed()
+	});
+
+	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
+		app.listen(config.VIDEO_HOST, config.VIDEO_PORT, (socket) => {
+			if (socket) resolve(socket);
+			else
+				reject(
+					new Error(`cannot listen on ${config.VIDEO_HOST}:${config.VIDEO_PORT} (port taken?)`)
+				);
+		});
+	});
+	const port = uWS.us_socket_local_port(listenSocket);
+
+	return {
+		port,
+		stop: async () => {
+			health.close();
+			uWS.us_listen_socket_close(listenSocket);
+			relay?.closeAll();
+			await sources.close();
+			directory.close();
+			if (!nc.isClosed()) await nc.drain().catch(() => nc.close());
+		}
+	};
+}

@@ -1,0 +1,79 @@
+import type { ChildProcess } from 'node:child_process';
+import { exited, lastLines, spawnFfmpeg, stopChild } from './ffmpeg-child';
+
+/** What the health monitor reads of a running source. */
+export interface SourceStatus {
+	startedAt: number;
+	/** When the last byte came out (undefined: none yet since start). */
+	lastByteAt?: number;
+	/** ffmpeg runs in a row that ended without a picture. */
+	failures: number;
+	/** Whether the current (or last) run produced any byte. */
+	producing: boolean;
+	lastError?: string;
+	restarts: number;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * One camera's live encoder under supervision: ffmpeg is restarted with backoff (0.5 s doubling,
+ * at most 5 s) whenever it exits until `stop()`; the bytes of every run go to `onData`.
+ */
+export class LiveSource {
+	#child: ChildProcess | undefined;
+	#stopped = false;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#lines: () => string[] = () => [];
+	readonly status: SourceStatus;
+
+	constructor(
+		private readonly spec: { ffmpeg: string; args: () => string[]; env: Record<string, string> },
+		private readonly onData: (chunk: Buffer) => void,
+		private readonly onExit: (status: SourceStatus) => void = () => {}
+	) {
+		this.status = { startedAt: Date.now(), failures: 0, producing: false, restarts: 0 };
+		this.#run();
+	}
+
+	get pid(): number | undefined {
+		return this.#child && !exited(this.#child) ? this.#child.pid : undefined;
+	}
+
+	#run(): void {
+		if (this.#stopped) return;
+		// Arguments are built per run: the merchant's name or the source may have changed.
+		const child = spawnFfmpeg(this.spec.ffmpeg, this.spec.args(), this.spec.env);
+		this.#child = child;
+		this.#lines = lastLines(child);
+		this.status.producing = false;
+		child.stdout?.on('data', (chunk: Buffer) => {
+			this.status.lastByteAt = Date.now();
+			if (!this.status.producing) {
+				this.status.producing = true;
+				this.status.failures = 0;
+			}
+			this.onData(chunk);
+		});
+		child.once('error', (e) => {
+			this.status.lastError = e.message;
+		});
+		child.once('exit', (code, signal) => {
+			if (this.#stopped) return;
+			const line = this.#lines().at(-1);
+			this.status.lastError = line ?? `ffmpeg exited (${code ?? signal})`;
+			if (!this.status.producing) this.status.failures++;
+			this.status.restarts++;
+			this.onExit(this.status);
+			const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, this.status.failures - 1));
+			this.#timer = setTimeout(() => this.#run(), wait);
+		});
+	}
+
+	/** Stops for good: no more restarts; resolves once ffmpeg has exited. */
+	async stop(): Promise<void> {
+		this.#stopped = true;
+		clearTimeout(this.#timer);
+		if (this.#child) await stopChild(this.#child);
+	}
+}
