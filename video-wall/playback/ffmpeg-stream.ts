@@ -1,6 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { listSegments } from '../recorder/segment-store';
+import { spawnBound } from '../recorder/spawn';
 import { daysBetween } from '../recorder/segments';
 import { concatList, type PlayableSegment } from './playback-args';
 
@@ -34,7 +35,7 @@ export class StreamChildren {
 		args: string[],
 		segments: readonly PlayableSegment[]
 	): ChildProcessWithoutNullStreams {
-		const child = spawn(ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+		const child = spawnBound(ffmpegPath, args);
 		this.#children.add(child);
 		child.once('close', () => this.#children.delete(child));
 		// ffmpeg may exit before reading the list (bad args): not our error to throw.

@@ -1,3 +1,5 @@
+import { markerArgs } from '../recorder/spawn';
+
 /** A finished segment as playback needs it: its file and its span. */
 export interface PlayableSegment {
 	file: string;
@@ -25,6 +27,7 @@ export interface PlaybackArgsOptions {
 	tile: { width: number; height: number };
 	/** MPEG-1 bitrate for the tile, e.g. '800k'. */
 	bitrate?: string;
+	marker?: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export function playbackArgs(o: PlaybackArgsOptions): string[] {
 		'0',
 		'-g',
 		'25',
+		...markerArgs(o.marker),
 		'-f',
 		'mpegts',
 		'pipe:1'
@@ -70,14 +74,14 @@ export function playbackArgs(o: PlaybackArgsOptions): string[] {
 }
 
 /**
- * ffmpeg cutting the span [seek, seek + duration) out of the segments in their original
- * quality (stream copy, so it starts at the keyframe at or before `from`), as fragmented MP4
- * (plays in a browser's own <video> and in any player) or MPEG-TS.
+ * ffmpeg copying `durationSeconds` from the start of the segments in their original quality
+ * (stream copy), as fragmented MP4 (plays in a browser's own <video> and in any player) or
+ * MPEG-TS.
  */
 export function clipArgs(o: {
-	seekSeconds: number;
 	durationSeconds: number;
 	format: 'mp4' | 'ts';
+	marker?: string;
 }): string[] {
 	const container =
 		o.format === 'mp4'
@@ -94,8 +98,6 @@ export function clipArgs(o: {
 		'0',
 		'-protocol_whitelist',
 		'file,pipe',
-		'-ss',
-		o.seekSeconds.toFixed(3),
 		'-i',
 		'pipe:0',
 		'-t',
@@ -104,6 +106,7 @@ export function clipArgs(o: {
 		'0:v:0',
 		'-c',
 		'copy',
+		...markerArgs(o.marker),
 		...container,
 		'pipe:1'
 	];

@@ -21,6 +21,8 @@ export interface PlaybackDeps {
 	/** Longest evidence clip one request may cut, ms (1 h by default). */
 	maxClipMs?: number;
 	ffmpegPath?: string;
+	/** Tag for playback and clip ffmpegs' command lines (to count this service's children). */
+	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
 	log: (m: string) => void;
 }
 
@@ -62,7 +64,8 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 				seekSeconds: plan.seekMs / 1000,
 				speed,
 				tile: deps.tile,
-				bitrate: deps.bitrate
+				bitrate: deps.bitrate,
+				marker: deps.marker?.(s.cameraId, 'playback')
 			}),
 			plan.segments
 		);

@@ -13,6 +13,7 @@ interface RecordingsDeps {
 	ticketSecret: string;
 	camera: CameraLookup;
 	maxClipMs?: number;
+	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
 	log: (m: string) => void;
 	children: StreamChildren;
 	ffmpeg: string;
@@ -94,7 +95,7 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 	});
 
 	// Evidence: the span in the camera's original quality (stream copy), to keep or to watch in
-	// the browser's own player. Cut at the keyframe at or before `from`.
+	// the browser's own player.
 	guardedGet(app, '/recordings/:cameraId/clip', deps, async (res, cameraId, query, aborted) => {
 		const q = clipQuery.safeParse(Object.fromEntries(query));
 		if (!q.success) return json(res, 400, { error: q.error.issues[0]?.message ?? 'bad query' });
@@ -105,13 +106,14 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 		if (aborted()) return;
 		const first = segments[0];
 		if (!first) return json(res, 404, { error: 'nothing recorded in this span' });
-		const seekMs = Math.max(0, from - first.startMs);
+		// Copying starts at a keyframe; a segment starts with one, a seek inside one would start
+		// at the next (after `from`). Evidence must hold `from`: the clip starts with its segment.
 		const child = deps.children.spawn(
 			deps.ffmpeg,
 			clipArgs({
-				seekSeconds: seekMs / 1000,
-				durationSeconds: (to - Math.max(from, first.startMs)) / 1000,
-				format
+				durationSeconds: (to - first.startMs) / 1000,
+				format,
+				marker: deps.marker?.(cameraId, 'clip')
 			}),
 			segments
 		);
@@ -125,6 +127,8 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 				.writeStatus('200 OK')
 				.writeHeader('content-type', format === 'mp4' ? 'video/mp4' : 'video/mp2t')
 				.writeHeader('cache-control', 'no-store')
+				// Where the clip really starts (the start of the segment holding `from`), epoch ms.
+				.writeHeader('x-clip-start', String(first.startMs))
 				.writeHeader(
 					'content-disposition',
 					`inline; filename="${cameraId}-${from}-${to}.${format}"`

@@ -1,5 +1,6 @@
 import type { Camera } from '../../src/lib/domain/video/camera';
 import { TIMECODE, timecodeFilters } from '../../src/lib/domain/video/timecode';
+import { markerArgs } from './spawn';
 
 export interface RecordArgsOptions {
 	/** Where ffmpeg writes the segments it is still writing (`<cameraId>/.part`). */
@@ -9,6 +10,8 @@ export interface RecordArgsOptions {
 	segmentSeconds: number;
 	/** The test pattern's picture size (it has no original to keep). */
 	testPattern: { width: number; height: number };
+	/** Tag in the command line, to count this service's children (spawn.ts markerArgs). */
+	marker?: string;
 }
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -82,6 +85,7 @@ export function recordArgs(camera: Pick<Camera, 'cameraId' | 'source'>, o: Recor
 		'warning',
 		...input,
 		...codec,
+		...markerArgs(o.marker),
 		'-f',
 		'segment',
 		'-segment_time',

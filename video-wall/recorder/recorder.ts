@@ -14,6 +14,8 @@ export interface RecorderOptions {
 	timeZone: string;
 	testPattern: { width: number; height: number };
 	ffmpegPath?: string;
+	/** Tag for a camera's recording ffmpeg, found in its command line (to count children). */
+	marker?: (cameraId: string) => string;
 	backoff?: { minMs: number; maxMs: number };
 	log: (m: string) => void;
 }
@@ -75,7 +77,8 @@ export function createRecorder(o: RecorderOptions): Recorder {
 						partDir,
 						runId,
 						segmentSeconds: o.segmentSeconds,
-						testPattern: o.testPattern
+						testPattern: o.testPattern,
+						marker: o.marker?.(id)
 					}),
 					env: { TZ: o.timeZone },
 					onStdoutLine: (line) => {

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { spawnBound } from './spawn';
 
 /** One run of a supervised process: what to start, and what to do with its output. */
 export interface RunSpec {
@@ -55,10 +56,8 @@ export function supervise(
 		const spec = await next();
 		if (stopped) return;
 		const startedAt = Date.now();
-		const proc = spawn(spec.command, spec.args, {
-			env: { ...process.env, ...spec.env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
+		const proc = spawnBound(spec.command, spec.args, spec.env);
+		proc.stdin.end();
 		child = proc;
 		if (spec.onStdoutLine && proc.stdout) {
 			createInterface({ input: proc.stdout }).on('line', spec.onStdoutLine);
