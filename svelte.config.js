@@ -15,7 +15,9 @@ const config = {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// jsmpeg's MPEG-1 decoder is WebAssembly (the video tiles): this allows compiling
+				// WASM only, not eval of JavaScript.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				// Svelte's style: attributes and transitions write inline styles.
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

@@ -10,6 +10,7 @@ import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
 import { spawn } from 'node:child_process';
 import { MAX_UPLOAD_BODY_BYTES } from '../../src/lib/domain/attachments';
+import { startVideo, type TestVideo } from './video';
 
 export interface TestSystem {
 	webUrl: string;
@@ -20,11 +21,13 @@ export interface TestSystem {
 	processor: ChildProcess;
 	/** Accounts on the system's NATS; the test users of helpers/accounts.ts exist. */
 	accounts: AccountServices;
+	/** The video service, when asked for (`startSystem({ video: true })`). */
+	video: TestVideo | null;
 	stop(): Promise<void>;
 }
 
 /** The system as `npm start` runs it, without the simulator: nats-server, processor, web (build/). */
-export async function startSystem(): Promise<TestSystem> {
+export async function startSystem({ video: withVideo = false } = {}): Promise<TestSystem> {
 	const nats = await startNats();
 	const apiPort = await freePort();
 	const webPort = await freePort();
@@ -40,6 +43,9 @@ export async function startSystem(): Promise<TestSystem> {
 		API_HOST: '127.0.0.1'
 	});
 	await waitForPort(apiPort, 60_000);
+	// The video service folds camera events from the stream the processor made; the web tells
+	// browsers its port.
+	const video = withVideo ? await startVideo({ natsUrl: nats.url }) : null;
 	const web = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
@@ -47,7 +53,8 @@ export async function startSystem(): Promise<TestSystem> {
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${webPort}`,
 			// As scripts/start.ts: photo forms and registry imports are the large bodies.
-			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES)
+			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES),
+			...(video ? { VIDEO_PORT: String(video.port) } : {})
 		},
 		stdio: 'ignore'
 	});
@@ -63,7 +70,9 @@ export async function startSystem(): Promise<TestSystem> {
 		nc,
 		js: jetstream(nc),
 		processor: processor.child,
+		video,
 		stop: async () => {
+			await video?.stop();
 			accounts.close();
 			await nc.close();
 			for (const child of [web, processor.child]) {

@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { publishEvent } from '../../src/lib/server/backbone/publisher';
+import { registerCamera } from '../helpers/cameras';
+import { registered } from '../helpers/events';
+import { signInPage } from '../helpers/sign-in-page';
+import { startSystem, type TestSystem } from '../helpers/system';
+import { sampleTile } from '../helpers/video-canvas';
+
+let system: TestSystem;
+const areas = ['cooking', 'cold_dishes', 'washing', 'storage'] as const;
+/** 4 shops × 4 cameras in 历下 (sup-a's district): a full 16-tile wall. */
+const wall = Array.from({ length: 16 }, (_, i) => ({
+	cameraId: `cam-w${String(i + 1).padStart(2, '0')}`,
+	merchantId: `m-vw${Math.floor(i / 4) + 1}`,
+	area: areas[i % 4]!
+}));
+
+test.beforeAll(async () => {
+	system = await startSystem({ video: true });
+	for (let m = 1; m <= 4; m++) {
+		await publishEvent(system.js, registered(`m-vw${m}`, '370102', `泉城后厨${m}号店`));
+	}
+	await publishEvent(system.js, registered('m-vx', '370103', '市中小馆'));
+	for (const c of wall) {
+		await registerCamera(system.js, c.cameraId, c.merchantId, { area: c.area, publicView: false });
+	}
+	// Another district's private camera: sup-a may not watch it.
+	await registerCamera(system.js, 'cam-other', 'm-vx', { districtId: '370103', publicView: false });
+});
+test.afterAll(async () => {
+	await system?.stop();
+});
+
+test('video wall - a test camera plays: moving pictures and a clock within 2 s of now', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await signInPage(page, system.webUrl, 'sup-a');
+	const opened = Date.now();
+	await page.goto(`${system.webUrl}/video?camera=cam-w01`);
+	const tile = page.getByTestId('video-tile').first();
+	await expect(tile).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	console.log(`first picture ${Date.now() - opened} ms after navigation`);
+
+	const first = await sampleTile(tile);
+	expect(first.spread, 'the canvas is not blank').toBeGreaterThan(10);
+	await expect.poll(async () => (await sampleTile(tile)).fingerprint).not.toBe(first.fingerprint);
+
+	// The burned-in clock: readable, advancing, and close to the page's clock.
+	await expect.poll(async () => (await sampleTile(tile)).madeAt).not.toBeNull();
+	const a = await sampleTile(tile);
+	await page.waitForTimeout(1_000);
+	const b = await sampleTile(tile);
+	expect(a.madeAt).not.toBeNull();
+	expect(b.madeAt).not.toBeNull();
+	expect(b.madeAt! - a.madeAt!).toBeGreaterThan(500);
+	expect(Math.abs(b.now - b.madeAt!)).toBeLessThan(2_000);
+	expect(errors).toEqual([]);
+});
+
+test('video wall - 16 tiles on one page all show moving pictures', async ({ page }) => {
+	test.setTimeout(180_000);
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/video`);
+	await expect(page.getByTestId('tree-camera')).toHaveCount(16);
+	await page.getByTestId('grid-16').click();
+	const tiles = page.getByTestId('video-grid').getByTestId('video-tile');
+	await expect(tiles).toHaveCount(16);
+	for (let i = 0; i < 16; i++) {
+		await expect(tiles.nth(i)).toHaveAttribute('data-status', 'live', { timeout: 60_000 });
+	}
+	const before = await Promise.all(wall.map((_, i) => sampleTile(tiles.nth(i))));
+	await page.waitForTimeout(1_500);
+	const after = await Promise.all(wall.map((_, i) => sampleTile(tiles.nth(i))));
+	for (let i = 0; i < 16; i++) {
+		expect(after[i]!.spread, `tile ${i} is not blank`).toBeGreaterThan(10);
+		expect(after[i]!.fingerprint, `tile ${i} moves`).not.toBe(before[i]!.fingerprint);
+		expect(after[i]!.madeAt! - before[i]!.madeAt!, `tile ${i}'s clock advances`).toBeGreaterThan(0);
+	}
+	await page.screenshot({ path: 'test-results/video-wall-16.png' });
+});
+
+test('video wall - a camera the viewer may not watch shows the refusal', async ({ page }) => {
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/video?camera=cam-other`);
+	const tile = page.getByTestId('video-tile').first();
+	await expect(tile).toHaveAttribute('data-status', 'refused');
+	await expect(tile).toHaveAttribute('data-code', '4403');
+	await expect(tile.getByTestId('tile-refusal')).toHaveText('无权查看');
+});
+
+test('command screen - the video strip plays the district kitchens; a drill camera plays on touch', async ({
+	page
+}) => {
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/command`);
+	const strip = page.getByTestId('panel-video').getByTestId('video-tile');
+	await expect(strip).toHaveCount(4);
+	for (let i = 0; i < 4; i++) {
+		await expect(strip.nth(i)).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	}
+	// A touch on a kitchen opens its merchant; its cameras play from the list.
+	const merchant = await strip.first().getAttribute('data-camera');
+	await strip.first().click();
+	const drill = page.getByTestId('drill-overlay');
+	await expect(drill).toBeVisible();
+	await drill.getByTestId('drill-camera').first().click();
+	const tile = drill.getByTestId('drill-video').getByTestId('video-tile');
+	await expect(tile).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	expect(merchant).toMatch(/^cam-w/);
+	await page.screenshot({ path: 'test-results/video-command-drill.png' });
+});

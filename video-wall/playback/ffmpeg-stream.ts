@@ -1,0 +1,68 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { listSegments } from '../recorder/segment-store';
+import { spawnBound } from '../recorder/spawn';
+import { daysBetween } from '../recorder/segments';
+import { concatList, type PlayableSegment } from './playback-args';
+
+/** A camera's finished segments that may hold [fromMs, toMs], as files playback can read. */
+export async function segmentsAround(
+	recDir: string,
+	cameraId: string,
+	fromMs: number,
+	toMs: number,
+	timeZone: string
+): Promise<PlayableSegment[]> {
+	// A segment starts at most one day before it can reach `fromMs` (segments are minutes long).
+	const days = daysBetween(fromMs - 86_400_000, toMs, timeZone);
+	return (await listSegments(recDir, cameraId, days)).map((s) => ({
+		file: join(recDir, s.path),
+		startMs: s.startMs,
+		endMs: s.endMs
+	}));
+}
+
+/**
+ * The ffmpeg children of open playbacks and clips, so the service can kill them all when it
+ * stops (each is also killed when its socket or response goes away).
+ */
+export class StreamChildren {
+	readonly #children = new Set<ChildProcessWithoutNullStreams>();
+
+	/** Starts ffmpeg on the segment list (written to its stdin); its stdout is the stream. */
+	spawn(
+		ffmpegPath: string,
+		args: string[],
+		segments: readonly PlayableSegment[]
+	): ChildProcessWithoutNullStreams {
+		const child = spawnBound(ffmpegPath, args);
+		this.#children.add(child);
+		child.once('close', () => this.#children.delete(child));
+		// ffmpeg may exit before reading the list (bad args): not our error to throw.
+		child.stdin.on('error', () => {});
+		child.stdin.end(concatList(segments));
+		return child;
+	}
+
+	get size(): number {
+		return this.#children.size;
+	}
+
+	pids(): number[] {
+		return [...this.#children].map((c) => c.pid ?? 0);
+	}
+
+	/** Kills every child and waits for them to be gone. */
+	async killAll(): Promise<void> {
+		await Promise.all(
+			[...this.#children].map(
+				(c) =>
+					new Promise<void>((resolve) => {
+						if (c.exitCode !== null || c.signalCode !== null) return resolve();
+						c.once('close', () => resolve());
+						c.kill('SIGKILL');
+					})
+			)
+		);
+	}
+}

@@ -1,0 +1,152 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
+import { playbackQuery } from '../../src/lib/domain/video/protocol';
+import { playFrom } from '../recorder/segments';
+import { playbackAccess, refusalCodes, type CameraLookup, type Refusal } from './access';
+import { segmentsAround, StreamChildren } from './ffmpeg-stream';
+import { playbackArgs } from './playback-args';
+import { recordingsRoutes } from './recordings-routes';
+
+export interface PlaybackDeps {
+	/** The recordings folder (`<VIDEO_DIR>/rec`), as the recorder writes it. */
+	recDir: string;
+	timeZone: string;
+	ticketSecret: string;
+	/** The camera directory (worker A's, from JetStream). */
+	camera: CameraLookup;
+	/** What a player tile shows: the size playback is transcoded to. */
+	tile: { width: number; height: number };
+	/** MPEG-1 bitrate of playback, '800k' by default. */
+	bitrate?: string;
+	/** Longest evidence clip one request may cut, ms (1 h by default). */
+	maxClipMs?: number;
+	ffmpegPath?: string;
+	/** Tag for playback and clip ffmpegs' command lines (to count this service's children). */
+	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
+	log: (m: string) => void;
+}
+
+interface PlaybackSocket {
+	cameraId: string;
+	query: string;
+	refusal?: Refusal | 'bad_request';
+	child?: ChildProcessWithoutNullStreams;
+	closed?: boolean;
+}
+
+/** Close code for a malformed query (no such code in protocol.ts yet; never retried: ≥ 4000). */
+export const BAD_REQUEST_CLOSE = 4400;
+/** Normal close at the end of the recording. */
+const END_CLOSE = 1000;
+/** Buffered bytes at which a socket stops ffmpeg's output (it waits, it is never dropped). */
+const HIGH_WATER = 1 << 20;
+
+/**
+ * Mounts WS /playback/:cameraId?from=&speed=&ticket= and GET /recordings/:cameraId?day= (and
+ * /recordings/:cameraId/clip) on the video service's uWS app. One ffmpeg per playback socket,
+ * killed when the socket closes; a slow viewer slows only its own ffmpeg (its output pauses).
+ */
+export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
+	const children = new StreamChildren();
+	const ffmpeg = deps.ffmpegPath ?? 'ffmpeg';
+
+	const start = async (ws: WebSocket<PlaybackSocket>, s: PlaybackSocket) => {
+		const q = playbackQuery.safeParse(Object.fromEntries(new URLSearchParams(s.query)));
+		if (!q.success) return ws.end(BAD_REQUEST_CLOSE, 'bad query');
+		const { from, speed } = q.data;
+		const segments = await segmentsAround(deps.recDir, s.cameraId, from, Date.now(), deps.timeZone);
+		if (s.closed) return;
+		const plan = playFrom(segments, from);
+		if (!plan) return ws.end(END_CLOSE, 'no recording after this time');
+		const child = children.spawn(
+			ffmpeg,
+			playbackArgs({
+				seekSeconds: plan.seekMs / 1000,
+				speed,
+				tile: deps.tile,
+				bitrate: deps.bitrate,
+				marker: deps.marker?.(s.cameraId, 'playback')
+			}),
+			plan.segments
+		);
+		s.child = child;
+		let lastError = '';
+		child.stderr.on('data', (d: Buffer) => (lastError = d.toString().trim().slice(-300)));
+		child.stdout.on('data', (chunk: Buffer) => {
+			if (s.closed) return;
+			ws.send(chunk, true);
+			if (ws.getBufferedAmount() > HIGH_WATER) child.stdout.pause();
+		});
+		child.once('close', (code) => {
+			if (s.closed) return;
+			if (code !== 0) deps.log(`playback ${s.cameraId} failed (${code}): ${lastError}`);
+			ws.end(code === 0 ? END_CLOSE : 1011, code === 0 ? 'end of recording' : 'playback failed');
+		});
+	};
+
+	app.ws<PlaybackSocket>('/playback/:cameraId', {
+		compression: 0,
+		maxPayloadLength: 1024,
+		// Generous: a paused reader must not lose its picture; HIGH_WATER keeps ffmpeg from filling it.
+		maxBackpressure: 16 << 20,
+		idleTimeout: 60,
+		sendPingsAutomatically: true,
+		upgrade: (res, req, context) => {
+			const cameraId = req.getParameter(0) ?? '';
+			const query = req.getQuery() ?? '';
+			const key = req.getHeader('sec-websocket-key');
+			const protocol = req.getHeader('sec-websocket-protocol');
+			const extensions = req.getHeader('sec-websocket-extensions');
+			let aborted = false;
+			res.onAborted(() => (aborted = true));
+			const ticket = new URLSearchParams(query).get('ticket');
+			void playbackAccess(ticket, cameraId, deps)
+				.then((a) => (a.ok ? undefined : a.refusal))
+				.catch((e: unknown) => {
+					deps.log(`playback access: ${(e as Error).message}`);
+					return 'unauthorized' as const;
+				})
+				.then((refusal) => {
+					if (aborted) return;
+					// Refused sockets are accepted and closed at once with a code the player can show.
+					res.cork(() =>
+						res.upgrade({ cameraId, query, refusal }, key, protocol, extensions, context)
+					);
+				});
+		},
+		open: (ws) => {
+			const s = ws.getUserData();
+			if (s.refusal) {
+				return ws.end(
+					s.refusal === 'bad_request' ? BAD_REQUEST_CLOSE : refusalCodes[s.refusal].close,
+					s.refusal
+				);
+			}
+			start(ws, s).catch((e: unknown) => {
+				deps.log(`playback ${s.cameraId}: ${(e as Error).message}`);
+				if (!s.closed) ws.end(1011, 'playback failed');
+			});
+		},
+		drain: (ws) => {
+			const s = ws.getUserData();
+			if (ws.getBufferedAmount() < HIGH_WATER / 2) s.child?.stdout.resume();
+		},
+		close: (ws) => {
+			const s = ws.getUserData();
+			s.closed = true;
+			s.child?.kill('SIGKILL');
+		}
+	});
+
+	recordingsRoutes(app, { ...deps, children, ffmpeg });
+
+	return {
+		/** ffmpeg children serving playbacks and clips now. */
+		get streams() {
+			return children.size;
+		},
+		pids: () => children.pids(),
+		/** Kills every playback's and clip's ffmpeg (service shutdown). */
+		close: () => children.killAll()
+	};
+}
