@@ -67,7 +67,8 @@ export function supervise(
 		if (proc.stderr) {
 			createInterface({ input: proc.stderr }).on('line', (line) => {
 				if (/^\w+=/.test(line)) spec.onProgressLine?.(line);
-				else if (line.trim()) lastError = line.slice(0, 300);
+				// Never a source address in logs: it may carry the camera's password.
+				else if (line.trim()) lastError = line.replace(/rtsps?:\/\/\S+/g, 'rtsp://…').slice(0, 300);
 			});
 		}
 		proc.on('error', (e) => {
