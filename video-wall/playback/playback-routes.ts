@@ -2,7 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import { playbackQuery } from '../../src/lib/domain/video/protocol';
 import { playFrom } from '../recorder/segments';
-import { playbackAccess, refusalCodes, type CameraLookup, type Refusal } from './access';
+import { playbackAccess, refusalCodes, type CameraLookup } from './access';
 import { segmentsAround, StreamChildren } from './ffmpeg-stream';
 import { playbackArgs } from './playback-args';
 import { recordingsRoutes } from './recordings-routes';
@@ -29,7 +29,6 @@ export interface PlaybackDeps {
 interface PlaybackSocket {
 	cameraId: string;
 	query: string;
-	refusal?: Refusal | 'bad_request';
 	child?: ChildProcessWithoutNullStreams;
 	closed?: boolean;
 }
@@ -91,41 +90,31 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 		maxBackpressure: 16 << 20,
 		idleTimeout: 60,
 		sendPingsAutomatically: true,
+		// Upgraded at once; the ticket is checked once open (a refusal is then a close code, before
+		// any byte of video). An upgrade answered later, after an await, was now and then dropped
+		// by uWS (1006) while other requests were being answered.
 		upgrade: (res, req, context) => {
-			const cameraId = req.getParameter(0) ?? '';
-			const query = req.getQuery() ?? '';
-			const key = req.getHeader('sec-websocket-key');
-			const protocol = req.getHeader('sec-websocket-protocol');
-			const extensions = req.getHeader('sec-websocket-extensions');
-			let aborted = false;
-			res.onAborted(() => (aborted = true));
-			const ticket = new URLSearchParams(query).get('ticket');
-			void playbackAccess(ticket, cameraId, deps)
-				.then((a) => (a.ok ? undefined : a.refusal))
-				.catch((e: unknown) => {
-					deps.log(`playback access: ${(e as Error).message}`);
-					return 'unauthorized' as const;
-				})
-				.then((refusal) => {
-					if (aborted) return;
-					// Refused sockets are accepted and closed at once with a code the player can show.
-					res.cork(() =>
-						res.upgrade({ cameraId, query, refusal }, key, protocol, extensions, context)
-					);
-				});
+			res.upgrade<PlaybackSocket>(
+				{ cameraId: req.getParameter(0) ?? '', query: req.getQuery() ?? '' },
+				req.getHeader('sec-websocket-key'),
+				req.getHeader('sec-websocket-protocol'),
+				req.getHeader('sec-websocket-extensions'),
+				context
+			);
 		},
 		open: (ws) => {
 			const s = ws.getUserData();
-			if (s.refusal) {
-				return ws.end(
-					s.refusal === 'bad_request' ? BAD_REQUEST_CLOSE : refusalCodes[s.refusal].close,
-					s.refusal
-				);
-			}
-			start(ws, s).catch((e: unknown) => {
-				deps.log(`playback ${s.cameraId}: ${(e as Error).message}`);
-				if (!s.closed) ws.end(1011, 'playback failed');
-			});
+			const ticket = new URLSearchParams(s.query).get('ticket');
+			playbackAccess(ticket, s.cameraId, deps)
+				.then((a) => {
+					if (s.closed) return;
+					if (!a.ok) return ws.end(refusalCodes[a.refusal].close, a.refusal);
+					return start(ws, s);
+				})
+				.catch((e: unknown) => {
+					deps.log(`playback ${s.cameraId}: ${(e as Error).message}`);
+					if (!s.closed) ws.end(1011, 'playback failed');
+				});
 		},
 		drain: (ws) => {
 			const s = ws.getUserData();

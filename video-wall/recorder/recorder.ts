@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Camera } from '../../src/lib/domain/video/camera';
-import { parseListLine, recordArgs } from './record-args';
+import { parseListLine, parseProgressLine, recordArgs, type TestPattern } from './record-args';
 import { finishPart, PART_DIR, recoverParts } from './segment-store';
 import { supervise, type Supervised } from './supervised';
 
@@ -14,6 +14,8 @@ export interface RecorderOptions {
 	timeZone: string;
 	testPattern: { width: number; height: number };
 	ffmpegPath?: string;
+	/** The live tiles' test pattern for a camera (record-args.ts `pattern`); built-in otherwise. */
+	pattern?: (camera: Camera) => TestPattern;
 	/** Tag for a camera's recording ffmpeg, found in its command line (to count children). */
 	marker?: (cameraId: string) => string;
 	backoff?: { minMs: number; maxMs: number };
@@ -43,9 +45,9 @@ interface Run {
 
 /**
  * One supervised ffmpeg per recording camera. ffmpeg writes parts and lists each as it closes
- * (stream seconds); the wall clock of stream time 0 is the least of "arrival − stream end" over
- * the list's lines (a live source's packet is never muxed before it happens), and each part is
- * renamed to its wall-clock span at once, so the files are the index.
+ * (stream seconds); the wall clock of stream time 0 is the least of "arrival − stream time" over
+ * its progress reports and the list's lines (a live source's packet is never muxed before it
+ * happens), and each part is renamed to its wall-clock span at once, so the files are the index.
  */
 export function createRecorder(o: RecorderOptions): Recorder {
 	const runs = new Map<string, Run>();
@@ -78,9 +80,14 @@ export function createRecorder(o: RecorderOptions): Recorder {
 						runId,
 						segmentSeconds: o.segmentSeconds,
 						testPattern: o.testPattern,
-						marker: o.marker?.(id)
+						marker: o.marker?.(id),
+						pattern: camera.source.kind === 'test_pattern' ? o.pattern?.(camera) : undefined
 					}),
 					env: { TZ: o.timeZone },
+					onProgressLine: (line) => {
+						const ms = parseProgressLine(line);
+						if (ms !== null) anchor = Math.min(anchor, Date.now() - ms);
+					},
 					onStdoutLine: (line) => {
 						const entry = parseListLine(line);
 						if (!entry) return;

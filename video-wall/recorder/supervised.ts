@@ -8,6 +8,8 @@ export interface RunSpec {
 	args: string[];
 	env?: Record<string, string>;
 	onStdoutLine?: (line: string) => void;
+	/** ffmpeg's `-progress` lines (key=value) on stderr; the other lines are kept as its last error. */
+	onProgressLine?: (line: string) => void;
 	/** Runs after the process exited, before the next run is planned (e.g. to tidy its files). */
 	onExit?: (code: number | null, signal: NodeJS.Signals | null) => void | Promise<void>;
 }
@@ -64,7 +66,9 @@ export function supervise(
 		}
 		if (proc.stderr) {
 			createInterface({ input: proc.stderr }).on('line', (line) => {
-				lastError = line.slice(0, 300);
+				if (/^\w+=/.test(line)) spec.onProgressLine?.(line);
+				// Never a source address in logs: it may carry the camera's password.
+				else if (line.trim()) lastError = line.replace(/rtsps?:\/\/\S+/g, 'rtsp://…').slice(0, 300);
 			});
 		}
 		proc.on('error', (e) => {
