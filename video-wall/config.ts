@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { recordingEnv } from './recorder/recording-env';
 import { ticketSecretProblem } from '../src/lib/server/auth/ticket';
 
 const positiveInt = z.coerce.number().int().positive();
 const seconds = z.coerce.number().positive().max(86_400);
 
 const schema = z.object({
+	...recordingEnv,
 	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
 	/** 0 picks a free port (tests). */
 	VIDEO_PORT: z.coerce.number().int().min(0).max(65535).default(3002),

@@ -11,6 +11,9 @@ import type { VideoConfig } from './config';
 import { HealthMonitor } from './health/monitor';
 import { LiveRelay } from './relay/live-relay';
 import { mountHttp } from './http-routes';
+import { startRecording } from './recorder/recording';
+import { inputArgs, tileFilters } from './sources/ffmpeg-args';
+import { processMarker } from './sources/marker';
 import { Grabber } from './snapshot/grabber';
 import { FALLBACK_FONT, findCjkFont } from './sources/font';
 import { SourceManager } from './sources/source-manager';
@@ -128,6 +131,33 @@ export async function startVideoWall(
 		relay.recheck(cameraId);
 	});
 
+	const recording = startRecording(app, {
+		videoDir: dir,
+		segmentSeconds: config.RECORD_SEGMENT_SECONDS,
+		quotaGb: config.RECORD_QUOTA_GB,
+		sweepSeconds: config.RETENTION_SWEEP_SECONDS,
+		clipMaxMinutes: config.CLIP_MAX_MINUTES,
+		timeZone: config.TIME_ZONE,
+		tile: {
+			width: config.TILE_WIDTH,
+			height: config.TILE_HEIGHT,
+			bitrateKbps: config.VIDEO_BITRATE_KBPS
+		},
+		ticketSecret: config.TICKET_SECRET,
+		ffmpegPath: config.FFMPEG_PATH,
+		cameras: () => directory.cameras.values(),
+		camera: (id) => directory.get(id),
+		pattern: (c) => {
+			const o = { ...options(c), marker: '' };
+			return { input: inputArgs(c.source, o), filters: tileFilters(c.source, o) };
+		},
+		marker: (id, role) => processMarker(config.VIDEO_INSTANCE, id, role),
+		log
+	});
+	directory.onChange(({ event }) => {
+		if (event.type !== 'camera.offline' && event.type !== 'camera.online') recording.sync();
+	});
+
 	mountHttp(app, {
 		directory,
 		sources,
@@ -158,6 +188,7 @@ export async function startVideoWall(
 		stop: async () => {
 			health.close();
 			uWS.us_listen_socket_close(listenSocket);
+			await recording.stop();
 			relay.closeAll();
 			await Promise.all(started.map((p) => p.stop().catch(() => {})));
 			await sources.close();

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +16,7 @@ import { frameTimes } from '../helpers/ts-frames';
 import { startVideo, type TestVideo } from '../helpers/video';
 import { openViewer } from '../helpers/video-viewer';
 
-// Runs once video-wall/service.ts wires the recorder in (startRecording, see recorder/recording.ts).
-const wired = readFileSync(
-	new URL('../../video-wall/service.ts', import.meta.url),
-	'utf8'
-).includes('startRecording(');
-
-describe.runIf(wired)('video recording through the service', () => {
+describe('video recording through the service', () => {
 	let nats: TestNats;
 	let nc: NatsConnection;
 	let js: JetStreamClient;

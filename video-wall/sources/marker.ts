@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** What a child is for: the live tile encoder, a one-shot still or probe. */
-export type ChildRole = 'live' | 'grab';
+export type ChildRole = 'live' | 'grab' | 'record' | 'playback' | 'clip';
 
 /**
  * A tag put in every ffmpeg's arguments (as output metadata, harmless to the stream), so this
