@@ -121,8 +121,9 @@ export function tileFilters(source: CameraSource, o: SourceOptions): string {
 			// %T = HH:MM:SS without a colon to escape; the local time of the service's TZ.
 			text: optionValue('%{localtime:%Y-%m-%d %T}'),
 			fontsize: 20,
-			x: 8,
-			y: 'h-th-12'
+			// Top right, beside the area: players lay their caption over the bottom of the picture.
+			x: 'w-tw-8',
+			y: 60
 		})
 	].join(',');
 }

@@ -14,12 +14,28 @@ export class VideoAccess {
 	readonly #endpoint: string;
 	readonly #fetch: typeof fetch;
 
-	constructor(endpoint = '/api/video/ticket', fetchFn: typeof fetch = fetch) {
+	readonly #anonymous: VideoTicket | null;
+
+	constructor(
+		endpoint = '/api/video/ticket',
+		fetchFn: typeof fetch = fetch,
+		anonymous: VideoTicket | null = null
+	) {
 		this.#endpoint = endpoint;
 		this.#fetch = fetchFn;
+		this.#anonymous = anonymous;
+	}
+
+	/**
+	 * A diner's access (the shop's public page): no ticket at all, so the video service shows
+	 * only the cameras the merchant opened to the public.
+	 */
+	static anonymous(videoUrl: string): VideoAccess {
+		return new VideoAccess('', fetch, { videoUrl, ticket: '' });
 	}
 
 	ticket(fresh = false): Promise<VideoTicket> {
+		if (this.#anonymous) return Promise.resolve(this.#anonymous);
 		if (fresh || !this.#answer || Date.now() - this.#at > REUSE_MS) {
 			this.#at = Date.now();
 			this.#answer = this.#fetch(this.#endpoint, { cache: 'no-store' }).then(async (res) => {
@@ -45,7 +61,9 @@ export class VideoAccess {
 	async httpUrl(path: string, query: Record<string, string> = {}): Promise<string> {
 		const { videoUrl, ticket } = await this.ticket();
 		const url = new URL(path, videoUrl);
-		for (const [k, v] of Object.entries({ ...query, ticket })) url.searchParams.set(k, v);
+		for (const [k, v] of Object.entries(ticket ? { ...query, ticket } : query)) {
+			url.searchParams.set(k, v);
+		}
 		return url.toString();
 	}
 
