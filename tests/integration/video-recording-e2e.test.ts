@@ -59,7 +59,7 @@ describe('video recording through the service', () => {
 		const bytes = await player.received(200_000);
 		player.close();
 		const times = (await frameTimes(bytes)).filter((t): t is number => t !== null);
-		expect(Math.abs(times[0]! - from)).toBeLessThan(1_000);
+		expect(Math.abs(times[0]! - from)).toBeLessThan(500);
 	});
 
 	it('video recording - the public cannot play back even a public camera', async () => {

@@ -20,6 +20,22 @@ export function concatList(segments: readonly PlayableSegment[]): string {
 	return `${lines.join('\n')}\n`;
 }
 
+/** Seeks go in whole steps of this many ms (see seekArg). */
+export const SEEK_STEP_MS = 5;
+
+/**
+ * The seek for `-ss`, rounded down to whole SEEK_STEP_MS. ffmpeg 5.1 turns a seek on the concat
+ * demuxer into the stream's time base with the target rounded to the nearest tick but its upper
+ * bound rounded down: a target whose ticks round up is refused ("could not seek"), and concat
+ * then plays from the next file on — 1.5 s or more after the time asked (e.g. 0.506 s is 6476.8
+ * ticks at 1/12800). 5 ms is a whole number of ticks at every time scale recordings have: 90 000
+ * (the recorder's own and cameras' copies), 12 800 (x264 at 25 fps, older recordings) and 1 000.
+ */
+export function seekArg(seekSeconds: number): string {
+	const ms = Math.max(0, Math.floor(Math.round(seekSeconds * 1e6) / 1000));
+	return ((ms - (ms % SEEK_STEP_MS)) / 1000).toFixed(3);
+}
+
 export interface PlaybackArgsOptions {
 	/** Seconds into the first segment. */
 	seekSeconds: number;
@@ -52,7 +68,7 @@ export function playbackArgs(o: PlaybackArgsOptions): string[] {
 		'-protocol_whitelist',
 		'file,pipe',
 		'-ss',
-		o.seekSeconds.toFixed(3),
+		seekArg(o.seekSeconds),
 		'-i',
 		'pipe:0',
 		'-vf',

@@ -127,7 +127,8 @@ export function recordArgs(camera: Pick<Camera, 'cameraId' | 'source'>, o: Recor
 		'-segment_format',
 		'mp4',
 		'-segment_format_options',
-		'movflags=+frag_keyframe+empty_moov+default_base_moof:frag_duration=1000000',
+		// A 90 kHz time scale: any whole millisecond is a whole tick, so a seek lands exactly.
+		'movflags=+frag_keyframe+empty_moov+default_base_moof:frag_duration=1000000:video_track_timescale=90000',
 		'-reset_timestamps',
 		'1',
 		'-segment_list',
