@@ -25,6 +25,10 @@ export const videoPaths = {
  * the player can say why instead of retrying in silence.
  */
 export const videoCloseCodes = {
+	/** A playback reached the end of the recording (or there is none after `from`): stop, don't retry. */
+	ended: 4100,
+	/** A query the service cannot use (bad `from`, `speed`). */
+	badRequest: 4400,
 	/** No valid ticket where one is needed, or it expired: fetch a new one. */
 	unauthorized: 4401,
 	/** The ticket does not allow this camera. */
