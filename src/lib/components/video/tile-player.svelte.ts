@@ -4,12 +4,27 @@ import { FrameRenderer } from './frame-renderer';
 import { PictureCounter } from './picture-counter';
 import { TileSource } from './tile-source';
 
-export type TileStatus = 'idle' | 'connecting' | 'live' | 'offline' | 'refused' | 'paused';
+export type TileStatus =
+	| 'idle'
+	| 'connecting'
+	| 'live'
+	| 'offline'
+	| 'refused'
+	| 'paused'
+	/** A playback reached the end of the recording: it stays on its last picture. */
+	| 'ended';
 
 /** What a tile plays: `url()` builds a fresh address with a fresh ticket on every (re)connect. */
 export interface TileTarget {
 	key: string;
 	url: () => Promise<string>;
+	/** Playback ends (the service closes it when the recording does); live goes on forever. */
+	kind?: 'live' | 'playback';
+	/**
+	 * A current ticket to show the open socket before its own runs out (the live relay lets a
+	 * socket go when its ticket ends); none for the public, who have no ticket.
+	 */
+	renew?: () => Promise<string | null>;
 }
 
 /** Pictures behind the live edge before the tile catches up (3 × 40 ms at 25 fps). */
@@ -17,6 +32,8 @@ const MAX_LAG_PICTURES = 3;
 /** No bytes for this long on an open socket: treat it as dropped. */
 const STALL_MS = 5_000;
 const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000];
+/** Tickets live 5 minutes: show the live socket a current one every minute. */
+const RENEW_MS = 60_000;
 
 /**
  * One tile's player: a jsmpeg Player on its own 2D canvas, kept for the page's life and pointed
@@ -47,6 +64,7 @@ export class TilePlayer {
 	#openedAt = 0;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#watchdog: ReturnType<typeof setInterval>;
+	#renewal: ReturnType<typeof setInterval>;
 	#generation = 0;
 
 	constructor() {
@@ -76,6 +94,7 @@ export class TilePlayer {
 		this.#wrapWrites();
 		this.#player.updateForStreaming = () => this.#decode();
 		this.#watchdog = setInterval(() => this.#checkStall(), 1_000);
+		this.#renewal = setInterval(() => this.#renew(), RENEW_MS);
 	}
 
 	/** Plays `target` (or nothing); the same key keeps the running connection. */
@@ -111,11 +130,14 @@ export class TilePlayer {
 	}
 
 	release(): void {
+		// The next tile to take this player decides for itself whether it is on screen.
+		this.#suspended = false;
 		this.play(null);
 	}
 
 	destroy(): void {
 		clearInterval(this.#watchdog);
+		clearInterval(this.#renewal);
 		clearTimeout(this.#retry);
 		this.#player.destroy();
 	}
@@ -173,6 +195,10 @@ export class TilePlayer {
 
 	#onClose(code: number): void {
 		this.#player.pause();
+		// The end of a recording: keep its last picture, never replay it from the start.
+		if (code === videoCloseCodes.ended || (this.#target?.kind === 'playback' && code === 1000)) {
+			return this.#setStatus('ended', code);
+		}
 		this.#resetDecoder();
 		const healing = shouldReconnect(code);
 		// An expired ticket heals with a new one; twice in a row means it is not an expiry.
@@ -198,6 +224,19 @@ export class TilePlayer {
 			this.#attempt = 0;
 			this.#setStatus('live');
 		}
+	}
+
+	#renew(): void {
+		const target = this.#target;
+		if (!target?.renew || target.kind === 'playback' || !this.#source.isOpen) return;
+		const generation = this.#generation;
+		target.renew().then(
+			(ticket) => {
+				if (ticket && generation === this.#generation) this.#source.send({ ticket });
+			},
+			// Not renewed: the socket ends with its ticket and reconnects with a new one.
+			() => {}
+		);
 	}
 
 	#checkStall(): void {

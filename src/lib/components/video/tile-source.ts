@@ -72,6 +72,11 @@ export class TileSource implements JSMpegSource {
 		}
 	}
 
+	/** A text frame to the service (a renewed ticket); dropped when the socket is not open. */
+	send(message: unknown): void {
+		if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+	}
+
 	get isOpen(): boolean {
 		return this.#socket !== null;
 	}

@@ -1299,6 +1299,7 @@ export const en: Messages = {
 	'videoTile.live': 'Live',
 	'videoTile.playback': 'Playback {speed}×',
 	'videoTile.connecting': 'Connecting',
+	'videoTile.ended': 'End of recording',
 	'videoTile.paused': 'Paused',
 	'videoTile.offline': 'Offline',
 	'videoTile.since': 'since {time}',

@@ -1268,6 +1268,7 @@ export const zhCN = {
 	'videoTile.live': '实时',
 	'videoTile.playback': '回放 {speed}×',
 	'videoTile.connecting': '连接中',
+	'videoTile.ended': '录像已播完',
 	'videoTile.paused': '已暂停',
 	'videoTile.offline': '离线',
 	'videoTile.since': '自 {time}',
