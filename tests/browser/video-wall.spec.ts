@@ -16,7 +16,8 @@ const wall = Array.from({ length: 16 }, (_, i) => ({
 }));
 
 test.beforeAll(async () => {
-	system = await startSystem({ video: true });
+	// Short segments: the playback test has finished recordings to play within seconds.
+	system = await startSystem({ video: true, videoEnv: { RECORD_SEGMENT_SECONDS: '2' } });
 	for (let m = 1; m <= 4; m++) {
 		await publishEvent(system.js, registered(`m-vw${m}`, '370102', `泉城后厨${m}号店`));
 	}
@@ -24,6 +25,12 @@ test.beforeAll(async () => {
 	for (const c of wall) {
 		await registerCamera(system.js, c.cameraId, c.merchantId, { area: c.area, publicView: false });
 	}
+	await registerCamera(system.js, 'cam-rec', 'm-vw1', {
+		area: 'storage',
+		name: '库房录像',
+		publicView: false,
+		recording: true
+	});
 	// Another district's private camera: sup-a may not watch it.
 	await registerCamera(system.js, 'cam-other', 'm-vx', { districtId: '370103', publicView: false });
 });
@@ -110,4 +117,34 @@ test('command screen - the video strip plays the district kitchens; a drill came
 	await expect(tile).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
 	expect(merchant).toMatch(/^cam-w/);
 	await page.screenshot({ path: 'test-results/video-command-drill.png' });
+});
+
+test('video wall - playback from the timeline shows the recorded time, and stops at the end', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/video?camera=cam-rec`);
+	await page.getByTestId('tab-playback').click();
+	const bar = page.getByTestId('timeline');
+	// The day's recordings, fetched from the video service by the page (another origin).
+	await expect(bar).not.toHaveAttribute('data-spans', '0', { timeout: 30_000 });
+	const span = await bar.locator('.span').first().boundingBox();
+	const barBox = await bar.boundingBox();
+	expect(span && barBox).toBeTruthy();
+	// Just left of the recording: a click in a gap plays from the next recording's start.
+	await bar.click({ position: { x: span!.x - barBox!.x - 3, y: barBox!.height / 2 } });
+	const tile = page.getByTestId('playback').getByTestId('video-tile');
+	await expect(tile).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
+	await expect
+		.poll(async () => (await sampleTile(tile)).madeAt, { timeout: 15_000 })
+		.not.toBeNull();
+	const shown = await sampleTile(tile);
+	// A recorded picture: made well before now (the recording began when the camera was registered).
+	expect(shown.now - shown.madeAt!).toBeGreaterThan(2_000);
+	// Fast, then the end of the recording: the tile keeps its last picture and says so.
+	await page.getByRole('button', { name: '8×' }).click();
+	await expect(tile).toHaveAttribute('data-status', 'ended', { timeout: 60_000 });
+	expect(errors).toEqual([]);
 });

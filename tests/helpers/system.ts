@@ -27,7 +27,10 @@ export interface TestSystem {
 }
 
 /** The system as `npm start` runs it, without the simulator: nats-server, processor, web (build/). */
-export async function startSystem({ video: withVideo = false } = {}): Promise<TestSystem> {
+export async function startSystem({
+	video: withVideo = false,
+	videoEnv = {}
+}: { video?: boolean; videoEnv?: Record<string, string> } = {}): Promise<TestSystem> {
 	const nats = await startNats();
 	const apiPort = await freePort();
 	const webPort = await freePort();
@@ -45,7 +48,7 @@ export async function startSystem({ video: withVideo = false } = {}): Promise<Te
 	await waitForPort(apiPort, 60_000);
 	// The video service folds camera events from the stream the processor made; the web tells
 	// browsers its port.
-	const video = withVideo ? await startVideo({ natsUrl: nats.url }) : null;
+	const video = withVideo ? await startVideo({ natsUrl: nats.url, env: videoEnv }) : null;
 	const web = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
