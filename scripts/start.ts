@@ -99,7 +99,10 @@ async function main() {
 		tsx('video-wall/main.ts', {
 			...common,
 			...tickets,
-			VIDEO_DIR: resolve(config.DATA_DIR, 'video')
+			VIDEO_DIR: resolve(config.DATA_DIR, 'video'),
+			// The demo records nine kitchens (≈1.7 GB an hour): a demo left running must not fill
+			// the disk. A real deployment sets its own cap (0 = none).
+			RECORD_QUOTA_GB: process.env.RECORD_QUOTA_GB ?? (config.DEMO === '1' ? '10' : '0')
 		})
 	);
 	await waitForHealth(`http://127.0.0.1:${config.VIDEO_PORT}/healthz`, 60_000);
