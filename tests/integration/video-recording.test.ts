@@ -168,9 +168,10 @@ describe('video recording and playback', () => {
 		expect((await openViewerAt(path(camera.cameraId, wrongAudience)).closed).code).toBe(4401);
 		const day = localDay(Date.now(), TZ);
 		expect((await fetch(`${base}/recordings/${camera.cameraId}?day=${day}`)).status).toBe(401);
-		expect(
-			(await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${other}`)).status
-		).toBe(403);
+		const refused = await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${other}`);
+		expect(refused.status).toBe(403);
+		// A refusal reaches the page too (else it sees only a CORS error).
+		expect(refused.headers.get('access-control-allow-origin')).toBe('*');
 	});
 
 	it('recordings - the day is one span from the first segment to the last', async () => {
@@ -179,6 +180,8 @@ describe('video recording and playback', () => {
 		const day = localDay(segments[0]!.startMs, TZ);
 		const res = await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${ticket}`);
 		expect(res.status).toBe(200);
+		// The web app on another origin fetches it.
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		const body = recordingDay.parse(await res.json());
 		expect(body.spans).toHaveLength(1);
 		expect(body.spans[0]!.startMs).toBe(segments[0]!.startMs);
@@ -260,6 +263,7 @@ describe('video recording and playback', () => {
 			`${base}/recordings/${camera.cameraId}/clip?from=${from}&to=${to}&format=${format}&ticket=${ticket}`
 		);
 		expect(res.status).toBe(200);
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		return Buffer.from(await res.arrayBuffer());
 	}
 

@@ -34,6 +34,8 @@ function json(res: HttpResponse, status: number, body: unknown) {
 			.writeStatus(statusLine[status] ?? `${status} Error`)
 			.writeHeader('content-type', 'application/json; charset=utf-8')
 			.writeHeader('cache-control', 'no-store')
+			// The web app (another origin) fetches timelines and clips.
+			.writeHeader('access-control-allow-origin', '*')
 			.end(JSON.stringify(body))
 	);
 }
@@ -127,6 +129,9 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 				.writeStatus('200 OK')
 				.writeHeader('content-type', format === 'mp4' ? 'video/mp4' : 'video/mp2t')
 				.writeHeader('cache-control', 'no-store')
+				.writeHeader('access-control-allow-origin', '*')
+				// The page reads where the clip starts.
+				.writeHeader('access-control-expose-headers', 'x-clip-start')
 				// Where the clip really starts (the start of the segment holding `from`), epoch ms.
 				.writeHeader('x-clip-start', String(first.startMs))
 				.writeHeader(
