@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { localDay } from '../../src/lib/domain/time';
 import type { Camera } from '../../src/lib/domain/video/camera';
-import { recordingDay } from '../../src/lib/domain/video/protocol';
+import { recordingDay, videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { pidsWith } from '../../video-wall/sources/marker';
 import { playbackRoutes } from '../../video-wall/playback/playback-routes';
 import { createRecorder, type Recorder } from '../../video-wall/recorder/recorder';
@@ -147,7 +147,7 @@ describe('video recording and playback', () => {
 			`${wsBase}/playback/${camera.cameraId}?from=${from}&speed=8&ticket=${encodeURIComponent(ticket)}`
 		);
 		const closed = await player.closed;
-		expect(closed.code).toBe(1000);
+		expect(closed.code).toBe(videoCloseCodes.ended);
 		expect(Date.now() - t0).toBeLessThan(recordedMs / 2);
 		const times = (await frameTimes(player.bytes())).filter((t): t is number => t !== null);
 		// Every recorded second is there, compressed eightfold (25 fps out: ~3 frames a second of recording).
@@ -166,6 +166,11 @@ describe('video recording and playback', () => {
 		// A read-api ticket is not a video ticket.
 		const wrongAudience = await ticketFor(undefined, 'read-api');
 		expect((await openViewerAt(path(camera.cameraId, wrongAudience)).closed).code).toBe(4401);
+		// A query it cannot use, and a time after the recording: final closes, never retried.
+		const bad = `${wsBase}/playback/${camera.cameraId}?from=soon&ticket=${encodeURIComponent(admin)}`;
+		expect((await openViewerAt(bad).closed).code).toBe(videoCloseCodes.badRequest);
+		const later = `${wsBase}/playback/${camera.cameraId}?from=${Date.now() + 3_600_000}&ticket=${encodeURIComponent(admin)}`;
+		expect((await openViewerAt(later).closed).code).toBe(videoCloseCodes.ended);
 		const day = localDay(Date.now(), TZ);
 		expect((await fetch(`${base}/recordings/${camera.cameraId}?day=${day}`)).status).toBe(401);
 		const refused = await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${other}`);

@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
-import { playbackQuery } from '../../src/lib/domain/video/protocol';
+import { playbackQuery, videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { playFrom } from '../recorder/segments';
 import { playbackAccess, refusalCodes, type CameraLookup } from './access';
 import { segmentsAround, StreamChildren } from './ffmpeg-stream';
@@ -33,10 +33,6 @@ interface PlaybackSocket {
 	closed?: boolean;
 }
 
-/** Close code for a malformed query (no such code in protocol.ts yet; never retried: ≥ 4000). */
-export const BAD_REQUEST_CLOSE = 4400;
-/** Normal close at the end of the recording. */
-const END_CLOSE = 1000;
 /** Buffered bytes at which a socket stops ffmpeg's output (it waits, it is never dropped). */
 const HIGH_WATER = 1 << 20;
 
@@ -51,12 +47,13 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 
 	const start = async (ws: WebSocket<PlaybackSocket>, s: PlaybackSocket) => {
 		const q = playbackQuery.safeParse(Object.fromEntries(new URLSearchParams(s.query)));
-		if (!q.success) return ws.end(BAD_REQUEST_CLOSE, 'bad query');
+		if (!q.success) return ws.end(videoCloseCodes.badRequest, 'bad query');
 		const { from, speed } = q.data;
 		const segments = await segmentsAround(deps.recDir, s.cameraId, from, Date.now(), deps.timeZone);
 		if (s.closed) return;
 		const plan = playFrom(segments, from);
-		if (!plan) return ws.end(END_CLOSE, 'no recording after this time');
+		// Not 1000: a player retries a normal close; the end of the recording is final.
+		if (!plan) return ws.end(videoCloseCodes.ended, 'no recording after this time');
 		const child = children.spawn(
 			ffmpeg,
 			playbackArgs({
@@ -79,7 +76,8 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 		child.once('close', (code) => {
 			if (s.closed) return;
 			if (code !== 0) deps.log(`playback ${s.cameraId} failed (${code}): ${lastError}`);
-			ws.end(code === 0 ? END_CLOSE : 1011, code === 0 ? 'end of recording' : 'playback failed');
+			if (code === 0) ws.end(videoCloseCodes.ended, 'end of recording');
+			else ws.end(1011, 'playback failed');
 		});
 	};
 
