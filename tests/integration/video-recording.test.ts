@@ -179,6 +179,33 @@ describe('video recording and playback', () => {
 		expect(refused.headers.get('access-control-allow-origin')).toBe('*');
 	});
 
+	it('playback - at most 4 playbacks and clips per viewer: the fifth is refused 4429, a clip 429', async () => {
+		const segments = await listSegments(recDir, camera.cameraId);
+		const ticket = await ticketFor(merchant(camera.merchantId), 'video');
+		const url = `${wsBase}/playback/${camera.cameraId}?from=${segments[0]!.startMs}&speed=1&ticket=${encodeURIComponent(ticket)}`;
+		const four = [1, 2, 3, 4].map(() => openViewerAt(url));
+		await Promise.all(four.map((p) => p.received(188)));
+		expect((await openViewerAt(url).closed).code).toBe(videoCloseCodes.full);
+		const clip = await fetch(
+			`${base}/recordings/${camera.cameraId}/clip?from=${segments[0]!.startMs}&to=${segments[1]!.endMs}&ticket=${ticket}`
+		);
+		expect(clip.status).toBe(429);
+		// Another viewer is not held back by this one.
+		const other = openViewerAt(
+			url.replace(
+				encodeURIComponent(ticket),
+				encodeURIComponent(await ticketFor(undefined, 'video'))
+			)
+		);
+		await other.received(188);
+		for (const p of [...four, other]) p.close();
+		await Promise.all([...four, other].map((p) => p.closed));
+		// Slots come back with the sockets.
+		const again = openViewerAt(url);
+		await again.received(188);
+		again.close();
+	});
+
 	it('recordings - the day is one span from the first segment to the last', async () => {
 		const segments = await listSegments(recDir, camera.cameraId);
 		const ticket = await ticketFor(merchant(camera.merchantId), 'video');

@@ -29,6 +29,8 @@ export async function segmentsAround(
 export class StreamChildren {
 	readonly #children = new Set<ChildProcessWithoutNullStreams>();
 
+	constructor(private readonly log: (m: string) => void = () => {}) {}
+
 	/** Starts ffmpeg on the segment list (written to its stdin); its stdout is the stream. */
 	spawn(
 		ffmpegPath: string,
@@ -38,6 +40,9 @@ export class StreamChildren {
 		const child = spawnBound(ffmpegPath, args);
 		this.#children.add(child);
 		child.once('close', () => this.#children.delete(child));
+		// Without a listener a failed spawn (EAGAIN, ENOENT) throws and takes the service down;
+		// 'close' still follows (code < 0), and the socket or response ends there.
+		child.on('error', (e) => this.log(`playback ffmpeg: ${e.message}`));
 		// ffmpeg may exit before reading the list (bad args): not our error to throw.
 		child.stdin.on('error', () => {});
 		child.stdin.end(concatList(segments));
@@ -64,5 +69,37 @@ export class StreamChildren {
 					})
 			)
 		);
+	}
+}
+
+/**
+ * Playbacks and clips each hold an ffmpeg transcoding or copying: a few per viewer (a wall of
+ * tiles replaying one incident), a few more in all, so a script cannot take the machine.
+ */
+export class StreamSlots {
+	readonly #held = new Map<string, number>();
+	#total = 0;
+
+	constructor(private readonly limits: { perViewer: number; total: number }) {}
+
+	/** A slot for the viewer `sub`, or undefined when full; call the release once when done. */
+	take(sub: string): (() => void) | undefined {
+		const mine = this.#held.get(sub) ?? 0;
+		if (mine >= this.limits.perViewer || this.#total >= this.limits.total) return undefined;
+		this.#held.set(sub, mine + 1);
+		this.#total++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.#total--;
+			const left = (this.#held.get(sub) ?? 1) - 1;
+			if (left > 0) this.#held.set(sub, left);
+			else this.#held.delete(sub);
+		};
+	}
+
+	get total(): number {
+		return this.#total;
 	}
 }

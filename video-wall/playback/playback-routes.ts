@@ -3,7 +3,7 @@ import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import { playbackQuery, videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { playFrom } from '../recorder/segments';
 import { playbackAccess, refusalCodes, type CameraLookup } from './access';
-import { segmentsAround, StreamChildren } from './ffmpeg-stream';
+import { segmentsAround, StreamChildren, StreamSlots } from './ffmpeg-stream';
 import { playbackArgs } from './playback-args';
 import { recordingsRoutes } from './recordings-routes';
 
@@ -23,6 +23,8 @@ export interface PlaybackDeps {
 	ffmpegPath?: string;
 	/** Tag for playback and clip ffmpegs' command lines (to count this service's children). */
 	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
+	/** Playbacks and clips at once, per ticket subject and in all (4 and 16 by default). */
+	maxStreams?: { perViewer: number; total: number };
 	log: (m: string) => void;
 }
 
@@ -31,6 +33,8 @@ interface PlaybackSocket {
 	query: string;
 	child?: ChildProcessWithoutNullStreams;
 	closed?: boolean;
+	/** Frees this playback's slot (StreamSlots). */
+	release?: () => void;
 }
 
 /** Buffered bytes at which a socket stops ffmpeg's output (it waits, it is never dropped). */
@@ -42,7 +46,8 @@ const HIGH_WATER = 1 << 20;
  * killed when the socket closes; a slow viewer slows only its own ffmpeg (its output pauses).
  */
 export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
-	const children = new StreamChildren();
+	const children = new StreamChildren(deps.log);
+	const slots = new StreamSlots(deps.maxStreams ?? { perViewer: 4, total: 16 });
 	const ffmpeg = deps.ffmpegPath ?? 'ffmpeg';
 
 	const start = async (ws: WebSocket<PlaybackSocket>, s: PlaybackSocket) => {
@@ -107,6 +112,8 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 				.then((a) => {
 					if (s.closed) return;
 					if (!a.ok) return ws.end(refusalCodes[a.refusal].close, a.refusal);
+					s.release = slots.take(a.claims.sub);
+					if (!s.release) return ws.end(videoCloseCodes.full, 'too many playbacks');
 					return start(ws, s);
 				})
 				.catch((e: unknown) => {
@@ -122,10 +129,11 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 			const s = ws.getUserData();
 			s.closed = true;
 			s.child?.kill('SIGKILL');
+			s.release?.();
 		}
 	});
 
-	recordingsRoutes(app, { ...deps, children, ffmpeg });
+	recordingsRoutes(app, { ...deps, children, slots, ffmpeg });
 
 	return {
 		/** ffmpeg children serving playbacks and clips now. */
