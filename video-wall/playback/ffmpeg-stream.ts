@@ -13,13 +13,32 @@ export async function segmentsAround(
 	toMs: number,
 	timeZone: string
 ): Promise<PlayableSegment[]> {
-	// A segment starts at most one day before it can reach `fromMs` (segments are minutes long).
-	const days = daysBetween(fromMs - 86_400_000, toMs, timeZone);
+	const window = searchWindow(fromMs, toMs, Date.now());
+	if (!window) return [];
+	const days = daysBetween(window.fromMs, window.toMs, timeZone);
 	return (await listSegments(recDir, cameraId, days)).map((s) => ({
 		file: join(recDir, s.path),
 		startMs: s.startMs,
 		endMs: s.endMs
 	}));
+}
+
+/** Nothing is kept longer than this (retention is days to months): older days are not looked at. */
+export const OLDEST_RECORDING_MS = 366 * 86_400_000;
+
+/**
+ * The span of time whose day folders may hold [fromMs, toMs]: a segment starts at most one day
+ * before it can reach `fromMs` (segments are minutes long), and never before a year ago (a `from`
+ * of 1 would else walk 20,000 days, a readdir each). Undefined when nothing can be there.
+ */
+export function searchWindow(
+	fromMs: number,
+	toMs: number,
+	nowMs: number
+): { fromMs: number; toMs: number } | undefined {
+	const from = Math.max(fromMs - 86_400_000, nowMs - OLDEST_RECORDING_MS);
+	const to = Math.min(toMs, nowMs + 86_400_000);
+	return from <= to ? { fromMs: from, toMs: to } : undefined;
 }
 
 /**
