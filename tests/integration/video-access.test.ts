@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jets
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SignJWT } from 'jose';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
@@ -260,6 +261,27 @@ describe('video access', () => {
 		expect((await refusal('cam-gone', await videoTicket(supervisor('370102')))).code).toBe(
 			videoCloseCodes.unknown
 		);
+	});
+
+	it('video access - /healthz: counts for anyone, camera ids and pids only for this machine', async () => {
+		const local = (await (await fetch(`${video.url}/healthz`)).json()) as Record<string, unknown>;
+		expect(local.viewers).toBeTypeOf('object');
+		expect(Array.isArray(local.sources)).toBe(true);
+		const lan = Object.values(networkInterfaces())
+			.flat()
+			.find((a) => a && !a.internal && a.family === 'IPv4');
+		if (!lan) return; // No other address to come from on this machine.
+		const open = await startVideo({ natsUrl: nats.url, env: { VIDEO_HOST: '0.0.0.0' } });
+		try {
+			const res = await fetch(`http://${lan.address}:${open.port}/healthz`);
+			expect(res.status).toBe(200);
+			const body = (await res.json()) as Record<string, unknown>;
+			expect(Object.keys(body).sort()).toEqual(['cameras', 'ok', 'sources', 'viewers']);
+			expect(body).toMatchObject({ ok: true, sources: 0, viewers: 0 });
+			expect(body.cameras).toBeTypeOf('number');
+		} finally {
+			await open.stop();
+		}
 	});
 
 	it('video access - a socket lives as long as its ticket (4401) unless the player sends a fresh one', async () => {
