@@ -1,6 +1,7 @@
 import type { HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import type { CameraDirectory } from './cameras/directory';
 import type { HealthMonitor } from './health/monitor';
+import { isLoopback } from './loopback';
 import { admit, httpStatusOf } from './relay/admission';
 import { bearerOf } from './relay/bearer';
 import type { LiveRelay } from './relay/live-relay';
@@ -47,10 +48,21 @@ export function mountHttp(
 	app.get('/healthz', (res) => {
 		const ok = deps.directory.caughtUp && deps.natsConnected();
 		const viewers = deps.relay.counts();
+		const running = deps.sources.running();
+		// Anyone may ask whether the service is up; which cameras are watched, by how many, and
+		// its pids only this machine (the launcher, tests, an operator).
+		if (!isLoopback(Buffer.from(res.getRemoteAddressAsText()).toString())) {
+			return json(res, ok ? 200 : 503, {
+				ok,
+				cameras: deps.directory.cameras.size,
+				sources: running.length,
+				viewers: Object.values(viewers).reduce((n, v) => n + v.viewers, 0)
+			});
+		}
 		json(res, ok ? 200 : 503, {
 			ok,
 			cameras: deps.directory.cameras.size,
-			sources: deps.sources.running().map((s) => ({
+			sources: running.map((s) => ({
 				cameraId: s.cameraId,
 				pid: s.pid,
 				viewers: viewers[s.cameraId]?.viewers ?? 0,

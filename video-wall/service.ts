@@ -147,6 +147,7 @@ export async function startVideoWall(
 		ffmpegPath: config.FFMPEG_PATH,
 		cameras: () => directory.cameras.values(),
 		camera: (id) => directory.get(id),
+		owner: (id) => directory.owner(id),
 		pattern: (c) => {
 			const o = { ...options(c), marker: '' };
 			return { input: inputArgs(c.source, o), filters: tileFilters(c.source, o) };

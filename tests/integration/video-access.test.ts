@@ -1,8 +1,13 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SignJWT } from 'jose';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { localDay } from '../../src/lib/domain/time';
+import { segmentFileName } from '../../video-wall/recorder/segments';
 import { videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { ensureStreams } from '../../src/lib/server/backbone/streams';
@@ -210,6 +215,72 @@ describe('video access', () => {
 			fast.close();
 		} finally {
 			await busy.stop();
+		}
+	});
+
+	it('video access - a removed camera’s recordings stay viewable by its regulators (evidence)', async () => {
+		await registerCamera(js, 'cam-gone', 'm-a', { publicView: true });
+		await eventually(
+			async () =>
+				(await fetch(`${video.url}/snapshot/cam-gone`)).status === 200 ? true : undefined,
+			20_000,
+			'the camera to be known'
+		);
+		// A recorded minute, as the recorder names it (the timeline reads names only).
+		const endMs = Date.now() - 60_000;
+		const startMs = endMs - 60_000;
+		const day = localDay(startMs, 'Asia/Shanghai');
+		await mkdir(join(video.dir, 'rec', 'cam-gone', day), { recursive: true });
+		await writeFile(
+			join(video.dir, 'rec', 'cam-gone', day, segmentFileName(startMs, endMs)),
+			Buffer.alloc(10)
+		);
+		await publishEvent(
+			js,
+			makeEvent({
+				type: 'camera.removed',
+				merchantId: 'm-a',
+				districtId: '370102',
+				actor: { kind: 'merchant', id: 'owner-m-a' },
+				payload: { cameraId: 'cam-gone' }
+			})
+		);
+		await eventually(
+			async () =>
+				(await fetch(`${video.url}/snapshot/cam-gone`)).status === 404 ? true : undefined,
+			20_000,
+			'the camera to be removed'
+		);
+		const recordings = (ticket: string) =>
+			fetch(`${video.url}/recordings/cam-gone?day=${day}&ticket=${encodeURIComponent(ticket)}`);
+		const res = await recordings(await videoTicket(supervisor('370102')));
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as { spans: unknown[] }).spans).toEqual([{ startMs, endMs }]);
+		expect((await recordings(await videoTicket(supervisor('370103')))).status).toBe(403);
+		// Live is gone with the camera.
+		expect((await refusal('cam-gone', await videoTicket(supervisor('370102')))).code).toBe(
+			videoCloseCodes.unknown
+		);
+	});
+
+	it('video access - /healthz: counts for anyone, camera ids and pids only for this machine', async () => {
+		const local = (await (await fetch(`${video.url}/healthz`)).json()) as Record<string, unknown>;
+		expect(local.viewers).toBeTypeOf('object');
+		expect(Array.isArray(local.sources)).toBe(true);
+		const lan = Object.values(networkInterfaces())
+			.flat()
+			.find((a) => a && !a.internal && a.family === 'IPv4');
+		if (!lan) return; // No other address to come from on this machine.
+		const open = await startVideo({ natsUrl: nats.url, env: { VIDEO_HOST: '0.0.0.0' } });
+		try {
+			const res = await fetch(`http://${lan.address}:${open.port}/healthz`);
+			expect(res.status).toBe(200);
+			const body = (await res.json()) as Record<string, unknown>;
+			expect(Object.keys(body).sort()).toEqual(['cameras', 'ok', 'sources', 'viewers']);
+			expect(body).toMatchObject({ ok: true, sources: 0, viewers: 0 });
+			expect(body.cameras).toBeTypeOf('number');
+		} finally {
+			await open.stop();
 		}
 	});
 

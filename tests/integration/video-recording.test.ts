@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { localDay } from '../../src/lib/domain/time';
 import type { Camera } from '../../src/lib/domain/video/camera';
-import { recordingDay } from '../../src/lib/domain/video/protocol';
+import { recordingDay, videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { pidsWith } from '../../video-wall/sources/marker';
 import { playbackRoutes } from '../../video-wall/playback/playback-routes';
 import { createRecorder, type Recorder } from '../../video-wall/recorder/recorder';
@@ -147,7 +147,7 @@ describe('video recording and playback', () => {
 			`${wsBase}/playback/${camera.cameraId}?from=${from}&speed=8&ticket=${encodeURIComponent(ticket)}`
 		);
 		const closed = await player.closed;
-		expect(closed.code).toBe(1000);
+		expect(closed.code).toBe(videoCloseCodes.ended);
 		expect(Date.now() - t0).toBeLessThan(recordedMs / 2);
 		const times = (await frameTimes(player.bytes())).filter((t): t is number => t !== null);
 		// Every recorded second is there, compressed eightfold (25 fps out: ~3 frames a second of recording).
@@ -166,11 +166,44 @@ describe('video recording and playback', () => {
 		// A read-api ticket is not a video ticket.
 		const wrongAudience = await ticketFor(undefined, 'read-api');
 		expect((await openViewerAt(path(camera.cameraId, wrongAudience)).closed).code).toBe(4401);
+		// A query it cannot use, and a time after the recording: final closes, never retried.
+		const bad = `${wsBase}/playback/${camera.cameraId}?from=soon&ticket=${encodeURIComponent(admin)}`;
+		expect((await openViewerAt(bad).closed).code).toBe(videoCloseCodes.badRequest);
+		const later = `${wsBase}/playback/${camera.cameraId}?from=${Date.now() + 3_600_000}&ticket=${encodeURIComponent(admin)}`;
+		expect((await openViewerAt(later).closed).code).toBe(videoCloseCodes.ended);
 		const day = localDay(Date.now(), TZ);
 		expect((await fetch(`${base}/recordings/${camera.cameraId}?day=${day}`)).status).toBe(401);
-		expect(
-			(await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${other}`)).status
-		).toBe(403);
+		const refused = await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${other}`);
+		expect(refused.status).toBe(403);
+		// A refusal reaches the page too (else it sees only a CORS error).
+		expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+	});
+
+	it('playback - at most 4 playbacks and clips per viewer: the fifth is refused 4429, a clip 429', async () => {
+		const segments = await listSegments(recDir, camera.cameraId);
+		const ticket = await ticketFor(merchant(camera.merchantId), 'video');
+		const url = `${wsBase}/playback/${camera.cameraId}?from=${segments[0]!.startMs}&speed=1&ticket=${encodeURIComponent(ticket)}`;
+		const four = [1, 2, 3, 4].map(() => openViewerAt(url));
+		await Promise.all(four.map((p) => p.received(188)));
+		expect((await openViewerAt(url).closed).code).toBe(videoCloseCodes.full);
+		const clip = await fetch(
+			`${base}/recordings/${camera.cameraId}/clip?from=${segments[0]!.startMs}&to=${segments[1]!.endMs}&ticket=${ticket}`
+		);
+		expect(clip.status).toBe(429);
+		// Another viewer is not held back by this one.
+		const other = openViewerAt(
+			url.replace(
+				encodeURIComponent(ticket),
+				encodeURIComponent(await ticketFor(undefined, 'video'))
+			)
+		);
+		await other.received(188);
+		for (const p of [...four, other]) p.close();
+		await Promise.all([...four, other].map((p) => p.closed));
+		// Slots come back with the sockets.
+		const again = openViewerAt(url);
+		await again.received(188);
+		again.close();
 	});
 
 	it('recordings - the day is one span from the first segment to the last', async () => {
@@ -179,6 +212,8 @@ describe('video recording and playback', () => {
 		const day = localDay(segments[0]!.startMs, TZ);
 		const res = await fetch(`${base}/recordings/${camera.cameraId}?day=${day}&ticket=${ticket}`);
 		expect(res.status).toBe(200);
+		// The web app on another origin fetches it.
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		const body = recordingDay.parse(await res.json());
 		expect(body.spans).toHaveLength(1);
 		expect(body.spans[0]!.startMs).toBe(segments[0]!.startMs);
@@ -260,6 +295,7 @@ describe('video recording and playback', () => {
 			`${base}/recordings/${camera.cameraId}/clip?from=${from}&to=${to}&format=${format}&ticket=${ticket}`
 		);
 		expect(res.status).toBe(200);
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
 		return Buffer.from(await res.arrayBuffer());
 	}
 

@@ -17,6 +17,9 @@ export type CameraChange = {
 	event: CameraEvent;
 };
 
+/** Whose a camera's recordings are (kept after it is removed: recordings outlive it). */
+export type CameraOwner = Pick<Camera, 'cameraId' | 'merchantId' | 'districtId' | 'retentionDays'>;
+
 /**
  * The cameras and the names of their merchants, folded from FS_EVENTS by two ordered consumers
  * replaying from the start (`fs.ev.camera.>` and `fs.ev.merchant.>`: NATS 2.9 takes one filter
@@ -27,6 +30,11 @@ export type CameraChange = {
 export class CameraDirectory {
 	readonly cameras = new Map<string, Camera>();
 	readonly merchants: MerchantNames = new Map();
+	/**
+	 * Removed cameras' owners: their recordings stay evidence until retention takes them, and a
+	 * merchant must not hide an incident by removing the camera. Live and snapshots use `cameras`.
+	 */
+	readonly removed = new Map<string, CameraOwner>();
 	readonly #listeners: ((c: CameraChange) => void)[] = [];
 	readonly #feeds: ConsumerMessages[] = [];
 	#caughtUp = false;
@@ -62,6 +70,11 @@ export class CameraDirectory {
 		return this.cameras.get(cameraId);
 	}
 
+	/** Whose recordings these are: the camera, or the owner it had when it was removed. */
+	owner(cameraId: string): CameraOwner | undefined {
+		return this.cameras.get(cameraId) ?? this.removed.get(cameraId);
+	}
+
 	merchantName(merchantId: string): string {
 		return this.merchants.get(merchantId) ?? merchantId;
 	}
@@ -76,6 +89,11 @@ export class CameraDirectory {
 		const before = this.cameras.get(event.payload.cameraId);
 		if (!applyCameraEvent(this.cameras, event)) return;
 		const after = this.cameras.get(event.payload.cameraId);
+		if (after) this.removed.delete(event.payload.cameraId);
+		else if (before) {
+			const { cameraId, merchantId, districtId, retentionDays } = before;
+			this.removed.set(cameraId, { cameraId, merchantId, districtId, retentionDays });
+		}
 		for (const l of this.#listeners) l({ cameraId: event.payload.cameraId, before, after, event });
 	}
 

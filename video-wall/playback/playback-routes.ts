@@ -1,9 +1,9 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
-import { playbackQuery } from '../../src/lib/domain/video/protocol';
+import { playbackQuery, videoCloseCodes } from '../../src/lib/domain/video/protocol';
 import { playFrom } from '../recorder/segments';
 import { playbackAccess, refusalCodes, type CameraLookup } from './access';
-import { segmentsAround, StreamChildren } from './ffmpeg-stream';
+import { segmentsAround, StreamChildren, StreamSlots } from './ffmpeg-stream';
 import { playbackArgs } from './playback-args';
 import { recordingsRoutes } from './recordings-routes';
 
@@ -23,6 +23,8 @@ export interface PlaybackDeps {
 	ffmpegPath?: string;
 	/** Tag for playback and clip ffmpegs' command lines (to count this service's children). */
 	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
+	/** Playbacks and clips at once, per ticket subject and in all (4 and 16 by default). */
+	maxStreams?: { perViewer: number; total: number };
 	log: (m: string) => void;
 }
 
@@ -31,12 +33,10 @@ interface PlaybackSocket {
 	query: string;
 	child?: ChildProcessWithoutNullStreams;
 	closed?: boolean;
+	/** Frees this playback's slot (StreamSlots). */
+	release?: () => void;
 }
 
-/** Close code for a malformed query (no such code in protocol.ts yet; never retried: ≥ 4000). */
-export const BAD_REQUEST_CLOSE = 4400;
-/** Normal close at the end of the recording. */
-const END_CLOSE = 1000;
 /** Buffered bytes at which a socket stops ffmpeg's output (it waits, it is never dropped). */
 const HIGH_WATER = 1 << 20;
 
@@ -46,17 +46,19 @@ const HIGH_WATER = 1 << 20;
  * killed when the socket closes; a slow viewer slows only its own ffmpeg (its output pauses).
  */
 export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
-	const children = new StreamChildren();
+	const children = new StreamChildren(deps.log);
+	const slots = new StreamSlots(deps.maxStreams ?? { perViewer: 4, total: 16 });
 	const ffmpeg = deps.ffmpegPath ?? 'ffmpeg';
 
 	const start = async (ws: WebSocket<PlaybackSocket>, s: PlaybackSocket) => {
 		const q = playbackQuery.safeParse(Object.fromEntries(new URLSearchParams(s.query)));
-		if (!q.success) return ws.end(BAD_REQUEST_CLOSE, 'bad query');
+		if (!q.success) return ws.end(videoCloseCodes.badRequest, 'bad query');
 		const { from, speed } = q.data;
 		const segments = await segmentsAround(deps.recDir, s.cameraId, from, Date.now(), deps.timeZone);
 		if (s.closed) return;
 		const plan = playFrom(segments, from);
-		if (!plan) return ws.end(END_CLOSE, 'no recording after this time');
+		// Not 1000: a player retries a normal close; the end of the recording is final.
+		if (!plan) return ws.end(videoCloseCodes.ended, 'no recording after this time');
 		const child = children.spawn(
 			ffmpeg,
 			playbackArgs({
@@ -79,7 +81,8 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 		child.once('close', (code) => {
 			if (s.closed) return;
 			if (code !== 0) deps.log(`playback ${s.cameraId} failed (${code}): ${lastError}`);
-			ws.end(code === 0 ? END_CLOSE : 1011, code === 0 ? 'end of recording' : 'playback failed');
+			if (code === 0) ws.end(videoCloseCodes.ended, 'end of recording');
+			else ws.end(1011, 'playback failed');
 		});
 	};
 
@@ -109,6 +112,8 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 				.then((a) => {
 					if (s.closed) return;
 					if (!a.ok) return ws.end(refusalCodes[a.refusal].close, a.refusal);
+					s.release = slots.take(a.claims.sub);
+					if (!s.release) return ws.end(videoCloseCodes.full, 'too many playbacks');
 					return start(ws, s);
 				})
 				.catch((e: unknown) => {
@@ -124,10 +129,11 @@ export function playbackRoutes(app: TemplatedApp, deps: PlaybackDeps) {
 			const s = ws.getUserData();
 			s.closed = true;
 			s.child?.kill('SIGKILL');
+			s.release?.();
 		}
 	});
 
-	recordingsRoutes(app, { ...deps, children, ffmpeg });
+	recordingsRoutes(app, { ...deps, children, slots, ffmpeg });
 
 	return {
 		/** ffmpeg children serving playbacks and clips now. */

@@ -4,7 +4,7 @@ import { recordingDay } from '../../src/lib/domain/video/protocol';
 import { listSegments } from '../recorder/segment-store';
 import { recordingDayOf, segmentsBetween } from '../recorder/segments';
 import { playbackAccess, refusalCodes, type CameraLookup } from './access';
-import { segmentsAround, type StreamChildren } from './ffmpeg-stream';
+import { segmentsAround, type StreamChildren, type StreamSlots } from './ffmpeg-stream';
 import { clipArgs } from './playback-args';
 
 interface RecordingsDeps {
@@ -16,6 +16,7 @@ interface RecordingsDeps {
 	marker?: (cameraId: string, role: 'playback' | 'clip') => string;
 	log: (m: string) => void;
 	children: StreamChildren;
+	slots: StreamSlots;
 	ffmpeg: string;
 }
 
@@ -25,6 +26,7 @@ const statusLine: Record<number, string> = {
 	401: '401 Unauthorized',
 	403: '403 Forbidden',
 	404: '404 Not Found',
+	429: '429 Too Many Requests',
 	500: '500 Internal Server Error'
 };
 
@@ -34,6 +36,8 @@ function json(res: HttpResponse, status: number, body: unknown) {
 			.writeStatus(statusLine[status] ?? `${status} Error`)
 			.writeHeader('content-type', 'application/json; charset=utf-8')
 			.writeHeader('cache-control', 'no-store')
+			// The web app (another origin) fetches timelines and clips.
+			.writeHeader('access-control-allow-origin', '*')
 			.end(JSON.stringify(body))
 	);
 }
@@ -59,7 +63,8 @@ function guardedGet(
 		res: HttpResponse,
 		cameraId: string,
 		query: URLSearchParams,
-		aborted: () => boolean
+		aborted: () => boolean,
+		sub: string
 	) => Promise<void>
 ) {
 	app.get(pattern, (res, req) => {
@@ -71,7 +76,7 @@ function guardedGet(
 			.then(async (a) => {
 				if (aborted) return;
 				if (!a.ok) return json(res, refusalCodes[a.refusal].status, { error: a.refusal });
-				await handle(res, cameraId, query, () => aborted);
+				await handle(res, cameraId, query, () => aborted, a.claims.sub);
 			})
 			.catch((e: unknown) => {
 				deps.log(`${pattern}: ${(e as Error).message}`);
@@ -96,16 +101,41 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 
 	// Evidence: the span in the camera's original quality (stream copy), to keep or to watch in
 	// the browser's own player.
-	guardedGet(app, '/recordings/:cameraId/clip', deps, async (res, cameraId, query, aborted) => {
-		const q = clipQuery.safeParse(Object.fromEntries(query));
-		if (!q.success) return json(res, 400, { error: q.error.issues[0]?.message ?? 'bad query' });
-		const { from, format } = q.data;
-		const to = Math.min(q.data.to, from + (deps.maxClipMs ?? 3_600_000));
+	guardedGet(
+		app,
+		'/recordings/:cameraId/clip',
+		deps,
+		async (res, cameraId, query, aborted, sub) => {
+			const q = clipQuery.safeParse(Object.fromEntries(query));
+			if (!q.success) return json(res, 400, { error: q.error.issues[0]?.message ?? 'bad query' });
+			const release = deps.slots.take(sub);
+			if (!release) return json(res, 429, { error: 'too many playbacks and clips at once' });
+			try {
+				await clip(res, cameraId, q.data, aborted, release);
+			} catch (e) {
+				release();
+				throw e;
+			}
+		}
+	);
+
+	async function clip(
+		res: HttpResponse,
+		cameraId: string,
+		q: z.infer<typeof clipQuery>,
+		aborted: () => boolean,
+		release: () => void
+	) {
+		const { from, format } = q;
+		const to = Math.min(q.to, from + (deps.maxClipMs ?? 3_600_000));
 		const all = await segmentsAround(deps.recDir, cameraId, from, to, deps.timeZone);
 		const segments = segmentsBetween(all, from, to);
-		if (aborted()) return;
 		const first = segments[0];
-		if (!first) return json(res, 404, { error: 'nothing recorded in this span' });
+		if (aborted() || !first) {
+			release();
+			if (!aborted()) json(res, 404, { error: 'nothing recorded in this span' });
+			return;
+		}
 		// Copying starts at a keyframe; a segment starts with one, a seek inside one would start
 		// at the next (after `from`). Evidence must hold `from`: the clip starts with its segment.
 		const child = deps.children.spawn(
@@ -127,6 +157,9 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 				.writeStatus('200 OK')
 				.writeHeader('content-type', format === 'mp4' ? 'video/mp4' : 'video/mp2t')
 				.writeHeader('cache-control', 'no-store')
+				.writeHeader('access-control-allow-origin', '*')
+				// The page reads where the clip starts.
+				.writeHeader('access-control-expose-headers', 'x-clip-start')
 				// Where the clip really starts (the start of the segment holding `from`), epoch ms.
 				.writeHeader('x-clip-start', String(first.startMs))
 				.writeHeader(
@@ -147,10 +180,11 @@ export function recordingsRoutes(app: TemplatedApp, deps: RecordingsDeps): void 
 			}
 		});
 		child.once('close', (code) => {
+			release();
 			if (done) return;
 			done = true;
 			if (code !== 0) deps.log(`clip ${cameraId} ended with ${code}`);
 			res.cork(() => res.end());
 		});
-	});
+	}
 }

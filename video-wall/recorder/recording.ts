@@ -20,6 +20,10 @@ export interface RecordingOptions {
 	/** The camera directory: all cameras, and one by id (worker A's CameraDirectory). */
 	cameras: () => Iterable<Camera>;
 	camera: (cameraId: string) => Camera | undefined;
+	/** Whose recordings a camera's are, removed cameras included (playback, clips, retention). */
+	owner?: (
+		cameraId: string
+	) => Pick<Camera, 'cameraId' | 'merchantId' | 'districtId' | 'retentionDays'> | undefined;
 	/** The live tiles' test pattern (A's inputArgs + tileFilters), so recordings match the tiles. */
 	pattern?: (camera: Camera) => TestPattern;
 	/** Tag for a child's command line (A's processMarker with roles record/playback/clip). */
@@ -46,7 +50,7 @@ export function startRecording(app: TemplatedApp, o: RecordingOptions) {
 	});
 	const sweeper = startSweeper({
 		recDir,
-		retentionDays: (id) => o.camera(id)?.retentionDays,
+		retentionDays: (id) => (o.owner ?? o.camera)(id)?.retentionDays,
 		quotaBytes: o.quotaGb * 1e9,
 		intervalMs: o.sweepSeconds * 1000,
 		log: o.log
@@ -55,7 +59,7 @@ export function startRecording(app: TemplatedApp, o: RecordingOptions) {
 		recDir,
 		timeZone: o.timeZone,
 		ticketSecret: o.ticketSecret,
-		camera: o.camera,
+		camera: o.owner ?? o.camera,
 		tile: o.tile,
 		bitrate: `${o.tile.bitrateKbps}k`,
 		maxClipMs: o.clipMaxMinutes * 60_000,

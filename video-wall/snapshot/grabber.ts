@@ -38,6 +38,11 @@ export class Grabber {
 	#running = 0;
 	readonly #waiting: (() => void)[] = [];
 	readonly #inFlight = new Map<string, Promise<GrabResult>>();
+	/**
+	 * When a camera's last grab failed: snapshots don't try again before maxAgeMs (a dark RTSP
+	 * camera would hold a grab slot for the whole timeout on every tile refresh).
+	 */
+	readonly #failedAt = new Map<string, number>();
 
 	constructor(private readonly s: GrabSettings) {}
 
@@ -66,6 +71,8 @@ export class Grabber {
 			const s = await stat(path).catch(() => undefined);
 			if (s && now - s.mtimeMs < this.s.maxAgeMs) return readFile(path).catch(() => null);
 		}
+		const failed = this.#failedAt.get(camera.cameraId);
+		if (failed !== undefined && now - failed < this.s.maxAgeMs) return null;
 		const r = await this.grab(camera);
 		return r.ok ? readFile(this.pathOf(camera.cameraId)).catch(() => null) : null;
 	}
@@ -82,6 +89,9 @@ export class Grabber {
 		});
 		const r = await runFfmpeg(this.s.ffmpeg, args, this.s.env, this.s.timeoutMs);
 		if (r.ok) await rename(temp, target).catch(() => {});
+		// Probes (the health monitor's) keep grabbing; their outcome counts for snapshots too.
+		if (r.ok) this.#failedAt.delete(camera.cameraId);
+		else this.#failedAt.set(camera.cameraId, Date.now());
 		return { ok: r.ok, lastLine: r.lastLine, at };
 	}
 

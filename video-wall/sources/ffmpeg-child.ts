@@ -82,7 +82,7 @@ export async function runFfmpeg(
 	const lines = lastLines(child);
 	const timer = setTimeout(() => void stopChild(child, 500), timeoutMs);
 	const code = await new Promise<number | null>((resolve) => {
-		child.once('error', () => resolve(-1));
+		child.on('error', () => resolve(-1));
 		child.once('exit', (c) => resolve(c));
 	});
 	clearTimeout(timer);

@@ -55,19 +55,25 @@ export class LiveSource {
 			}
 			this.onData(chunk);
 		});
-		child.once('error', (e) => {
-			this.status.lastError = e.message;
-		});
-		child.once('exit', (code, signal) => {
-			if (this.#stopped) return;
+		let ended = false;
+		const end = (code: number | null, signal: NodeJS.Signals | null, failed?: string) => {
+			if (ended || this.#stopped) return;
+			ended = true;
 			const line = this.#lines().at(-1);
-			this.status.lastError = line ?? `ffmpeg exited (${code ?? signal})`;
+			this.status.lastError = failed ?? line ?? `ffmpeg exited (${code ?? signal})`;
 			if (!this.status.producing) this.status.failures++;
 			this.status.restarts++;
 			this.onExit(this.status);
 			const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, this.status.failures - 1));
 			this.#timer = setTimeout(() => this.#run(), wait);
+		};
+		// An error listener, or a failed spawn (ENOENT, EAGAIN) would crash the service.
+		child.on('error', (e) => {
+			this.status.lastError = e.message;
+			// A child that never started emits no 'exit': try again as after one.
+			if (child.pid === undefined) end(null, null, e.message);
 		});
+		child.once('exit', end);
 	}
 
 	/** Stops for good: no more restarts; resolves once ffmpeg has exited. */

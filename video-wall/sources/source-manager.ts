@@ -68,17 +68,24 @@ export class SourceManager {
 		}, this.s.lingerMs);
 	}
 
-	/** The camera changed (source, name…): a running encoder starts again with the new settings. */
+	/**
+	 * The camera changed (source, name…): a running encoder starts again with the new settings.
+	 * The entry stays in place meanwhile, so viewers arriving or leaving during the old encoder's
+	 * stop are counted on it (a removed entry let a viewer start a second, orphaned encoder).
+	 */
 	async restart(camera: Camera): Promise<void> {
 		const r = this.#running.get(camera.cameraId);
 		if (!r) return;
-		this.#running.delete(camera.cameraId);
-		clearTimeout(r.linger);
-		await r.source.stop();
-		if (this.#closed) return;
-		const again = this.#start(camera, r.wanted);
-		this.#running.set(camera.cameraId, again);
-		if (again.wanted === 0) this.unwant(camera.cameraId);
+		// The latest settings win when restarts overlap.
+		r.camera = camera;
+		const old = r.source;
+		await old.stop();
+		// Stopped meanwhile (last viewer gone, camera removed, service closing), or another
+		// restart already swapped in an encoder with `r.camera`.
+		if (this.#closed || this.#running.get(camera.cameraId) !== r || r.source !== old) return;
+		const again = this.#start(r.camera, r.wanted);
+		r.source = again.source;
+		r.cache = again.cache;
 	}
 
 	async stop(cameraId: string): Promise<void> {
