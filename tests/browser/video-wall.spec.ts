@@ -72,6 +72,8 @@ test('video wall - 16 tiles on one page all show moving pictures', async ({ page
 	await page.goto(`${system.webUrl}/video`);
 	// The wall's sixteen and the recording camera of the playback test.
 	await expect(page.getByTestId('tree-camera')).toHaveCount(17);
+	// Seventeen cameras make two pages: hold the rotation, or it turns to the second mid-test.
+	await page.getByTestId('rotation').click();
 	await page.getByTestId('grid-16').click();
 	const tiles = page.getByTestId('video-grid').getByTestId('video-tile');
 	await expect(tiles).toHaveCount(16);
