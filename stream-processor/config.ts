@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ticketSecretProblem } from '../src/lib/server/auth/ticket';
+import { ConfigError, parseServiceEnv } from '../src/lib/server/service-config';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -44,28 +44,12 @@ const schema = z.object({
 
 export type ProcessorConfig = z.infer<typeof schema> & { TICKET_SECRET: string };
 
-export class ConfigError extends Error {
-	override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Parses the environment; throws a ConfigError naming the variable that is wrong. */
 export function parseConfig(env: Record<string, string | undefined>): ProcessorConfig {
-	const parsed = schema.safeParse(env);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new ConfigError(`config: ${issue?.path.join('.')}: ${issue?.message}`);
-	}
-	const secretProblem = ticketSecretProblem(
-		parsed.data.TICKET_SECRET,
-		parsed.data.NODE_ENV === 'development' || parsed.data.NODE_ENV === 'test'
-	);
-	if (secretProblem) throw new ConfigError(`config: ${secretProblem}`);
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: parsed.data.TIME_ZONE });
-	} catch {
-		throw new ConfigError(`config: TIME_ZONE: unknown time zone "${parsed.data.TIME_ZONE}"`);
-	}
-	return parsed.data as ProcessorConfig;
+	const config = parseServiceEnv(schema, env);
+	return config;
 }
 
 let cached: ProcessorConfig | undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { ConfigError, parseServiceEnv } from '../src/lib/server/service-config';
 import { recordingEnv } from './recorder/recording-env';
-import { ticketSecretProblem } from '../src/lib/server/auth/ticket';
 
 const positiveInt = z.coerce.number().int().positive();
 const seconds = z.coerce.number().positive().max(86_400);
@@ -57,31 +57,15 @@ const schema = z.object({
 
 export type VideoConfig = z.infer<typeof schema> & { TICKET_SECRET: string };
 
-export class ConfigError extends Error {
-	override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Parses the environment; throws a ConfigError naming the variable that is wrong. */
 export function parseConfig(env: Record<string, string | undefined>): VideoConfig {
-	const parsed = schema.safeParse(env);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new ConfigError(`config: ${issue?.path.join('.')}: ${issue?.message}`);
-	}
-	const secretProblem = ticketSecretProblem(
-		parsed.data.TICKET_SECRET,
-		parsed.data.NODE_ENV === 'development' || parsed.data.NODE_ENV === 'test'
-	);
-	if (secretProblem) throw new ConfigError(`config: ${secretProblem}`);
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: parsed.data.TIME_ZONE });
-	} catch {
-		throw new ConfigError(`config: TIME_ZONE: unknown time zone "${parsed.data.TIME_ZONE}"`);
-	}
-	if (parsed.data.TILE_WIDTH % 2 || parsed.data.TILE_HEIGHT % 2) {
+	const config = parseServiceEnv(schema, env);
+	if (config.TILE_WIDTH % 2 || config.TILE_HEIGHT % 2) {
 		throw new ConfigError('config: TILE_WIDTH/TILE_HEIGHT: must be even (MPEG-1 chroma)');
 	}
-	return parsed.data as VideoConfig;
+	return config;
 }
 
 let cached: VideoConfig | undefined;
