@@ -26,8 +26,13 @@ export interface TileSample {
 export async function sampleTile(tile: Locator): Promise<TileSample> {
 	const points = Array.from({ length: TIMECODE.bits }, (_, i) => timecodeSamplePoint(i));
 	const raw = await tile.locator('canvas').evaluate((canvas: HTMLCanvasElement, pts) => {
-		const ctx = canvas.getContext('2d')!;
+		// The tile's canvas is drawn by a worker (an OffscreenCanvas placeholder): copy what it shows.
 		const { width, height } = canvas;
+		const copy = document.createElement('canvas');
+		copy.width = width;
+		copy.height = height;
+		const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+		ctx.drawImage(canvas, 0, 0);
 		const img = ctx.getImageData(0, 0, width, height).data;
 		const luma = (x: number, y: number) => {
 			const i = (Math.min(height - 1, y) * width + Math.min(width - 1, x)) * 4;

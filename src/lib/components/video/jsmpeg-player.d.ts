@@ -36,7 +36,7 @@ declare module '@cycjimmy/jsmpeg-player' {
 	}
 
 	export interface JSMpegOptions {
-		canvas?: HTMLCanvasElement;
+		canvas?: HTMLCanvasElement | OffscreenCanvas;
 		source?: new (url: string, options: JSMpegOptions) => JSMpegSource;
 		audio?: boolean;
 		video?: boolean;
@@ -65,7 +65,7 @@ declare module '@cycjimmy/jsmpeg-player' {
 	const JSMpeg: {
 		Player: typeof Player;
 		Renderer: {
-			Canvas2D: new (options: { canvas: HTMLCanvasElement }) => JSMpegRenderer;
+			Canvas2D: new (options: { canvas: HTMLCanvasElement | OffscreenCanvas }) => JSMpegRenderer;
 		};
 	};
 	export default JSMpeg;
