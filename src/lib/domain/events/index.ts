@@ -11,8 +11,15 @@ import {
 import { merchantRegistered, merchantUpdated } from './merchant';
 import { ledgerDisputeAnswered, ledgerDisputeClosed, ledgerEntryDisputed } from './review';
 import { staffRegistered, staffRemoved } from './staff';
-import { complaintFiled, inspectionCompleted, sensorReadingRecorded } from './public';
-import { tillSaleRecorded } from './till';
+import {
+	complaintFiled,
+	complaintReplied,
+	inspectionCompleted,
+	sensorReadingRecorded
+} from './public';
+import { tillOrderPlaced, tillSaleRecorded } from './till';
+import { productUpserted, stockMovementRecorded, supplierUpserted } from './stock';
+import { recallAcknowledged, recallClosed, recallLotAccounted, recallOpened } from './recall';
 import {
 	cameraOffline,
 	cameraOnline,
@@ -44,6 +51,16 @@ export const payloadSchemas = {
 	'licence.renewed': licenceRenewed,
 	'licence.revoked': licenceRevoked,
 	'till.sale.recorded': tillSaleRecorded,
+	'till.order.placed': tillOrderPlaced,
+	// The shop's catalogue and stock movements besides purchases and sales.
+	'stock.product.upserted': productUpserted,
+	'stock.supplier.upserted': supplierUpserted,
+	'stock.movement.recorded': stockMovementRecorded,
+	// 召回: one opening per affected merchant, sharing the recallId.
+	'recall.opened': recallOpened,
+	'recall.acknowledged': recallAcknowledged,
+	'recall.lot_accounted': recallLotAccounted,
+	'recall.closed': recallClosed,
 	'ledger.morning_check.recorded': morningCheckRecorded,
 	'ledger.disinfection.recorded': disinfectionRecorded,
 	'ledger.purchase.recorded': purchaseRecorded,
@@ -52,6 +69,7 @@ export const payloadSchemas = {
 	'ledger.dispute.answered': ledgerDisputeAnswered,
 	'ledger.dispute.closed': ledgerDisputeClosed,
 	'complaint.filed': complaintFiled,
+	'complaint.replied': complaintReplied,
 	'inspection.completed': inspectionCompleted,
 	'sensor.reading.recorded': sensorReadingRecorded,
 	'risk.settings.changed': riskSettingsChanged,
@@ -84,6 +102,8 @@ export const eventFamilies = [
 	'merchant',
 	'licence',
 	'till',
+	'stock',
+	'recall',
 	'ledger',
 	'complaint',
 	'inspection',

@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import { attachmentId, MAX_PHOTOS_PER_RECORD } from '../attachments';
 import { entityId } from '../ids';
-import { isoInstant, shortText } from './common';
+import { isoDate, isoInstant, shortText } from './common';
 
 export const complaintFiled = z.object({
+	/** Random and unguessable (it is also the complainant's tracking code). */
 	complaintId: entityId,
 	category: z.enum(['hygiene', 'foreign_object', 'illness', 'expired_food', 'price', 'other']),
 	text: shortText(2000),
-	channel: z.enum(['qr_page', 'hotline_12315', 'app', 'inspector'])
+	channel: z.enum(['qr_page', 'hotline_12315', 'app', 'inspector']),
+	/** Photos the complainant attached (stored as attachments, regulators only). */
+	attachmentIds: z.array(attachmentId).max(MAX_PHOTOS_PER_RECORD).optional(),
+	/** Optional, for the bureau to call back: personal data, never on a public page. */
+	contact: z.object({ name: shortText(50).optional(), phone: shortText(30) }).optional(),
+	/** When the complainant says it happened (a meal's time matters to a backward trace). */
+	happenedOn: isoDate.optional()
+});
+
+/**
+ * The bureau's answer the complainant sees on the tracking page (the loop closed with the
+ * public). Written for the public: no names or personal data of anyone.
+ */
+export const complaintReplied = z.object({
+	complaintId: entityId,
+	status: z.enum(['accepted', 'investigating', 'resolved', 'rejected']),
+	publicReply: shortText(1000)
 });
 
 export const inspectionCompleted = z.object({

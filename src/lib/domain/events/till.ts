@@ -19,6 +19,34 @@ export const tillSaleRecorded = z.object({
 	orderId: entityId,
 	lines: z.array(saleLine).min(1).max(200),
 	totalFen: fen,
-	payment: paymentMethod
+	payment: paymentMethod,
+	/** A member customer's number (会员号, pseudonymous): lets a trace reach who bought a lot. */
+	memberId: entityId.optional(),
+	/** Where the sale came from: the shop's till page, a diner's table order, or a POS system. */
+	channel: z.enum(['till', 'table_qr', 'pos_api']).optional(),
+	/** The payment provider's reference (the sandbox's, or a real provider's). */
+	paymentRef: shortText(100).optional()
+});
+
+/**
+ * 扫码点餐: a diner's order from the table, not yet paid. Lines name products, not lots: the
+ * shop's till resolves lots (first expiring first out) when it is paid and becomes a sale.
+ */
+export const tillOrderPlaced = z.object({
+	orderId: entityId,
+	table: shortText(20).optional(),
+	lines: z
+		.array(
+			z.object({
+				sku: entityId,
+				productName: shortText(100),
+				quantity: z.number().int().positive().max(100),
+				unitPriceFen: fen
+			})
+		)
+		.min(1)
+		.max(50),
+	totalFen: fen,
+	channel: z.enum(['table_qr', 'till'])
 });
 export type TillSale = z.infer<typeof tillSaleRecorded>;
