@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Camera } from '../../src/lib/domain/video/camera';
 import { FALLBACK_FONT, findCjkFont } from '../../video-wall/sources/font';
 import { pidsWith, processMarker } from '../../video-wall/sources/marker';
+import { sourceGate } from '../../video-wall/sources/source-gate';
 import { SourceManager } from '../../video-wall/sources/source-manager';
 
 const instance = `src${process.pid}x${Math.floor(Math.random() * 1e6)}`;
@@ -45,7 +46,8 @@ describe('video sources', () => {
 					tile: { width: 320, height: 180, bitrateKbps: 200 },
 					text: { merchant: c.merchantId, area: c.area, fontFile: findCjkFont() ?? FALLBACK_FONT },
 					rtspTimeoutSeconds: 5
-				})
+				}),
+				gate: sourceGate([])
 			},
 			() => {}
 		);
