@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Camera } from '../../src/lib/domain/video/camera';
 import { FALLBACK_FONT, findCjkFont } from '../../video-wall/sources/font';
 import { pidsWith, processMarker } from '../../video-wall/sources/marker';
+import { eventually } from '../helpers/processor';
 import { sourceGate } from '../../video-wall/sources/source-gate';
 import { SourceManager } from '../../video-wall/sources/source-manager';
 
@@ -54,8 +55,12 @@ describe('video sources', () => {
 		const live = processMarker(instance, camera.cameraId, 'live');
 		sources.want(camera);
 		sources.want(camera);
-		const [first] = pidsWith(live);
-		expect(first).toBeDefined();
+		// Spawned once the source's address is checked (source-gate.ts): a moment after want().
+		const [first] = await eventually(
+			async () => (pidsWith(live).length ? pidsWith(live) : undefined),
+			5_000,
+			'the encoder'
+		);
 		const restarting = sources.restart({ ...camera, area: 'washing' });
 		// During the old encoder's stop: one viewer comes, two leave.
 		sources.want(camera);
@@ -63,7 +68,11 @@ describe('video sources', () => {
 		sources.unwant(camera.cameraId);
 		await restarting;
 		expect(sources.running().map((r) => r.wanted)).toEqual([1]);
-		const now = pidsWith(live);
+		const now = await eventually(
+			async () => (pidsWith(live).some((p) => p !== first) ? pidsWith(live) : undefined),
+			5_000,
+			'the new encoder'
+		);
 		expect(now).toHaveLength(1);
 		expect(now[0]).not.toBe(first);
 		sources.unwant(camera.cameraId);

@@ -50,8 +50,9 @@ describe('health ledger', () => {
 		const probe = l.step(camera(), undefined, 1);
 		expect(probe).toEqual({ kind: 'probe', token: 0 });
 		// The probe hangs for minutes: later ticks neither probe again nor report.
-		for (const t of [61_000, 121_000, 400_000])
+		for (const t of [61_000, 121_000, 400_000]) {
 			expect(l.step(camera(), undefined, t)).toBeUndefined();
+		}
 		const step = l.probed(camera(), 0, { ...dark, at: 1 }, false);
 		expect(step).toMatchObject({ kind: 'report', verdict: { reason: 'unreachable', since: 1 } });
 		l.reported('cam-1', verdictOf(step), true);

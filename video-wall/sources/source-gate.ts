@@ -44,8 +44,9 @@ export function sourceGate(allow: readonly string[], resolve: Resolve = resolveA
 		const first = addresses[0];
 		if (!first) throw new Error('name not known (no address)');
 		const refused = addresses.find((a) => !addressAllowed(a, allow));
-		if (refused !== undefined)
+		if (refused !== undefined) {
 			throw new SourceRefusedError('refused address (name resolves to one)');
+		}
 		return { kind: 'rtsp', url: withAddress(source.url, first) };
 	};
 }
