@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseAllowList } from '../src/lib/domain/video/source-address';
 import { ConfigError, parseServiceEnv } from '../src/lib/server/service-config';
 import { recordingEnv } from './recorder/recording-env';
 
@@ -36,6 +37,11 @@ const schema = z.object({
 	PUBLIC_VIEWER_CAP: z.coerce.number().int().min(0).max(10_000).default(20),
 	/** Idle cameras (nobody watching) are probed this often: is the source still there? */
 	PROBE_INTERVAL_SECONDS: seconds.default(60),
+	/**
+	 * Camera hosts connected to although the address check refuses them (comma-separated hosts or
+	 * addresses, e.g. 127.0.0.1 for the tests' RTSP camera); the web server reads the same setting.
+	 */
+	VIDEO_ALLOW_SOURCE_HOSTS: z.string().optional().transform(parseAllowList),
 	/** RTSP socket timeout (connect and read). */
 	RTSP_TIMEOUT_SECONDS: seconds.max(120).default(5),
 	/** A viewer whose unsent bytes exceed this is dropped (4408) rather than slow the others. */

@@ -16,6 +16,7 @@ import { inputArgs, tileFilters } from './sources/ffmpeg-args';
 import { processMarker } from './sources/marker';
 import { Grabber } from './snapshot/grabber';
 import { FALLBACK_FONT, findCjkFont } from './sources/font';
+import { sourceGate } from './sources/source-gate';
 import { SourceManager } from './sources/source-manager';
 
 export interface RunningVideo {
@@ -72,6 +73,9 @@ export async function startVideoWall(
 		rtspTimeoutSeconds: config.RTSP_TIMEOUT_SECONDS
 	});
 
+	// Every ffmpeg that connects to a camera (live, grab, record) checks its address first.
+	const gate = sourceGate(config.VIDEO_ALLOW_SOURCE_HOSTS);
+
 	const app = uWS.App();
 	const sources = new SourceManager(
 		{
@@ -80,7 +84,8 @@ export async function startVideoWall(
 			stillDir,
 			lingerMs: config.LINGER_SECONDS * 1000,
 			env,
-			options
+			options,
+			gate
 		},
 		// Packets come only after a viewer arrived, so after the relay exists.
 		(cameraId, packets) => relay.publish(cameraId, packets)
@@ -101,7 +106,8 @@ export async function startVideoWall(
 		options,
 		concurrency: config.GRAB_CONCURRENCY,
 		maxAgeMs: config.SNAPSHOT_MAX_AGE_SECONDS * 1000,
-		timeoutMs: (config.RTSP_TIMEOUT_SECONDS + 5) * 1000
+		timeoutMs: (config.RTSP_TIMEOUT_SECONDS + 5) * 1000,
+		gate
 	});
 	const health = new HealthMonitor({
 		js,
@@ -153,6 +159,7 @@ export async function startVideoWall(
 			return { input: inputArgs(c.source, o), filters: tileFilters(c.source, o) };
 		},
 		marker: (id, role) => processMarker(config.VIDEO_INSTANCE, id, role),
+		gate,
 		log
 	});
 	directory.onChange(({ event }) => {

@@ -16,6 +16,8 @@ export interface RtspCamera {
 	stop(): Promise<void>;
 	/** RTSP clients that have played it so far. */
 	plays(): number;
+	/** TCP connections it has accepted so far (a probe or a refused PLAY counts too). */
+	connections(): number;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function startRtspCamera(): Promise<RtspCamera> {
 	const clients = new Set<Socket>();
 	const playing = new Set<Socket>();
 	let plays = 0;
+	let connections = 0;
 	let sdp = '';
 
 	const launch = async () => {
@@ -84,6 +87,7 @@ export async function startRtspCamera(): Promise<RtspCamera> {
 			await new Promise((r) => setTimeout(r, 50));
 		}
 		server = createServer((socket) => {
+			connections++;
 			clients.add(socket);
 			socket.on('close', () => {
 				clients.delete(socket);
@@ -182,6 +186,7 @@ export async function startRtspCamera(): Promise<RtspCamera> {
 			await kill();
 			await rm(dir, { recursive: true, force: true });
 		},
-		plays: () => plays
+		plays: () => plays,
+		connections: () => connections
 	};
 }

@@ -10,7 +10,7 @@ import { TEST_TICKET_SECRET } from './tickets';
 import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
 import { spawn } from 'node:child_process';
 import { MAX_UPLOAD_BODY_BYTES } from '../../src/lib/domain/attachments';
-import { startVideo, type TestVideo } from './video';
+import { startVideo, TEST_ALLOW_SOURCE_HOSTS, type TestVideo } from './video';
 
 export interface TestSystem {
 	webUrl: string;
@@ -29,8 +29,14 @@ export interface TestSystem {
 /** The system as `npm start` runs it, without the simulator: nats-server, processor, web (build/). */
 export async function startSystem({
 	video: withVideo = false,
-	videoEnv = {}
-}: { video?: boolean; videoEnv?: Record<string, string> } = {}): Promise<TestSystem> {
+	videoEnv = {},
+	allowSourceHosts = TEST_ALLOW_SOURCE_HOSTS
+}: {
+	video?: boolean;
+	videoEnv?: Record<string, string>;
+	/** VIDEO_ALLOW_SOURCE_HOSTS of the web and the video service ('' = the production default). */
+	allowSourceHosts?: string;
+} = {}): Promise<TestSystem> {
 	const nats = await startNats();
 	const apiPort = await freePort();
 	const webPort = await freePort();
@@ -48,7 +54,12 @@ export async function startSystem({
 	await waitForPort(apiPort, 60_000);
 	// The video service folds camera events from the stream the processor made; the web tells
 	// browsers its port.
-	const video = withVideo ? await startVideo({ natsUrl: nats.url, env: videoEnv }) : null;
+	const video = withVideo
+		? await startVideo({
+				natsUrl: nats.url,
+				env: { VIDEO_ALLOW_SOURCE_HOSTS: allowSourceHosts, ...videoEnv }
+			})
+		: null;
 	const web = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,
@@ -57,6 +68,7 @@ export async function startSystem({
 			ORIGIN: `http://127.0.0.1:${webPort}`,
 			// As scripts/start.ts: photo forms and registry imports are the large bodies.
 			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES),
+			VIDEO_ALLOW_SOURCE_HOSTS: allowSourceHosts,
 			...(video ? { VIDEO_PORT: String(video.port) } : {})
 		},
 		stdio: 'ignore'

@@ -7,6 +7,9 @@ import { killHard, spawnService } from './child';
 import { freePort } from './nats-server';
 import { TEST_TICKET_SECRET } from './tickets';
 
+/** VIDEO_ALLOW_SOURCE_HOSTS of the tests (web and video): their RTSP camera is on 127.0.0.1. */
+export const TEST_ALLOW_SOURCE_HOSTS = '127.0.0.1';
+
 export interface TestVideo {
 	/** http://127.0.0.1:<port> */
 	url: string;
@@ -48,6 +51,8 @@ export async function startVideo(opts: {
 		VIDEO_HOST: '127.0.0.1',
 		VIDEO_DIR: dir,
 		VIDEO_INSTANCE: instance,
+		// The tests' RTSP camera listens on 127.0.0.1, an address the service refuses otherwise.
+		VIDEO_ALLOW_SOURCE_HOSTS: TEST_ALLOW_SOURCE_HOSTS,
 		...opts.env
 	});
 	const url = `http://127.0.0.1:${port}`;

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Camera } from '../../src/lib/domain/video/camera';
 import { FALLBACK_FONT, findCjkFont } from '../../video-wall/sources/font';
 import { pidsWith, processMarker } from '../../video-wall/sources/marker';
+import { eventually } from '../helpers/processor';
+import { sourceGate } from '../../video-wall/sources/source-gate';
 import { SourceManager } from '../../video-wall/sources/source-manager';
 
 const instance = `src${process.pid}x${Math.floor(Math.random() * 1e6)}`;
@@ -45,15 +47,20 @@ describe('video sources', () => {
 					tile: { width: 320, height: 180, bitrateKbps: 200 },
 					text: { merchant: c.merchantId, area: c.area, fontFile: findCjkFont() ?? FALLBACK_FONT },
 					rtspTimeoutSeconds: 5
-				})
+				}),
+				gate: sourceGate([])
 			},
 			() => {}
 		);
 		const live = processMarker(instance, camera.cameraId, 'live');
 		sources.want(camera);
 		sources.want(camera);
-		const [first] = pidsWith(live);
-		expect(first).toBeDefined();
+		// Spawned once the source's address is checked (source-gate.ts): a moment after want().
+		const [first] = await eventually(
+			async () => (pidsWith(live).length ? pidsWith(live) : undefined),
+			5_000,
+			'the encoder'
+		);
 		const restarting = sources.restart({ ...camera, area: 'washing' });
 		// During the old encoder's stop: one viewer comes, two leave.
 		sources.want(camera);
@@ -61,7 +68,11 @@ describe('video sources', () => {
 		sources.unwant(camera.cameraId);
 		await restarting;
 		expect(sources.running().map((r) => r.wanted)).toEqual([1]);
-		const now = pidsWith(live);
+		const now = await eventually(
+			async () => (pidsWith(live).some((p) => p !== first) ? pidsWith(live) : undefined),
+			5_000,
+			'the new encoder'
+		);
 		expect(now).toHaveLength(1);
 		expect(now[0]).not.toBe(first);
 		sources.unwant(camera.cameraId);

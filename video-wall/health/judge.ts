@@ -32,6 +32,10 @@ export function judgeRunning(
 	limits: HealthLimits
 ): Verdict | undefined {
 	const quietSince = s.lastByteAt ?? s.startedAt;
+	// Its address may not be connected to: no ffmpeg ran, nothing to wait for.
+	if (s.refused) {
+		return { state: 'offline', reason: 'refused_address', since: quietSince, detail: s.lastError };
+	}
 	const quiet = now - quietSince >= limits.offlineAfterMs;
 	if (s.lastByteAt !== undefined && !quiet && s.producing) return { state: 'online' };
 	const failing = s.failures >= limits.failuresBeforeOffline;
@@ -48,12 +52,18 @@ export function judgeRunning(
 	return { state: 'offline', reason: 'no_data', since: quietSince, detail };
 }
 
-/** What a one-shot grab of an idle camera says: it answered with a picture, or it did not. */
+/**
+ * What a one-shot grab of an idle camera says: it answered with a picture, or it did not (or
+ * its address was refused before any ffmpeg ran).
+ */
 export function judgeProbe(
 	source: CameraSource,
-	probe: { ok: boolean; lastLine: string; at: number }
+	probe: { ok: boolean; lastLine: string; at: number; refused?: boolean }
 ): Verdict {
 	if (probe.ok) return { state: 'online' };
+	if (probe.refused) {
+		return { state: 'offline', reason: 'refused_address', since: probe.at, detail: probe.lastLine };
+	}
 	return {
 		state: 'offline',
 		reason: source.kind === 'rtsp' ? 'unreachable' : 'encoder_failing',

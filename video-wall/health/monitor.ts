@@ -5,13 +5,8 @@ import { stableEventId } from '../../src/lib/server/backbone/stable-id';
 import type { CameraDirectory } from '../cameras/directory';
 import type { Grabber } from '../snapshot/grabber';
 import type { SourceManager } from '../sources/source-manager';
-import { judgeProbe, judgeRunning, type HealthLimits, type Verdict } from './judge';
-
-interface Reported {
-	state: 'online' | 'offline';
-	/** The start of the outage being reported (ms), for the ids of its events. */
-	since?: number;
-}
+import type { HealthLimits, Verdict } from './judge';
+import { HealthLedger, type ProbeResult, type Reported } from './ledger';
 
 const actor = { kind: 'system' as const, id: 'video-wall' };
 
@@ -19,13 +14,12 @@ const actor = { kind: 'system' as const, id: 'video-wall' };
  * Turns what the sources and probes show into `camera.offline` / `camera.online` events, only on
  * a change of state. Event ids are fixed by the camera and the outage's start, so a restarted
  * service (or a retry) that reports the same outage makes the same event, which NATS dedups.
- * The state last reported starts from the directory's (the fold of those same events).
+ * The state last reported starts from the directory's (the fold of those same events). A tick
+ * waits on nothing: probes and publishes run on their own, and the ledger keeps them apart.
  */
 export class HealthMonitor {
-	readonly #reported = new Map<string, Reported>();
-	readonly #nextProbe = new Map<string, number>();
+	readonly #ledger: HealthLedger;
 	readonly #timer: ReturnType<typeof setInterval>;
-	#busy = false;
 
 	constructor(
 		private readonly deps: {
@@ -38,83 +32,42 @@ export class HealthMonitor {
 			log: (m: string) => void;
 		}
 	) {
-		this.#timer = setInterval(() => void this.tick(), 1_000);
+		this.#ledger = new HealthLedger({ limits: deps.limits, probeEveryMs: deps.probeEveryMs });
+		this.#timer = setInterval(() => this.tick(), 1_000);
 		// A camera removed is forgotten; offline/online events (ours or another's) set what is known.
 		deps.directory.onChange(({ cameraId, after, event }) => {
-			if (!after) {
-				this.#reported.delete(cameraId);
-				this.#nextProbe.delete(cameraId);
-			} else if (event.type === 'camera.offline' || event.type === 'camera.online') {
-				this.#reported.set(cameraId, {
-					state: after.status,
-					since: after.offline ? Date.parse(after.offline.since) : undefined
-				});
+			if (!after) this.#ledger.forget(cameraId);
+			else if (event.type === 'camera.offline' || event.type === 'camera.online') {
+				this.#ledger.observed(after);
 			}
 		});
 	}
 
-	/** Looks at every camera once: running ones by their bytes, idle ones by a probe when due. */
-	async tick(now = Date.now()): Promise<void> {
-		if (this.#busy) return;
-		this.#busy = true;
-		try {
-			const probes: Promise<void>[] = [];
-			for (const camera of this.deps.directory.cameras.values()) {
-				const status = this.deps.sources.status(camera.cameraId);
-				if (status) {
-					const v = judgeRunning(camera.source, status, now, this.deps.limits);
-					if (v) await this.#report(camera, v);
-					// Probed again only after it has been idle a full interval.
-					this.#nextProbe.set(camera.cameraId, now + this.deps.probeEveryMs);
-					continue;
-				}
-				// A built-in test pattern has nothing to reach: it is probed only to clear an outage
-				// (each probe starts an ffmpeg; a city of idle demo cameras would cost a core).
-				if (camera.source.kind === 'test_pattern' && this.#known(camera).state === 'online') {
-					continue;
-				}
-				const due = this.#nextProbe.get(camera.cameraId);
-				if (due === undefined) {
-					// Spread the first probes over the interval: a start does not grab every camera at once.
-					this.#nextProbe.set(camera.cameraId, now + Math.random() * this.deps.probeEveryMs);
-				} else if (now >= due) {
-					this.#nextProbe.set(camera.cameraId, now + this.deps.probeEveryMs);
-					probes.push(this.#probe(camera));
-				}
-			}
-			await Promise.all(probes);
-		} finally {
-			this.#busy = false;
+	/** Looks at every camera once; starts the probes and reports due, without waiting for them. */
+	tick(now = Date.now()): void {
+		for (const camera of this.deps.directory.cameras.values()) {
+			const step = this.#ledger.step(camera, this.deps.sources.status(camera.cameraId), now);
+			if (step?.kind === 'report') void this.#report(camera, step.verdict);
+			else if (step?.kind === 'probe') void this.#probe(camera, step.token);
 		}
 	}
 
-	async #probe(camera: Camera): Promise<void> {
+	async #probe(camera: Camera, token: number): Promise<void> {
+		let result: ProbeResult | undefined;
 		try {
-			const r = await this.deps.grabber.grab(camera);
-			// The camera may have started streaming meanwhile; then the source speaks for it.
-			if (this.deps.sources.status(camera.cameraId)) return;
-			const current = this.deps.directory.get(camera.cameraId);
-			if (current) await this.#report(current, judgeProbe(current.source, r));
+			result = await this.deps.grabber.grab(camera);
 		} catch (e) {
 			this.deps.log(`health: probe of ${camera.cameraId} not run: ${(e as Error).message}`);
 		}
+		const current = this.deps.directory.get(camera.cameraId);
+		const running = this.deps.sources.status(camera.cameraId) !== undefined;
+		const step = this.#ledger.probed(current, token, result, running);
+		if (current && step?.kind === 'report') await this.#report(current, step.verdict);
 	}
 
-	#known(camera: Camera): Reported {
-		let r = this.#reported.get(camera.cameraId);
-		if (!r) {
-			r = {
-				state: camera.status,
-				since: camera.offline ? Date.parse(camera.offline.since) : undefined
-			};
-			this.#reported.set(camera.cameraId, r);
-		}
-		return r;
-	}
-
+	/** Publishes a change the ledger let through (it lets one per camera through at a time). */
 	async #report(camera: Camera, v: Verdict): Promise<void> {
-		const known = this.#known(camera);
-		if (known.state === v.state) return;
+		const known = this.#ledger.known(camera);
 		const base = { merchantId: camera.merchantId, districtId: camera.districtId, actor };
 		const event =
 			v.state === 'offline'
@@ -137,15 +90,13 @@ export class HealthMonitor {
 					});
 		try {
 			await publishEvent(this.deps.js, event);
-			this.#reported.set(
-				camera.cameraId,
-				v.state === 'offline' ? { state: 'offline', since: v.since } : { state: 'online' }
-			);
+			this.#ledger.reported(camera.cameraId, v, true);
 			this.deps.log(
 				`health: ${camera.cameraId} ${v.state}${v.state === 'offline' ? ` (${v.reason}${v.detail ? `: ${v.detail}` : ''})` : ''}`
 			);
 		} catch (e) {
-			// Not reported: the next tick tries again (same id, so no double).
+			// Not reported: the next tick (or probe) tries again (same id, so no double).
+			this.#ledger.reported(camera.cameraId, v, false);
 			this.deps.log(
 				`health: cannot publish ${event.type} of ${camera.cameraId}: ${(e as Error).message}`
 			);
@@ -154,7 +105,7 @@ export class HealthMonitor {
 
 	/** What /healthz shows per camera. */
 	states(): Record<string, Reported> {
-		return Object.fromEntries(this.#reported);
+		return this.#ledger.states();
 	}
 
 	close(): void {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Camera } from '../../src/lib/domain/video/camera';
+import type { SourceGate } from '../sources/source-gate';
 import { parseListLine, parseProgressLine, recordArgs, type TestPattern } from './record-args';
 import { finishPart, PART_DIR, recoverParts } from './segment-store';
 import { supervise, type Supervised } from './supervised';
@@ -19,6 +20,8 @@ export interface RecorderOptions {
 	/** Tag for a camera's recording ffmpeg, found in its command line (to count children). */
 	marker?: (cameraId: string) => string;
 	backoff?: { minMs: number; maxMs: number };
+	/** Checks the source's address before each run connects (a refused one is retried later). */
+	gate?: SourceGate;
 	log: (m: string) => void;
 }
 
@@ -70,19 +73,24 @@ export function createRecorder(o: RecorderOptions): Recorder {
 				// Only at the first run: later runs' leftovers were tidied when their run ended.
 				if (first) await recoverParts(o.recDir, id, o.timeZone);
 				first = false;
+				// Throws when the address is refused now: supervise() tries again after its backoff.
+				const source = o.gate ? await o.gate(camera.source) : camera.source;
 				const runId = `r${Date.now().toString(36)}`;
 				let anchor = Infinity;
 				let renames = Promise.resolve();
 				return {
 					command: o.ffmpegPath ?? 'ffmpeg',
-					args: recordArgs(camera, {
-						partDir,
-						runId,
-						segmentSeconds: o.segmentSeconds,
-						testPattern: o.testPattern,
-						marker: o.marker?.(id),
-						pattern: camera.source.kind === 'test_pattern' ? o.pattern?.(camera) : undefined
-					}),
+					args: recordArgs(
+						{ ...camera, source },
+						{
+							partDir,
+							runId,
+							segmentSeconds: o.segmentSeconds,
+							testPattern: o.testPattern,
+							marker: o.marker?.(id),
+							pattern: camera.source.kind === 'test_pattern' ? o.pattern?.(camera) : undefined
+						}
+					),
 					env: { TZ: o.timeZone },
 					onProgressLine: (line) => {
 						const ms = parseProgressLine(line);

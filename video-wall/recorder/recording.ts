@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { TemplatedApp } from 'uWebSockets.js';
 import type { Camera } from '../../src/lib/domain/video/camera';
+import type { SourceGate } from '../sources/source-gate';
 import { playbackRoutes } from '../playback/playback-routes';
 import type { TestPattern } from './record-args';
 import { createRecorder } from './recorder';
@@ -28,6 +29,8 @@ export interface RecordingOptions {
 	pattern?: (camera: Camera) => TestPattern;
 	/** Tag for a child's command line (A's processMarker with roles record/playback/clip). */
 	marker?: (cameraId: string, role: 'record' | 'playback' | 'clip') => string;
+	/** Checks a camera's address before each recording run connects (A's source-gate.ts). */
+	gate?: SourceGate;
 	log: (m: string) => void;
 }
 
@@ -46,6 +49,7 @@ export function startRecording(app: TemplatedApp, o: RecordingOptions) {
 		ffmpegPath: o.ffmpegPath,
 		pattern: o.pattern,
 		marker: o.marker && ((id) => o.marker!(id, 'record')),
+		gate: o.gate,
 		log: o.log
 	});
 	const sweeper = startSweeper({

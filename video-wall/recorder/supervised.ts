@@ -53,9 +53,24 @@ export function supervise(
 	let lastError = '';
 	let done: Promise<void> = Promise.resolve();
 
+	const again = () => {
+		restarts++;
+		timer = setTimeout(() => void run().catch(fail), backoff);
+		backoff = Math.min(maxBackoff, backoff * 2);
+	};
 	const run = async () => {
 		if (stopped) return;
-		const spec = await next();
+		let spec: RunSpec;
+		try {
+			spec = await next();
+		} catch (e) {
+			// Not startable now (e.g. the camera's address is refused): tried again after the backoff.
+			lastError = (e as Error).message;
+			if (stopped) return;
+			o.log(`cannot start: ${lastError}; again in ${backoff} ms`);
+			again();
+			return;
+		}
 		if (stopped) return;
 		const startedAt = Date.now();
 		const proc = spawnBound(spec.command, spec.args, spec.env);
@@ -86,9 +101,7 @@ export function supervise(
 						o.log(
 							`${spec.command} exited (${code ?? signal}): ${lastError}; again in ${backoff} ms`
 						);
-						restarts++;
-						timer = setTimeout(() => void run().catch(fail), backoff);
-						backoff = Math.min(maxBackoff, backoff * 2);
+						again();
 					});
 			});
 		});

@@ -4,6 +4,7 @@ import type { Camera } from '../../src/lib/domain/video/camera';
 import { runFfmpeg } from '../sources/ffmpeg-child';
 import { grabArgs, type SourceOptions } from '../sources/ffmpeg-args';
 import { processMarker } from '../sources/marker';
+import { SourceRefusedError, type SourceGate } from '../sources/source-gate';
 
 export interface GrabSettings {
 	ffmpeg: string;
@@ -14,12 +15,16 @@ export interface GrabSettings {
 	concurrency: number;
 	maxAgeMs: number;
 	timeoutMs: number;
+	/** Checks the source's address before each grab connects (source-gate.ts). */
+	gate: SourceGate;
 }
 
 export interface GrabResult {
 	ok: boolean;
 	lastLine: string;
 	at: number;
+	/** Not grabbed: the source's address is refused. */
+	refused?: boolean;
 }
 
 export class BusyError extends Error {
@@ -82,7 +87,15 @@ export class Grabber {
 		const target = this.pathOf(camera.cameraId);
 		// Written aside then renamed: a reader never sees half a JPEG.
 		const temp = `${target}.${process.pid}.tmp.jpg`;
-		const args = grabArgs(camera.source, {
+		let source;
+		try {
+			source = await this.s.gate(camera.source);
+		} catch (e) {
+			this.#failedAt.set(camera.cameraId, Date.now());
+			const refused = e instanceof SourceRefusedError;
+			return { ok: false, lastLine: (e as Error).message, at, ...(refused ? { refused } : {}) };
+		}
+		const args = grabArgs(source, {
 			...this.s.options(camera),
 			marker: processMarker(this.s.instance, camera.cameraId, 'grab'),
 			path: temp

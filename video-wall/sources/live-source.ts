@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { exited, lastLines, spawnFfmpeg, stopChild } from './ffmpeg-child';
+import { SourceRefusedError } from './source-gate';
 
 /** What the health monitor reads of a running source. */
 export interface SourceStatus {
@@ -11,6 +12,8 @@ export interface SourceStatus {
 	/** Whether the current (or last) run produced any byte. */
 	producing: boolean;
 	lastError?: string;
+	/** The last attempt was not made: the source's address is refused (source-gate.ts). */
+	refused?: boolean;
 	restarts: number;
 }
 
@@ -28,22 +31,44 @@ export class LiveSource {
 	readonly status: SourceStatus;
 
 	constructor(
-		private readonly spec: { ffmpeg: string; args: () => string[]; env: Record<string, string> },
+		/** `args` is asked per run; it throws when the source may not be connected to now. */
+		private readonly spec: {
+			ffmpeg: string;
+			args: () => Promise<string[]>;
+			env: Record<string, string>;
+		},
 		private readonly onData: (chunk: Buffer) => void,
 		private readonly onExit: (status: SourceStatus) => void = () => {}
 	) {
 		this.status = { startedAt: Date.now(), failures: 0, producing: false, restarts: 0 };
-		this.#run();
+		void this.#run();
 	}
 
 	get pid(): number | undefined {
 		return this.#child && !exited(this.#child) ? this.#child.pid : undefined;
 	}
 
-	#run(): void {
+	async #run(): Promise<void> {
 		if (this.#stopped) return;
-		// Arguments are built per run: the merchant's name or the source may have changed.
-		const child = spawnFfmpeg(this.spec.ffmpeg, this.spec.args(), this.spec.env);
+		// Arguments are built per run: the merchant's name, the source or its address may have changed.
+		let args: string[];
+		try {
+			args = await this.spec.args();
+		} catch (e) {
+			if (this.#stopped) return;
+			// Not started at all (a refused address, a name that does not resolve): a failed run.
+			this.status.refused = e instanceof SourceRefusedError;
+			this.status.lastError = (e as Error).message;
+			this.status.failures++;
+			this.status.restarts++;
+			this.onExit(this.status);
+			this.#again();
+			return;
+		}
+		// Stopped while the address was being checked: nothing may start now.
+		if (this.#stopped) return;
+		this.status.refused = false;
+		const child = spawnFfmpeg(this.spec.ffmpeg, args, this.spec.env);
 		this.#child = child;
 		this.#lines = lastLines(child);
 		this.status.producing = false;
@@ -64,8 +89,7 @@ export class LiveSource {
 			if (!this.status.producing) this.status.failures++;
 			this.status.restarts++;
 			this.onExit(this.status);
-			const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, this.status.failures - 1));
-			this.#timer = setTimeout(() => this.#run(), wait);
+			this.#again();
 		};
 		// An error listener, or a failed spawn (ENOENT, EAGAIN) would crash the service.
 		child.on('error', (e) => {
@@ -74,6 +98,11 @@ export class LiveSource {
 			if (child.pid === undefined) end(null, null, e.message);
 		});
 		child.once('exit', end);
+	}
+
+	#again(): void {
+		const wait = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, this.status.failures - 1));
+		this.#timer = setTimeout(() => void this.#run(), wait);
 	}
 
 	/** Stops for good: no more restarts; resolves once ffmpeg has exited. */

@@ -4,6 +4,7 @@ import { GopCache } from '../relay/gop-cache';
 import { liveArgs, type SourceOptions } from './ffmpeg-args';
 import { LiveSource, type SourceStatus } from './live-source';
 import { processMarker } from './marker';
+import type { SourceGate } from './source-gate';
 
 export interface SourceSettings {
 	ffmpeg: string;
@@ -13,6 +14,8 @@ export interface SourceSettings {
 	env: Record<string, string>;
 	/** The per-camera encoding options (tile, font, merchant name…) as of now. */
 	options: (camera: Camera) => Omit<SourceOptions, 'marker'>;
+	/** Checks the source's address before each run connects (source-gate.ts). */
+	gate: SourceGate;
 }
 
 interface Running {
@@ -129,8 +132,8 @@ export class SourceManager {
 			{
 				ffmpeg: this.s.ffmpeg,
 				env: this.s.env,
-				args: () =>
-					liveArgs(camera.source, {
+				args: async () =>
+					liveArgs(await this.s.gate(camera.source), {
 						...this.s.options(camera),
 						marker: processMarker(this.s.instance, id, 'live'),
 						stillPath: this.stillPath(id),

@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { z } from 'zod';
+import { parseAllowList } from '$lib/domain/video/source-address';
 import { ticketSecretProblem } from './auth/ticket';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -26,6 +27,11 @@ const schema = z.object({
 				.filter(Boolean)
 		)
 		.pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
+	/**
+	 * Camera hosts allowed although the address check refuses them (comma-separated, e.g.
+	 * 127.0.0.1 for the tests' RTSP camera). The video service reads the same setting.
+	 */
+	VIDEO_ALLOW_SOURCE_HOSTS: z.string().optional().transform(parseAllowList),
 	NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
 	/** Signs the tickets the read API and the live gateway check (the same secret there). */
 	TICKET_SECRET: z.string().optional(),

@@ -47,8 +47,16 @@ export const cameraRegistered = cameraSettings.extend({
 export const cameraUpdated = cameraSettings.partial().extend({ cameraId: entityId });
 export const cameraRemoved = z.object({ cameraId: entityId });
 
-/** Why the video service declared a camera dark. */
-export const offlineReasons = ['no_data', 'unreachable', 'encoder_failing'] as const;
+/**
+ * Why the video service declared a camera dark. `refused_address`: its address is one the
+ * service must not connect to (loopback, link-local, metadata…; see video/source-address.ts).
+ */
+export const offlineReasons = [
+	'no_data',
+	'unreachable',
+	'encoder_failing',
+	'refused_address'
+] as const;
 export const cameraOffline = z.object({
 	cameraId: entityId,
 	reason: z.enum(offlineReasons),

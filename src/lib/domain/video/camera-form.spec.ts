@@ -38,6 +38,29 @@ describe('camera form', () => {
 		expect(ok.ok && ok.payload.source).toEqual({ kind: 'rtsp', url: 'rtsp://u:p@10.0.0.2/s' });
 	});
 
+	it('cameras - an address aimed at the server itself or its internals is refused', () => {
+		const form = (rtspUrl: string) => ({
+			name: '灶台',
+			area: 'cooking',
+			sourceKind: 'rtsp',
+			rtspUrl
+		});
+		for (const url of [
+			'rtsp://127.0.0.1:554/s',
+			'rtsp://u:p@localhost/s',
+			'rtsp://169.254.169.254/',
+			'rtsp://[::1]/s',
+			'rtsp://2130706433/s'
+		]) {
+			expect(cameraFromForm(form(url), 'c', 0), url).toEqual({
+				ok: false,
+				problems: ['rtspAddress']
+			});
+		}
+		expect(cameraFromForm(form('rtsp://u:p@192.168.1.20:554/s'), 'c', 0).ok).toBe(true);
+		expect(cameraFromForm(form('rtsp://127.0.0.1:8554/live'), 'c', 0, ['127.0.0.1']).ok).toBe(true);
+	});
+
 	it('cameras - a shop with the most cameras already cannot register another', () => {
 		const r = cameraFromForm({ name: 'x', area: 'cooking' }, 'c', MAX_CAMERAS_PER_MERCHANT);
 		expect(r).toEqual({ ok: false, problems: ['tooMany'] });

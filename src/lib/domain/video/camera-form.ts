@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { cameraRegistered, DEFAULT_RETENTION_DAYS } from '../events/camera';
+import { checkSourceHost } from './source-address';
 
 /** A shop's cameras are few; past this the form says so (the video service relays each one). */
 export const MAX_CAMERAS_PER_MERCHANT = 16;
 
 /** What the register form can get wrong, each with its message (`shopCameras.problem.*`). */
-export type CameraFormProblem = 'name' | 'area' | 'rtspUrl' | 'tooMany';
+export type CameraFormProblem = 'name' | 'area' | 'rtspUrl' | 'rtspAddress' | 'tooMany';
 
 export type CameraFormResult =
 	| { ok: true; payload: z.infer<typeof cameraRegistered> }
@@ -14,12 +15,15 @@ export type CameraFormResult =
 /**
  * The register form (name, area, source: an RTSP address or the test pattern, public view,
  * recording) as a `camera.registered` payload, checked by the event's own schema; its problems
- * are named per field so the page can mark them. Checkboxes send 'on' or nothing.
+ * are named per field so the page can mark them. Checkboxes send 'on' or nothing. An RTSP
+ * address must not aim the video service at itself or its network's internals (`rtspAddress`;
+ * hosts in `allowHosts`, the VIDEO_ALLOW_SOURCE_HOSTS setting, pass).
  */
 export function cameraFromForm(
 	form: Record<string, unknown>,
 	cameraId: string,
-	existing: number
+	existing: number,
+	allowHosts: readonly string[] = []
 ): CameraFormResult {
 	if (existing >= MAX_CAMERAS_PER_MERCHANT) return { ok: false, problems: ['tooMany'] };
 	const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
@@ -36,8 +40,14 @@ export function cameraFromForm(
 		recording: form.recording === 'on',
 		retentionDays: DEFAULT_RETENTION_DAYS
 	});
-	if (parsed.success) return { ok: true, payload: parsed.data };
 	const problems = new Set<CameraFormProblem>();
+	if (parsed.success) {
+		const { source: s } = parsed.data;
+		if (s.kind !== 'rtsp' || checkSourceHost(s.url, allowHosts).ok) {
+			return { ok: true, payload: parsed.data };
+		}
+		return { ok: false, problems: ['rtspAddress'] };
+	}
 	for (const issue of parsed.error.issues) {
 		const field = issue.path[0];
 		if (field === 'name') problems.add('name');

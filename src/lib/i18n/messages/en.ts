@@ -1377,6 +1377,8 @@ export const en: Messages = {
 	'camera.offlineReason.no_data': 'no picture for a while',
 	'camera.offlineReason.unreachable': 'camera cannot be reached',
 	'camera.offlineReason.encoder_failing': 'video transcoding keeps failing',
+	'camera.offlineReason.refused_address':
+		'camera address not allowed (this server or an internal address)',
 	'shopCameras.title': 'Kitchen cameras',
 	'shopCameras.lead':
 		'Register your kitchen cameras and choose which ones diners may watch. The regulator sees all of them and their recordings.',
@@ -1409,6 +1411,8 @@ export const en: Messages = {
 	'shopCameras.problem.name': 'Give the camera a name (1–50 characters).',
 	'shopCameras.problem.area': 'Choose the area the camera looks at.',
 	'shopCameras.problem.rtspUrl': 'Enter the camera address, starting with rtsp://.',
+	'shopCameras.problem.rtspAddress':
+		'This address cannot be a camera: this server (localhost, 127.0.0.1), link-local and multicast addresses are not allowed; write an IP address as four numbers like 192.168.1.20.',
 	'shopCameras.problem.tooMany': 'A shop can register at most 16 cameras.',
 	'shopCameras.problem.unknown': 'No such camera; reload the page and try again.',
 	'shopCameras.problem.forbidden': 'Only the owner can change the cameras.',

@@ -1346,6 +1346,7 @@ export const zhCN = {
 	'camera.offlineReason.no_data': '长时间无画面',
 	'camera.offlineReason.unreachable': '无法连接摄像头',
 	'camera.offlineReason.encoder_failing': '视频转码反复失败',
+	'camera.offlineReason.refused_address': '摄像头地址不允许连接（本机或内部地址）',
 	'shopCameras.title': '明厨亮灶摄像头',
 	'shopCameras.lead':
 		'登记后厨摄像头，并决定哪些画面向顾客公开。监管部门可查看本店全部摄像头及录像。',
@@ -1378,6 +1379,8 @@ export const zhCN = {
 	'shopCameras.problem.name': '请填写摄像头名称（1–50 个字）。',
 	'shopCameras.problem.area': '请选择摄像头所在区域。',
 	'shopCameras.problem.rtspUrl': '请填写以 rtsp:// 开头的摄像头地址。',
+	'shopCameras.problem.rtspAddress':
+		'该地址不能用作摄像头：不允许本机（localhost、127.0.0.1）、链路本地、组播等地址，IP 请写成 192.168.1.20 这样的四段数字。',
 	'shopCameras.problem.tooMany': '每家门店最多登记 16 个摄像头。',
 	'shopCameras.problem.unknown': '找不到该摄像头，请刷新页面后重试。',
 	'shopCameras.problem.forbidden': '只有店主可以更改摄像头设置。',

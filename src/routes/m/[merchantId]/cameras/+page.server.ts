@@ -5,6 +5,7 @@ import { cameraAreas } from '$lib/domain/events/camera';
 import { mayConfigure } from '$lib/domain/video/access';
 import { cameraFromForm, cameraSwitch } from '$lib/domain/video/camera-form';
 import { cameraList, type CameraListItem } from '$lib/domain/video/camera-list';
+import { config } from '$lib/server/config';
 import { readApi } from '$lib/server/read-api';
 import { pollUntil, recordEvent } from '$lib/server/record-event';
 import { shopOf } from '../shop.server';
@@ -40,7 +41,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const shop = await configurable(locals, params.merchantId);
 	return {
 		shop: { id: shop.shop.id, name: shop.shop.name },
-		cameras: await camerasOf(shop),
+		// Only that a camera is dark and since when: why (unreachable, refused…) would let a shop
+		// probe what the video service can reach by registering addresses and reading the reason.
+		cameras: (await camerasOf(shop)).map(({ offline, ...c }) => ({
+			...c,
+			offline: offline && { since: offline.since }
+		})),
 		mayEdit: shop.allowed,
 		areas: cameraAreas
 	};
@@ -55,7 +61,12 @@ export const actions: Actions = {
 		if (!shop.allowed) return fail(403, { problems: ['forbidden'] as const });
 		const form = Object.fromEntries(await request.formData());
 		const existing = await camerasOf(shop);
-		const result = cameraFromForm(form, uuidv7(), existing.length);
+		const result = cameraFromForm(
+			form,
+			uuidv7(),
+			existing.length,
+			config().VIDEO_ALLOW_SOURCE_HOSTS
+		);
 		if (!result.ok) {
 			// The address is not sent back: it may hold the camera's password.
 			const { name, area, sourceKind } = form;
