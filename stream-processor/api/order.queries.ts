@@ -26,7 +26,7 @@ interface OrderRow {
 
 export function orderQueries(store: Store) {
 	const shop = (districtId: string, merchantId: string) => ({ districtId, merchantId });
-	const toView = (merchantId: string, r: OrderRow): TableOrderView => {
+	const toView = (districtId: string, merchantId: string, r: OrderRow): TableOrderView => {
 		const p = JSON.parse(r.payload) as {
 			orderId: string;
 			table?: string;
@@ -36,6 +36,7 @@ export function orderQueries(store: Store) {
 		return {
 			orderId: p.orderId,
 			merchantId,
+			districtId,
 			table: p.table ?? null,
 			lines: p.lines,
 			totalFen: p.totalFen,
@@ -66,7 +67,7 @@ export function orderQueries(store: Store) {
 			 ORDER BY o.occurredAt DESC`,
 			{ ...shop(districtId, merchantId), ...params }
 		);
-		return rows.map((r) => toView(merchantId, r));
+		return rows.map((r) => toView(districtId, merchantId, r));
 	};
 
 	return {
@@ -88,7 +89,8 @@ export function orderQueries(store: Store) {
 					priceFen?: number;
 					retired?: boolean;
 				};
-				if (p.priceFen === undefined || p.retired) continue;
+				// A dish at ¥0 cannot be paid for through a provider: it is not on the table menu.
+				if (!p.priceFen || p.retired) continue;
 				items.push({
 					sku: p.sku,
 					name: p.name,

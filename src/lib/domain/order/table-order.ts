@@ -46,6 +46,7 @@ export const orderLine = z.object({
 export const tableOrderView = z.object({
 	orderId: z.string(),
 	merchantId: z.string(),
+	districtId: z.string(),
 	table: z.string().nullable(),
 	lines: z.array(orderLine),
 	totalFen: z.number(),
@@ -118,4 +119,9 @@ export function priceOrder(menu: readonly MenuItem[], request: OrderRequest): Pr
 /** The order number a diner reads out at the counter: the id's last six characters. */
 export function orderNumber(orderId: string): string {
 	return orderId.replace(/-/g, '').slice(-6).toUpperCase();
+}
+
+/** Fen as yuan for a price tag: ¥18.00. */
+export function formatYuan(fen: number): string {
+	return `¥${(fen / 100).toFixed(2)}`;
 }
