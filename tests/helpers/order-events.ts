@@ -1,3 +1,4 @@
+import type { ProductCategory } from '../../src/lib/domain/events/stock';
 import { makeEvent } from '../../src/lib/server/backbone/publisher';
 
 // A shop with a menu and stock, for scan-to-order (扫码点餐): priced products, lots bought for
@@ -11,7 +12,11 @@ export function product(
 	sku: string,
 	name: string,
 	priceFen: number | undefined,
-	{ retired = false, districtId = '370102', category = 'prepared' as const } = {}
+	{
+		retired = false,
+		districtId = '370102',
+		category = 'prepared' as ProductCategory
+	}: { retired?: boolean; districtId?: string; category?: ProductCategory } = {}
 ) {
 	return makeEvent({
 		type: 'stock.product.upserted',
