@@ -20,6 +20,7 @@ import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
+import { orderQueries } from './api/order.queries';
 import { mountReadApi } from './api/routes';
 import { commandOverviewOf, OVERVIEW_REUSE_MS, sharedFor } from './api/command-overview';
 import { commandQueries } from './api/command.queries';
@@ -236,6 +237,12 @@ export async function startProcessor(
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
 		},
 		cameras: { merchants: () => merchants.values(), merchant: (id) => merchants.get(id) },
+		orders: {
+			queries: orderQueries(store),
+			merchant: (id) => merchants.get(id),
+			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade,
+			timeZone: config.TIME_ZONE
+		},
 		overview: sharedFor(OVERVIEW_REUSE_MS, (scope, district) =>
 			commandOverviewOf(
 				{

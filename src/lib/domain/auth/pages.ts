@@ -27,6 +27,9 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'sign-in', prefix: '/logout', audience: 'anyone' },
 	{ name: 'public', prefix: '/p', audience: 'anyone' },
 	{ name: 'embed', prefix: '/embed', audience: 'anyone' },
+	// The sandbox payment provider's page and callback (扫码点餐): diners do not sign in; the
+	// signatures are the check.
+	{ name: 'pay', prefix: '/pay', audience: 'anyone' },
 	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
 	// revoked page once its token is withdrawn: both open to anyone.
 	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },

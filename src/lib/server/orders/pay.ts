@@ -1,0 +1,108 @@
+import { jetstream } from '@nats-io/jetstream';
+import type { TicketClaims } from '../../domain/auth/claims';
+import { sellableLotList } from '../../domain/order/table-order';
+import { allocateFifo } from '../../domain/stock/fifo';
+import { localDay } from '../../domain/time';
+import { makeEvent, publishEvent } from '../backbone/publisher';
+import { stableEventId } from '../backbone/stable-id';
+import { nats } from '../nats';
+import { sandboxPayments } from '../payments/configured';
+import type { PaymentConfirmation } from '../payments/sandbox';
+import { readApi } from '../read-api';
+import { pollUntil } from '../record-event';
+import { orderOf } from './public-reads';
+
+export type ConfirmationOutcome =
+	| { ok: true; status: 'paid' | 'cancelled'; orderId: string; merchantId: string }
+	| {
+			ok: false;
+			reason: 'bad_signature' | 'no_order' | 'amount_mismatch' | 'out_of_stock' | 'blocked';
+			/** The dish that could not be served (out_of_stock, blocked). */
+			productName?: string;
+	  };
+
+/**
+ * The shop's till as the reader of its own lots: the payment callback acts for the shop (there
+ * is no signed-in person), on that one shop only.
+ */
+const tillOf = (merchantId: string): TicketClaims => ({
+	sub: 'table-order',
+	role: 'merchant_staff',
+	districts: [],
+	merchants: [merchantId]
+});
+
+// One confirmation of an order at a time in this process: a double tap waits for the first.
+const inFlight = new Map<string, Promise<ConfirmationOutcome>>();
+
+/**
+ * The provider's confirmation of a diner's payment (支付结果通知), verified before anything is
+ * trusted. A paid order becomes one `till.sale.recorded` (channel table_qr, the provider's ref),
+ * its lines resolved to lots first-expiring-first-out; recalled and expired lots are refused.
+ * Idempotent: the sale's event id is fixed by the order, an order already paid is answered as
+ * paid, and concurrent confirmations of one order wait for the first.
+ */
+export function receiveConfirmation(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
+	if (!sandboxPayments().verify(c)) return Promise.resolve({ ok: false, reason: 'bad_signature' });
+	const running = inFlight.get(c.orderId);
+	if (running) return running;
+	const work = settle(c).finally(() => inFlight.delete(c.orderId));
+	inFlight.set(c.orderId, work);
+	return work;
+}
+
+async function settle(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
+	const order = await orderOf(c.merchantId, c.orderId);
+	if (!order) return { ok: false, reason: 'no_order' };
+	if (order.totalFen !== c.amountFen) return { ok: false, reason: 'amount_mismatch' };
+	const done = { ok: true as const, orderId: c.orderId, merchantId: c.merchantId };
+	if (c.status === 'cancelled') return { ...done, status: 'cancelled' };
+	if (order.status === 'paid') return { ...done, status: 'paid' };
+
+	const { items: lots } = await readApi(
+		tillOf(c.merchantId),
+		`/api/merchants/${encodeURIComponent(c.merchantId)}/sellable-lots`,
+		sellableLotList
+	);
+	const today = localDay(Date.now());
+	const lines = [];
+	for (const l of order.lines) {
+		const fifo = allocateFifo(
+			lots.filter((x) => x.sku === l.sku),
+			l.quantity,
+			today
+		);
+		if (!fifo.ok) return { ok: false, reason: fifo.reason, productName: l.productName };
+		for (const t of fifo.takes) {
+			lines.push({
+				sku: l.sku,
+				productName: l.productName,
+				lotId: t.lotId,
+				expiresOn: t.expiresOn,
+				quantity: t.quantity,
+				unitPriceFen: l.unitPriceFen
+			});
+		}
+	}
+	const sale = makeEvent({
+		id: stableEventId(`table-sale\n${c.merchantId}\n${c.orderId}`),
+		type: 'till.sale.recorded',
+		merchantId: c.merchantId,
+		districtId: order.districtId,
+		actor: { kind: 'system', id: 'payments-sandbox' },
+		payload: {
+			orderId: c.orderId,
+			lines,
+			totalFen: order.totalFen,
+			payment: 'mobile',
+			channel: 'table_qr',
+			paymentRef: c.ref
+		}
+	});
+	await publishEvent(jetstream((await nats()).nc), sale);
+	// The diner's page reads "paid" from the store: land there once it says so.
+	await pollUntil(async () => (await orderOf(c.merchantId, c.orderId))?.status === 'paid', {
+		timeoutMs: 5_000
+	});
+	return { ...done, status: 'paid' };
+}
