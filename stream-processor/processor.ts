@@ -18,6 +18,7 @@ import { startRiskClock } from './risk/risk-clock';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
+import { publicQueries } from './api/public.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
 import { mountReadApi } from './api/routes';
@@ -236,6 +237,12 @@ export async function startProcessor(
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade
 		},
 		cameras: { merchants: () => merchants.values(), merchant: (id) => merchants.get(id) },
+		publicShops: {
+			queries: publicQueries(store, config.TIME_ZONE),
+			merchant: (id) => merchants.get(id),
+			grade: (m) => risk.current(m.id)?.grade ?? null,
+			timeZone: config.TIME_ZONE
+		},
 		overview: sharedFor(OVERVIEW_REUSE_MS, (scope, district) =>
 			commandOverviewOf(
 				{

@@ -29,6 +29,7 @@ import type { StockQueries } from './stock.queries';
 import { mountStockRoutes } from './stock.routes';
 import { mountCommandRoutes } from './command.routes';
 import { mountCameraRoutes, type CameraRouteDeps } from './camera.routes';
+import { mountPublicRoutes, type PublicRouteDeps } from './public.routes';
 import type { CommandOverview } from '../../src/lib/domain/command/overview';
 
 export interface ReadApiDeps {
@@ -55,6 +56,8 @@ export interface ReadApiDeps {
 	overview?: (scope: ReadScope, district: string | undefined) => Promise<CommandOverview>;
 	/** 明厨亮灶 cameras from the processor's state. */
 	cameras?: CameraRouteDeps;
+	/** The public platform's open reads (`/public/*`, no ticket). */
+	publicShops?: PublicRouteDeps;
 }
 
 /**
@@ -184,5 +187,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
 	if (deps.overview) mountCommandRoutes(route, deps.overview);
 	if (deps.cameras) mountCameraRoutes(app, route, merchantRoute, deps.cameras, log);
+	if (deps.publicShops) mountPublicRoutes(app, deps.publicShops, log);
 	notFound(app);
 }
