@@ -27,6 +27,8 @@ export const pageGroups: readonly PageGroup[] = [
 	{ name: 'sign-in', prefix: '/logout', audience: 'anyone' },
 	{ name: 'public', prefix: '/p', audience: 'anyone' },
 	{ name: 'embed', prefix: '/embed', audience: 'anyone' },
+	// 开放数据: the read-only public API (public fields only, rate-limited per address).
+	{ name: 'open-data', prefix: '/open', audience: 'anyone' },
 	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
 	// revoked page once its token is withdrawn: both open to anyone.
 	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },
