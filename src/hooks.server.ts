@@ -16,6 +16,7 @@ import { config } from '$lib/server/config';
 import { videoOrigin } from '$lib/server/video';
 import { closeNats } from '$lib/server/nats';
 import { countWrite } from '$lib/server/rate-limit';
+import { cachePublicPages } from '$lib/server/public/page-cache';
 import {
 	contentSecurityPolicy,
 	gatewayOrigins,
@@ -232,4 +233,5 @@ const limitBodies: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(headers, limitBodies, authorize);
+// Public shop pages first: a cached one is whole, headers included (see page-cache.ts).
+export const handle = sequence(cachePublicPages, headers, limitBodies, authorize);

@@ -18,6 +18,7 @@ import { startRiskClock } from './risk/risk-clock';
 import { readQueries } from './api/read.queries';
 import { registryQueries } from './api/registry.queries';
 import { riskQueries } from './api/risk.queries';
+import { publicQueries } from './api/public.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
 import { orderQueries } from './api/order.queries';
@@ -239,6 +240,12 @@ export async function startProcessor(
 		cameras: { merchants: () => merchants.values(), merchant: (id) => merchants.get(id) },
 		orders: {
 			queries: orderQueries(store),
+			merchant: (id) => merchants.get(id),
+			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade,
+			timeZone: config.TIME_ZONE
+		},
+		publicShops: {
+			queries: publicQueries(store, config.TIME_ZONE),
 			merchant: (id) => merchants.get(id),
 			grade: (m) => risk.current(m.id)?.grade ?? risk.score(m, Date.now()).grade,
 			timeZone: config.TIME_ZONE

@@ -30,6 +30,7 @@ import { mountStockRoutes } from './stock.routes';
 import { mountCommandRoutes } from './command.routes';
 import { mountCameraRoutes, type CameraRouteDeps } from './camera.routes';
 import { mountOrderRoutes, type OrderRouteDeps } from './order.routes';
+import { mountPublicRoutes, type PublicRouteDeps } from './public.routes';
 import type { CommandOverview } from '../../src/lib/domain/command/overview';
 
 export interface ReadApiDeps {
@@ -58,6 +59,8 @@ export interface ReadApiDeps {
 	cameras?: CameraRouteDeps;
 	/** 扫码点餐: the public menu and orders, the shop's table orders and lots. */
 	orders?: OrderRouteDeps;
+	/** The public platform's open reads (`/public/*`, no ticket). */
+	publicShops?: PublicRouteDeps;
 }
 
 /**
@@ -188,5 +191,6 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	if (deps.overview) mountCommandRoutes(route, deps.overview);
 	if (deps.cameras) mountCameraRoutes(app, route, merchantRoute, deps.cameras, log);
 	if (deps.orders) mountOrderRoutes(app, merchantRoute, deps.orders, log);
+	if (deps.publicShops) mountPublicRoutes(app, deps.publicShops, log);
 	notFound(app);
 }

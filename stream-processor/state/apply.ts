@@ -1,4 +1,4 @@
-import type { FsEvent } from '../../src/lib/domain/events';
+import type { FsEvent, FsEventOf } from '../../src/lib/domain/events';
 import { applyDispute } from './disputes';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/domain/time';
 import { applyToTrail } from './apply-ledger';
@@ -12,7 +12,7 @@ import {
 } from './merchant-state';
 
 export type EntityRow = {
-	table: 'merchants' | 'licences' | 'lots' | 'staff' | 'ledger_disputes';
+	table: 'merchants' | 'licences' | 'lots' | 'staff' | 'ledger_disputes' | 'complaint_log';
 	row: Record<string, unknown>;
 };
 
@@ -160,7 +160,15 @@ export function applyEvent(
 			return applyDispute(m, e, version);
 		case 'complaint.filed':
 			rememberComplaint(m, Date.parse(e.occurredAt), e.payload.category);
-			return [];
+			return [complaintRow(e, { kind: 'filed', category: e.payload.category })];
+		case 'complaint.replied':
+			return [
+				complaintRow(e, {
+					kind: 'replied',
+					status: e.payload.status,
+					publicReply: e.payload.publicReply
+				})
+			];
 		case 'sensor.reading.recorded': {
 			const { deviceId, kind, value } = e.payload;
 			if (outOfRange(kind, value)) {
@@ -171,6 +179,24 @@ export function applyEvent(
 		default:
 			return [];
 	}
+}
+
+/** The tracking page's row of a complaint event: never its text, photos or contact. */
+function complaintRow(
+	e: FsEventOf<'complaint.filed' | 'complaint.replied'>,
+	fields: { kind: 'filed' | 'replied'; category?: string; status?: string; publicReply?: string }
+): EntityRow {
+	return {
+		table: 'complaint_log',
+		row: {
+			complaintId: e.payload.complaintId,
+			merchantId: e.merchantId,
+			districtId: e.districtId,
+			...fields,
+			at: e.occurredAt,
+			eventId: e.id
+		}
+	};
 }
 
 function licenceRow(e: FsEvent, l: LicenceRecord, version: number): EntityRow {

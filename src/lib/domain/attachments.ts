@@ -42,7 +42,9 @@ const uploadPaths = [
 	/^\/registry\/[^/]+\/edit\/?$/,
 	/^\/registry\/import\/?$/,
 	// One photo of an inspection at a time (the phone's queue sends them one by one).
-	/^\/inspect\/check\/[^/]+\/photo\/?$/
+	/^\/inspect\/check\/[^/]+\/photo\/?$/,
+	// A public complaint (投诉举报), with up to three photos; rate-limited per address and shop.
+	/^\/p\/[^/]+\/complaint\/?$/
 ];
 
 export function bodyLimitOf(pathname: string): number {

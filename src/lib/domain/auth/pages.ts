@@ -30,6 +30,8 @@ export const pageGroups: readonly PageGroup[] = [
 	// The sandbox payment provider's page and callback (扫码点餐): diners do not sign in; the
 	// signatures are the check.
 	{ name: 'pay', prefix: '/pay', audience: 'anyone' },
+	// 开放数据: the read-only public API (public fields only, rate-limited per address).
+	{ name: 'open-data', prefix: '/open', audience: 'anyone' },
 	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
 	// revoked page once its token is withdrawn: both open to anyone.
 	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },

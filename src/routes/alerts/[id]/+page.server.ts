@@ -4,7 +4,16 @@ import { defaultSlaPolicy } from '$lib/domain/alerts/sla';
 import { localDateTime } from '$lib/domain/time';
 import { viewerOf } from '$lib/server/auth/guard';
 import { actOnAlerts, ALERT_ACTORS, alertPageOf, deadlineInstant } from '../alerts.server';
+import { z } from 'zod';
+import { complaintReplied } from '$lib/domain/events/public';
+import { recordEvent } from '$lib/server/record-event';
+import { complaintOfAlert } from './complaint.server';
 import type { Actions, PageServerLoad } from './$types';
+
+const replyForm = z.object({
+	status: complaintReplied.shape.status,
+	publicReply: z.string().trim().min(2).max(1_000)
+});
 
 /** One alert: its facts, evidence, timeline, notice and fix report, and the steps it allows. */
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,7 +24,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		mayDispatch: ALERT_ACTORS.some((r) => r === viewer.claims.role),
 		// The notice's deadline offered by default: the longest fix the policy gives its severity.
 		defaultDeadline: localDateTime(Date.now() + defaultSlaPolicy.fix[detail.alert.severity]),
-		now: Date.now()
+		now: Date.now(),
+		// 投诉举报: the complaint itself and the bureau's answers to the complainant.
+		complaint: await complaintOfAlert(viewer.claims, detail.alert)
 	};
 };
 
@@ -34,5 +45,25 @@ export const actions: Actions = {
 			return fail(409, { problem: 'refused' as const, kind: parsed.action.kind, outcome });
 		}
 		return { kind: parsed.action.kind, outcome };
+	},
+	/**
+	 * 答复: the bureau's answer the complainant reads on the tracking page (status and a public
+	 * text). The alert's own lifecycle goes on through its steps.
+	 */
+	reply: async ({ locals, params, request }) => {
+		const { viewer, detail } = await alertPageOf(locals, params.id, ALERT_ACTORS);
+		const complaintId = detail.alert.facts.complaintId;
+		if (detail.alert.rule !== 'complaint_filed' || typeof complaintId !== 'string') {
+			return fail(400, { problem: 'not_complaint' as const });
+		}
+		const parsed = replyForm.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: 'reply_invalid' as const });
+		await recordEvent(viewer, {
+			type: 'complaint.replied',
+			merchantId: detail.alert.merchantId,
+			districtId: detail.alert.districtId,
+			payload: { complaintId, ...parsed.data }
+		});
+		return { replied: parsed.data.status };
 	}
 };

@@ -1,0 +1,27 @@
+import { publicShopQuery } from '$lib/domain/public/public-shop';
+import { districts } from '$lib/domain/districts';
+import { publicShops } from '$lib/server/public/public-api';
+import { publicCacheControl } from '$lib/server/public/page-cache';
+import type { PageServerLoad } from './$types';
+
+export const csr = false;
+
+const PAGE = 20;
+
+/** 查一查: find a shop by name or address, by district; each with its grade and latest result. */
+export const load: PageServerLoad = async ({ url, request, locals, setHeaders }) => {
+	const parsed = publicShopQuery.safeParse({
+		q: url.searchParams.get('q') || undefined,
+		district: url.searchParams.get('district') || undefined,
+		limit: PAGE,
+		offset: url.searchParams.get('offset') || 0
+	});
+	const q = parsed.success ? parsed.data : publicShopQuery.parse({ limit: PAGE });
+	const page = await publicShops(q);
+	setHeaders({ 'cache-control': publicCacheControl(request, locals.viewer) });
+	return {
+		query: { q: q.q ?? '', district: q.district ?? '', offset: q.offset },
+		page: page ?? { items: [], total: 0, limit: PAGE, offset: 0 },
+		districts: districts.map((d) => d.id)
+	};
+};

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEvent } from '../../src/lib/domain/events/make';
+import type { EventType, FsEventOf } from '../../src/lib/domain/events';
+import {
+	complaintTracking,
+	publicInspectionPage,
+	publicShop,
+	publicShopPage
+} from '../../src/lib/domain/public/public-shop';
+import { publishEvent } from '../../src/lib/server/backbone/publisher';
+import { licence, registered, staffMember } from '../helpers/events';
+import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
+
+let p: Pipeline;
+const LIXIA = '370102';
+const open = async (path: string) => {
+	const res = await fetch(`http://127.0.0.1:${p.processor.port}${path}`);
+	return { status: res.status, text: await res.text() };
+};
+const ev = <T extends EventType>(type: T, merchantId: string, payload: FsEventOf<T>['payload']) =>
+	makeEvent({
+		type,
+		merchantId,
+		districtId: LIXIA,
+		actor: { kind: 'inspector', id: 'insp-zhang' },
+		payload
+	} as Parameters<typeof makeEvent<T>>[0]);
+
+beforeAll(async () => {
+	p = await startPipeline();
+	const events = [
+		registered('m-pub', LIXIA, '老街米线'),
+		licence('m-pub', '2099-12-31'),
+		staffMember('m-pub', 's-1', '王秀英'),
+		ev('inspection.completed', 'm-pub', {
+			inspectionId: 'insp-1',
+			inspectorId: 'insp-zhang',
+			result: 'rectify',
+			findings: [{ code: 'F1', text: '王秀英未戴口罩' }]
+		}),
+		ev('recall.opened', 'm-pub', {
+			recallId: 'rc-1',
+			title: '某品牌鲜牛奶召回',
+			reason: '检出沙门氏菌',
+			level: '1',
+			lots: [{ supplierId: 'sup-1', batchNo: 'B20261101' }],
+			merchantLotIds: ['lot-1'],
+			publicNotice: '本店已下架该批次牛奶，购买者可退货。'
+		}),
+		ev('recall.opened', 'm-pub', {
+			recallId: 'rc-closed',
+			title: '已结束的召回',
+			reason: 'x',
+			level: '3',
+			lots: [{ supplierId: 'sup-1', batchNo: 'B1' }],
+			merchantLotIds: [],
+			publicNotice: '不应再显示'
+		}),
+		ev('recall.closed', 'm-pub', { recallId: 'rc-closed' }),
+		ev('complaint.filed', 'm-pub', {
+			complaintId: 'c-AbCdEf0123456789xyz',
+			category: 'foreign_object',
+			text: '米线里有头发，联系我 13800138000',
+			channel: 'qr_page',
+			contact: { name: '李四', phone: '13800138000' }
+		})
+	];
+	for (const e of events) await publishEvent(p.js, e);
+	await eventually(async () =>
+		(await open('/public/complaints/c-AbCdEf0123456789xyz')).status === 200 ? true : undefined
+	);
+}, 120_000);
+afterAll(() => p?.stop());
+
+describe('public reads', () => {
+	it('public - a shop answers its public facts only', async () => {
+		const res = await open('/public/merchants/m-pub');
+		expect(res.status).toBe(200);
+		const shop = publicShop.parse(JSON.parse(res.text));
+		expect(shop).toMatchObject({
+			name: '老街米线',
+			licenceStatus: 'valid',
+			licenceValidTo: '2099-12-31',
+			latestInspection: { result: 'rectify' },
+			kitchen: { cameras: 0, live: 0 }
+		});
+		expect(shop.recalls.map((r) => r.recallId)).toEqual(['rc-1']);
+		expect(shop.recalls[0]?.publicNotice).toBe('本店已下架该批次牛奶，购买者可退货。');
+		for (const secret of [
+			'王秀英',
+			'13800138000',
+			'李四',
+			'91370102MA3C4XYP1K',
+			'insp-zhang',
+			'JK'
+		]) {
+			expect(res.text).not.toContain(secret);
+		}
+		expect((await open('/public/merchants/m-none')).status).toBe(404);
+		expect((await open('/public/merchants/bad%20id')).status).toBe(400);
+	});
+	it('public - search, inspections and tracking answer their schemas', async () => {
+		const list = publicShopPage.parse(JSON.parse((await open('/public/merchants?q=米线')).text));
+		expect(list.items.map((i) => i.id)).toEqual(['m-pub']);
+		expect(list.items[0]?.latestInspection?.result).toBe('rectify');
+		expect(
+			publicShopPage.parse(JSON.parse((await open('/public/merchants?q=火锅')).text)).total
+		).toBe(0);
+		expect((await open('/public/merchants?district=abc')).status).toBe(400);
+		const insp = publicInspectionPage.parse(JSON.parse((await open('/public/inspections')).text));
+		expect(insp.items).toEqual([
+			expect.objectContaining({ merchantId: 'm-pub', merchantName: '老街米线', result: 'rectify' })
+		]);
+		const track = await open('/public/complaints/c-AbCdEf0123456789xyz');
+		expect(complaintTracking.parse(JSON.parse(track.text))).toMatchObject({
+			merchantName: '老街米线',
+			category: 'foreign_object',
+			status: 'received',
+			publicReply: null
+		});
+		expect(track.text).not.toContain('13800138000');
+		expect(track.text).not.toContain('头发');
+		await publishEvent(
+			p.js,
+			ev('complaint.replied', 'm-pub', {
+				complaintId: 'c-AbCdEf0123456789xyz',
+				status: 'resolved',
+				publicReply: '已现场检查并责令整改。'
+			})
+		);
+		const replied = await eventually(async () => {
+			const t = complaintTracking.parse(
+				JSON.parse((await open('/public/complaints/c-AbCdEf0123456789xyz')).text)
+			);
+			return t.status === 'resolved' ? t : undefined;
+		});
+		expect(replied.publicReply).toBe('已现场检查并责令整改。');
+		expect((await open('/public/complaints/c-unknown')).status).toBe(404);
+	});
+});
