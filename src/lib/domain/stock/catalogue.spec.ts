@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ordersAwaitingPayment, productsOf } from './catalogue';
+
+const ev = (type: string, occurredAt: string, payload: unknown) => ({
+	id: occurredAt,
+	type,
+	occurredAt,
+	payload
+});
+const pork = {
+	sku: 'pork',
+	name: '猪肉',
+	category: 'meat',
+	shelfLifeDays: 3,
+	storage: 'chilled',
+	unit: '千克'
+};
+
+describe('catalogue', () => {
+	it('stock - a product is as it was last sent (events come newest first)', () => {
+		const events = [
+			ev('stock.product.upserted', '2026-11-28T02:00:00Z', { ...pork, priceFen: 3_000 }),
+			ev('stock.product.upserted', '2026-11-27T02:00:00Z', { ...pork, priceFen: 2_000 }),
+			ev('stock.product.upserted', '2026-11-27T01:00:00Z', { ...pork, sku: 'beef', name: '牛肉' }),
+			ev('stock.product.upserted', '2026-11-27T00:00:00Z', { sku: 'bad' })
+		];
+		expect(productsOf(events).map((p) => [p.sku, p.priceFen])).toEqual([
+			['beef', undefined],
+			['pork', 3_000]
+		]);
+	});
+
+	it('stock - a table order awaits payment until a sale of the same order is recorded', () => {
+		const order = (orderId: string) => ({
+			orderId,
+			lines: [{ sku: 'pork', productName: '猪肉', quantity: 1, unitPriceFen: 100 }],
+			totalFen: 100,
+			channel: 'table_qr'
+		});
+		const events = [
+			ev('till.sale.recorded', '2026-11-28T03:00:00Z', {
+				orderId: 'o1',
+				lines: [{ sku: 'pork', productName: '猪肉', lotId: 'l1', quantity: 1, unitPriceFen: 100 }],
+				totalFen: 100,
+				payment: 'cash'
+			}),
+			ev('till.order.placed', '2026-11-28T02:00:00Z', order('o2')),
+			ev('till.order.placed', '2026-11-28T01:00:00Z', order('o1'))
+		];
+		expect(ordersAwaitingPayment(events).map((o) => o.orderId)).toEqual(['o2']);
+	});
+});
