@@ -30,6 +30,9 @@ export const pageGroups: readonly PageGroup[] = [
 	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
 	// revoked page once its token is withdrawn: both open to anyone.
 	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },
+	// Real POS systems send their sales with a merchant API key, not a session: the endpoint
+	// checks the key (and limits each key's rate) before anything else.
+	{ name: 'pos', prefix: '/api/pos', audience: 'anyone' },
 	{ name: 'account', prefix: '/account', audience: 'signed_in' },
 	{ name: 'admin', prefix: '/admin', audience: ['admin'] },
 	// The wall is the one place a screen may open (read-only; the routes check again).

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { TicketClaims } from '../../domain/auth/claims';
+import { eventList } from '../../domain/read-model';
+import { lotAccount, merchantRecalls } from '../../domain/trace/contracts';
+import type { FifoLot } from '../../domain/stock/fifo';
+import { ordersAwaitingPayment, productsOf, suppliersOf } from '../../domain/stock/catalogue';
+import { readApi } from '../read-api';
+
+/** `/api/merchants/:id/stock`: the shop's lots with what is left (trace/contracts.ts). */
+export const stockList = z.object({ items: z.array(lotAccount) });
+
+const shopPath = (merchantId: string, rest: string) =>
+	`/api/merchants/${encodeURIComponent(merchantId)}${rest}`;
+
+const eventsOf = (claims: TicketClaims, merchantId: string, type: string, limit = 500) =>
+	readApi(
+		claims,
+		`/api/events?merchantId=${encodeURIComponent(merchantId)}&type=${type}&limit=${limit}`,
+		eventList
+	).then((r) => r.items);
+
+/**
+ * The shop's lots as the till must see them: a lot is recalled when the stock answer says so
+ * or when an open recall of the shop names it (both come from the processor; either suffices,
+ * so a recall refuses the lot from its opening on).
+ */
+export async function sellableLots(claims: TicketClaims, merchantId: string) {
+	const [stock, recalls] = await Promise.all([
+		readApi(claims, shopPath(merchantId, '/stock'), stockList),
+		readApi(claims, shopPath(merchantId, '/recalls'), merchantRecalls)
+	]);
+	const recalledBy = new Map<string, string[]>();
+	for (const r of recalls.items) {
+		for (const lotId of r.lotIds) {
+			recalledBy.set(lotId, [...(recalledBy.get(lotId) ?? []), r.recallId]);
+		}
+	}
+	const lots = stock.items.map((l) => ({
+		...l,
+		recallIds: [...new Set([...l.recallIds, ...(recalledBy.get(l.lotId) ?? [])])]
+	}));
+	return { lots: lots satisfies FifoLot[], recalls: recalls.items };
+}
+
+export async function productsOfShop(claims: TicketClaims, merchantId: string) {
+	return productsOf(await eventsOf(claims, merchantId, 'stock.product.upserted'));
+}
+
+export async function suppliersOfShop(claims: TicketClaims, merchantId: string) {
+	return suppliersOf(await eventsOf(claims, merchantId, 'stock.supplier.upserted'));
+}
+
+/** Table orders (from the diner's phone) the shop has not been paid for yet. */
+export async function tableOrdersOfShop(claims: TicketClaims, merchantId: string) {
+	const [orders, sales] = await Promise.all([
+		eventsOf(claims, merchantId, 'till.order.placed', 100),
+		eventsOf(claims, merchantId, 'till.sale.recorded', 300)
+	]);
+	return ordersAwaitingPayment([...sales, ...orders]);
+}
