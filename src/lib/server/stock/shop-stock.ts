@@ -3,7 +3,7 @@ import type { TicketClaims } from '../../domain/auth/claims';
 import { eventList } from '../../domain/read-model';
 import { lotAccount, merchantRecalls } from '../../domain/trace/contracts';
 import type { FifoLot } from '../../domain/stock/fifo';
-import { ordersAwaitingPayment, productsOf, suppliersOf } from '../../domain/stock/catalogue';
+import { ordersAwaitingPayment, productsOf, suppliersOf } from '../../domain/stock/catalogue-events';
 import { readApi } from '../read-api';
 
 /** `/api/merchants/:id/stock`: the shop's lots with what is left (trace/contracts.ts). */

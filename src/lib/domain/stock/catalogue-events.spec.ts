@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ordersAwaitingPayment, productsOf } from './catalogue';
+import { ordersAwaitingPayment, productsOf } from './catalogue-events';
 
 const ev = (type: string, occurredAt: string, payload: unknown) => ({
 	id: occurredAt,
