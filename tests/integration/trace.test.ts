@@ -10,6 +10,9 @@ import { publishMany } from '../../src/lib/server/backbone/publisher';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
 import { BATCH, expected, SUPPLIER, traceChain } from '../helpers/trace-chain';
 import { z } from 'zod';
+import ExcelJS from 'exceljs';
+import { ReadApiError } from '../../src/lib/server/read-api';
+import { traceExport } from '../../src/lib/server/recalls/trace-export';
 
 // 双向追溯 on a seeded chain: one supplier lot, three shops in two districts, exact figures.
 
@@ -175,5 +178,85 @@ describe('trace', () => {
 			['lot-b1', 10, -3]
 		]);
 		expect((await p.api('/api/merchants/m-ta/stock', own)).status).toBe(404);
+	});
+
+	it('trace - the export: an .xlsx that reads back with every lot, and the same rows as CSV', async () => {
+		const read = async <S extends z.ZodType>(claims: TicketClaims, path: string, schema: S) => {
+			const r = await p.api(path, claims);
+			if (r.status !== 200) throw new ReadApiError(`${path}: ${r.status}`, r.status);
+			return schema.parse(r.body) as z.infer<S>;
+		};
+		const key = { supplierId: SUPPLIER, batchNo: BATCH };
+		const xlsx = await traceExport({ claims: both }, key, 'xlsx', read);
+		expect(xlsx.filename).toBe('trace-sup-xd_B-0417_.xlsx');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+		const ws = wb.worksheets[0]!;
+		const rows: unknown[][] = [];
+		ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+		expect(rows[0]?.slice(0, 3)).toEqual([
+			'追溯批次码 (Traceability Lot Code)',
+			'商品 (Product)',
+			'进货数量 (Quantity received)'
+		]);
+		expect(
+			rows
+				.slice(1)
+				.map((r) => [r[0], r[2], r[3], r[4], r[5], r[8], r[9], r[10], r[11], r[12], r[13]])
+		).toEqual([
+			[
+				'lot-a1',
+				40,
+				'盒',
+				'2026-03-02',
+				8.5,
+				28.5,
+				'历下甲店',
+				'泉城路1号',
+				'历下区',
+				'济南鲜达食品有限公司 (sup-xd)',
+				BATCH
+			],
+			[
+				'lot-b1',
+				25,
+				'盒',
+				'2026-03-02',
+				12,
+				10,
+				'历下乙店',
+				'泉城路1号',
+				'历下区',
+				'济南鲜达食品有限公司 (sup-xd)',
+				BATCH
+			],
+			[
+				'lot-c1',
+				30,
+				'盒',
+				'2026-03-02',
+				10,
+				16,
+				'市中丙店',
+				'泉城路1号',
+				'市中区',
+				'济南鲜达食品有限公司 (sup-xd)',
+				BATCH
+			]
+		]);
+		const csv = await traceExport({ claims: supervisor('370103') }, key, 'csv', read);
+		const lines = String(csv.body)
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[1]?.split(',').slice(0, 6)).toEqual([
+			'lot-c1',
+			'鲜牛奶 1L (sku-milk)',
+			'30',
+			'盒',
+			'2026-03-02',
+			'10'
+		]);
 	});
 });
