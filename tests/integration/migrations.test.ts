@@ -37,7 +37,9 @@ describe('migrations', () => {
 			'0008_alert_lifecycle.sql',
 			'0009_risk_scores.sql',
 			'0010_tasks.sql',
-			'0011_inspections.sql'
+			'0011_inspections.sql',
+			'0012_trace.sql',
+			'0013_trace_backfill.sql'
 		]);
 		const tables = await schema();
 		expect(tables.map((t) => t.name)).toEqual(

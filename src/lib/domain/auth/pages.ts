@@ -59,6 +59,9 @@ export const pageGroups: readonly PageGroup[] = [
 	// The task centre (dispatch, plans, random draws) is the supervisors'; inspectors work their
 	// tasks on /inspect.
 	{ name: 'tasks', prefix: '/tasks', audience: regulators },
+	// 追溯与召回: inspectors trace in their districts (read-only); supervisors open recalls (the
+	// action checks the role again).
+	{ name: 'recalls', prefix: '/recalls', audience: [...regulators, 'inspector'] },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
 	// Photos of records: any signed-in person may ask; the route answers only those who may read
 	// the record the photo belongs to, and a 404 to everyone else.
