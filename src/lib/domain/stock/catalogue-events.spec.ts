@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ordersAwaitingPayment, productsOf } from './catalogue-events';
+import { ordersAwaitingPayment } from './catalogue-events';
 
 const ev = (type: string, occurredAt: string, payload: unknown) => ({
 	id: occurredAt,
@@ -17,19 +17,6 @@ const pork = {
 };
 
 describe('catalogue', () => {
-	it('stock - a product is as it was last sent (events come newest first)', () => {
-		const events = [
-			ev('stock.product.upserted', '2026-11-28T02:00:00Z', { ...pork, priceFen: 3_000 }),
-			ev('stock.product.upserted', '2026-11-27T02:00:00Z', { ...pork, priceFen: 2_000 }),
-			ev('stock.product.upserted', '2026-11-27T01:00:00Z', { ...pork, sku: 'beef', name: '牛肉' }),
-			ev('stock.product.upserted', '2026-11-27T00:00:00Z', { sku: 'bad' })
-		];
-		expect(productsOf(events).map((p) => [p.sku, p.priceFen])).toEqual([
-			['beef', undefined],
-			['pork', 3_000]
-		]);
-	});
-
 	it('stock - a table order awaits payment until a sale of the same order is recorded', () => {
 		const order = (orderId: string) => ({
 			orderId,

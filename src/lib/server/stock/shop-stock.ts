@@ -3,7 +3,8 @@ import type { TicketClaims } from '../../domain/auth/claims';
 import { eventList } from '../../domain/read-model';
 import { lotAccount, merchantRecalls } from '../../domain/trace/contracts';
 import type { FifoLot } from '../../domain/stock/fifo';
-import { ordersAwaitingPayment, productsOf, suppliersOf } from '../../domain/stock/catalogue-events';
+import { ordersAwaitingPayment } from '../../domain/stock/catalogue-events';
+import { productList, supplierList } from '../../domain/stock/catalogue';
 import { readApi } from '../read-api';
 
 /** `/api/merchants/:id/stock`: the shop's lots with what is left (trace/contracts.ts). */
@@ -42,12 +43,18 @@ export async function sellableLots(claims: TicketClaims, merchantId: string) {
 	return { lots: lots satisfies FifoLot[], recalls: recalls.items };
 }
 
+/** The shop's products, by name; a price of none is `undefined` (not on the menu). */
 export async function productsOfShop(claims: TicketClaims, merchantId: string) {
-	return productsOf(await eventsOf(claims, merchantId, 'stock.product.upserted'));
+	const { items } = await readApi(claims, shopPath(merchantId, '/products'), productList);
+	return items
+		.map((p) => ({ ...p, priceFen: p.priceFen ?? undefined }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
+/** The shop's suppliers (recorded ones, and those known only from its purchase intake). */
 export async function suppliersOfShop(claims: TicketClaims, merchantId: string) {
-	return suppliersOf(await eventsOf(claims, merchantId, 'stock.supplier.upserted'));
+	const { items } = await readApi(claims, shopPath(merchantId, '/suppliers'), supplierList);
+	return items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /** Table orders (from the diner's phone) the shop has not been paid for yet. */

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { productCategory, storageCondition } from '$lib/domain/events/stock';
 import { productFromForm } from '$lib/domain/stock/forms';
-import { pollUntil, recordEvent } from '$lib/server/record-event';
+import { recordEvent, untilStored } from '$lib/server/record-event';
 import { productsOfShop } from '$lib/server/stock/shop-stock';
 import { formFields, stockShop } from '../stock.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,9 +35,7 @@ export const actions: Actions = {
 			payload: result.value
 		});
 		// Lands on a list that shows the change (bounded: the event is safe in the stream).
-		await pollUntil(async () =>
-			(await productsOfShop(viewer.claims, shop.id)).some((p) => p.updatedAt === event.occurredAt)
-		);
+		await untilStored(viewer.claims, event);
 		return { saved: result.value.sku };
 	}
 };

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { entityId, uuidv7 } from '$lib/domain/ids';
 import { supplierFromForm } from '$lib/domain/stock/forms';
-import { pollUntil, recordEvent } from '$lib/server/record-event';
+import { recordEvent, untilStored } from '$lib/server/record-event';
 import { suppliersOfShop } from '$lib/server/stock/shop-stock';
 import { formFields, stockShop } from '../stock.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,9 +34,7 @@ export const actions: Actions = {
 			districtId: shop.districtId,
 			payload: result.value
 		});
-		await pollUntil(async () =>
-			(await suppliersOfShop(viewer.claims, shop.id)).some((s) => s.updatedAt === event.occurredAt)
-		);
+		await untilStored(viewer.claims, event);
 		return { saved: result.value.supplierId };
 	}
 };
