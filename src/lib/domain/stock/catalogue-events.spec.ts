@@ -7,14 +7,6 @@ const ev = (type: string, occurredAt: string, payload: unknown) => ({
 	occurredAt,
 	payload
 });
-const pork = {
-	sku: 'pork',
-	name: '猪肉',
-	category: 'meat',
-	shelfLifeDays: 3,
-	storage: 'chilled',
-	unit: '千克'
-};
 
 describe('catalogue', () => {
 	it('stock - a table order awaits payment until a sale of the same order is recorded', () => {
