@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import type { TicketClaims } from '../../domain/auth/claims';
 import { eventList } from '../../domain/read-model';
-import { lotAccount, merchantRecalls } from '../../domain/trace/contracts';
+import { merchantRecalls } from '../../domain/trace/contracts';
+import { stockList } from '../../domain/trace/stock-list';
 import type { FifoLot } from '../../domain/stock/fifo';
 import { ordersAwaitingPayment } from '../../domain/stock/catalogue-events';
 import { productList, supplierList } from '../../domain/stock/catalogue';
 import { readApi } from '../read-api';
-
-/** `/api/merchants/:id/stock`: the shop's lots with what is left (trace/contracts.ts). */
-export const stockList = z.object({ items: z.array(lotAccount) });
 
 const shopPath = (merchantId: string, rest: string) =>
 	`/api/merchants/${encodeURIComponent(merchantId)}${rest}`;
