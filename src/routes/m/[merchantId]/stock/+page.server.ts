@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** 库存: the shop's lots with what is left, their shelf life and recalls, and its movements. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { viewer, shop } = await stockShop(locals, params.merchantId);
+	const { viewer, shop, isOwner } = await stockShop(locals, params.merchantId);
 	const { lots, recalls } = await sellableLots(viewer.claims, shop.id);
 	const today = localDay(Date.now());
 	const items = lots
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const onShelf = items.filter((l) => l.remaining > 0);
 	return {
 		shop: { id: shop.id, name: shop.name },
+		owner: isOwner,
 		today,
 		lots: items,
 		recalls: recalls.map(({ recallId, title, publicNotice }) => ({

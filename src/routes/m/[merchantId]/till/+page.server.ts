@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** 收银: the shop's priced products with what can be sold of each, and table orders to collect. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const { viewer, shop } = await stockShop(locals, params.merchantId);
+	const { viewer, shop, isOwner } = await stockShop(locals, params.merchantId);
 	const [products, { lots }, orders] = await Promise.all([
 		productsOfShop(viewer.claims, shop.id),
 		sellableLots(viewer.claims, shop.id),
@@ -30,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	}
 	return {
 		shop: { id: shop.id, name: shop.name },
+		owner: isOwner,
 		// A fresh id per page: a second click on the same order is the same sale.
 		orderId: uuidv7(),
 		products: products
