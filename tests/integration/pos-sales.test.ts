@@ -228,6 +228,17 @@ describe('POS API', () => {
 		expect(await keys.revoke(M, keyId, 'own-ab')).toBe(true);
 		expect((await pos(sale, other.key)).status).toBe(403);
 	});
+	it('pos - each key has its own rate limit: past 120 calls a minute it answers 429 with retry-after', async () => {
+		const busy = (await keys.issue(M, '压测 POS', 'own-ab')).key;
+		const statuses: number[] = [];
+		for (let i = 0; i < 121; i++) statuses.push((await pos('{', busy)).status);
+		expect(statuses.slice(0, 120).every((s) => s === 400)).toBe(true);
+		const limited = await pos('{', busy);
+		expect(limited.status).toBe(429);
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+		// Another key of the same shop is not held back.
+		expect((await pos('{')).status).toBe(400);
+	});
 });
 
 describe('till page', () => {
