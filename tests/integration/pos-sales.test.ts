@@ -273,7 +273,7 @@ describe('till page', () => {
 		expect(event.payload).toMatchObject({
 			channel: 'till',
 			payment: 'mobile',
-			paymentRef: expect.stringMatching(/^sbx_/),
+			paymentRef: expect.stringMatching(/^SBX/),
 			lines: [{ lotId: 'lot-b', quantity: 2 }]
 		});
 		expect(event.actorId).toBe('staff-a');

@@ -5,7 +5,7 @@ import { entityId, uuidv7 } from '$lib/domain/ids';
 import { refusalOf } from '$lib/domain/stock/fifo';
 import { requestedLine, type LineProblem } from '$lib/domain/stock/sale';
 import { localDay } from '$lib/domain/time';
-import { sandboxProvider } from '$lib/server/payments/sandbox';
+import { sandboxPayments } from '$lib/server/payments/configured';
 import { untilStored } from '$lib/server/record-event';
 import { recordSale } from '$lib/server/stock/sell';
 import { productsOfShop, sellableLots, tableOrdersOfShop } from '$lib/server/stock/shop-stock';
@@ -117,7 +117,7 @@ export const actions: Actions = {
 			requested: lines,
 			channel: tableOrder ? 'table_qr' : 'till',
 			payment,
-			provider: sandboxProvider,
+			provider: sandboxPayments(),
 			idempotencyKey: `till.sale|${shop.id}|${orderId}`
 		});
 		if (!outcome.ok) {
