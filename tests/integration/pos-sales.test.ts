@@ -287,6 +287,34 @@ describe('till page', () => {
 		expect(refused).toMatchObject({ type: 'failure', status: 409 });
 		expect(refused.data).toContain('recalled');
 
+		// A diner's table order (扫码点餐) is collected at the till: its id becomes the sale's.
+		await publishMany(sys.js, [
+			makeEvent({
+				type: 'till.order.placed',
+				merchantId: M,
+				districtId: D,
+				actor: { kind: 'public', id: 'table-3' },
+				payload: {
+					orderId: 'tbl-0001',
+					table: '3',
+					lines: [{ sku: 'milk', productName: '鲜牛奶 1L', quantity: 1, unitPriceFen: 1_290 }],
+					totalFen: 1_290,
+					channel: 'table_qr'
+				}
+			})
+		]);
+		const collected = await action(staff, `/m/${M}/till?/sell`, {
+			orderId: 'tbl-0001',
+			lines: JSON.stringify([{ sku: 'milk', quantity: 1 }]),
+			payment: 'cash',
+			tableOrder: '1'
+		});
+		expect(collected.type).toBe('success');
+		const paidOrder = await eventually(async () =>
+			(await sales()).find((e) => (e.payload as TillSale).orderId === 'tbl-0001')
+		);
+		expect(paidOrder.payload).toMatchObject({ channel: 'table_qr', totalFen: 1_290 });
+
 		const product = await action(staff, `/m/${M}/products?/save`, {
 			sku: 'tea',
 			name: '茶',
