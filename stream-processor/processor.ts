@@ -22,6 +22,9 @@ import { publicQueries } from './api/public.queries';
 import { inspectionQueries } from './api/inspections.queries';
 import { stockQueries } from './api/stock.queries';
 import { orderQueries } from './api/order.queries';
+import { traceQueries } from './api/trace.queries';
+import { recallQueries } from './api/recall.queries';
+import { catalogueQueries } from './api/catalogue.queries';
 import { mountReadApi } from './api/routes';
 import { commandOverviewOf, OVERVIEW_REUSE_MS, sharedFor } from './api/command-overview';
 import { commandQueries } from './api/command.queries';
@@ -204,6 +207,9 @@ export async function startProcessor(
 		...alertQueries(store, config.TIME_ZONE),
 		...inspectionQueries(store),
 		...stockQueries(store),
+		...traceQueries(store, config.TIME_ZONE),
+		...recallQueries(store),
+		...catalogueQueries(store),
 		...commandQueries(store, config.TIME_ZONE)
 	};
 	const app = uWS.App();

@@ -1,5 +1,5 @@
 import type { TemplatedApp } from 'uWebSockets.js';
-import { sellable } from '../../src/lib/domain/stock/fifo';
+import { sellable } from '../../src/lib/domain/order/lot-balance';
 import {
 	MENU_LEFT_CAP,
 	type PublicMenu,

@@ -27,6 +27,10 @@ import { mountInspectionRoutes } from './inspections.routes';
 import { mountTaskRoutes, type TaskRouteDeps } from './task.routes';
 import type { StockQueries } from './stock.queries';
 import { mountStockRoutes } from './stock.routes';
+import type { TraceQueries } from './trace.queries';
+import type { RecallQueries } from './recall.queries';
+import type { CatalogueQueries } from './catalogue.queries';
+import { mountTraceRoutes } from './trace.routes';
 import { mountCommandRoutes } from './command.routes';
 import { mountCameraRoutes, type CameraRouteDeps } from './camera.routes';
 import { mountOrderRoutes, type OrderRouteDeps } from './order.routes';
@@ -40,7 +44,10 @@ export interface ReadApiDeps {
 		RiskQueries &
 		AlertQueries &
 		InspectionQueries &
-		StockQueries;
+		StockQueries &
+		TraceQueries &
+		RecallQueries &
+		CatalogueQueries;
 	/** A merchant's risk now, with its factors (scored from the processor's state); null if unknown. */
 	risk: (merchantId: string, districtId: string) => Promise<unknown>;
 	/** The risk settings in force, how many merchants each version graded, how many wait. */
@@ -142,6 +149,7 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	mountRiskRoutes(route, merchantRoute, queries, deps.riskStatus);
 	mountInspectionRoutes(route, queries);
 	mountStockRoutes(route, queries);
+	mountTraceRoutes(route, merchantRoute, queries);
 	merchantRoute('/api/merchants/:id/risk', async (id, _req, districtId) => {
 		const r = await deps.risk(id, districtId);
 		if (!r) throw new HttpError(404, `no merchant ${id}`);

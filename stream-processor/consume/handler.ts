@@ -15,6 +15,7 @@ import type { MerchantStates } from '../state/merchant-state';
 import type { RiskEngine } from '../risk/engine';
 import { ledgerEntryRow } from '../state/ledger-rows';
 import { eventLine } from '../state/rows';
+import { traceRows } from '../state/trace-rows';
 import type { Batch } from './batch';
 import { applyTaskEvent, type TaskEventOutcome } from '../../src/lib/domain/tasks/apply-task';
 import type { TaskBook } from '../tasks/task-book';
@@ -168,6 +169,7 @@ export function handleMessage(
 	const rows = applyEvent(m, e, msg.seq, deps.timeZone);
 	if (isCameraEvent(e)) applyCamera(deps.merchants.cameraOwners, m, e);
 	for (const { table, row } of rows) batch.addEntity(table, row);
+	for (const { table, row } of traceRows(e, msg.seq)) batch.addEntity(table, row);
 	const entry = ledgerEntryRow(e, m, msg.seq, deps.timeZone);
 	if (entry) batch.addEntity('ledger_entries', entry);
 	if (e.type === 'inspection.completed') {

@@ -38,6 +38,8 @@ describe('migrations', () => {
 			'0009_risk_scores.sql',
 			'0010_tasks.sql',
 			'0011_inspections.sql',
+			'0012_trace.sql',
+			'0013_trace_backfill.sql',
 			'0015_complaints.sql'
 		]);
 		const tables = await schema();

@@ -35,6 +35,9 @@ export const pageGroups: readonly PageGroup[] = [
 	// A wall screen signs in by its kiosk URL (the token is the credential) and lands on the
 	// revoked page once its token is withdrawn: both open to anyone.
 	{ name: 'kiosk', prefix: '/kiosk', audience: 'anyone' },
+	// Real POS systems send their sales with a merchant API key, not a session: the endpoint
+	// checks the key (and limits each key's rate) before anything else.
+	{ name: 'pos', prefix: '/api/pos', audience: 'anyone' },
 	{ name: 'account', prefix: '/account', audience: 'signed_in' },
 	{ name: 'admin', prefix: '/admin', audience: ['admin'] },
 	// The wall is the one place a screen may open (read-only; the routes check again).
@@ -61,6 +64,9 @@ export const pageGroups: readonly PageGroup[] = [
 	// The task centre (dispatch, plans, random draws) is the supervisors'; inspectors work their
 	// tasks on /inspect.
 	{ name: 'tasks', prefix: '/tasks', audience: regulators },
+	// 追溯与召回: inspectors trace in their districts (read-only); supervisors open recalls (the
+	// action checks the role again).
+	{ name: 'recalls', prefix: '/recalls', audience: [...regulators, 'inspector'] },
 	{ name: 'merchant', prefix: '/m', audience: merchantPeople, merchantScoped: true },
 	// Photos of records: any signed-in person may ask; the route answers only those who may read
 	// the record the photo belongs to, and a 404 to everyone else.

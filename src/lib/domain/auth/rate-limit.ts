@@ -41,3 +41,5 @@ export function sweepWindows(windows: Map<string, RateWindow>, rule: RateLimit, 
 export const anonymousWrites: RateLimit = { limit: 30, windowMs: 60_000 };
 /** Writes by a signed-in session: a busy kitchen's ledgers stay far below this. */
 export const sessionWrites: RateLimit = { limit: 300, windowMs: 60_000 };
+/** Sales a POS sends with one API key: a busy counter rings a sale every few seconds at most. */
+export const posKeyWrites: RateLimit = { limit: 120, windowMs: 60_000 };

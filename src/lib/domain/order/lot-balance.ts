@@ -1,4 +1,22 @@
-import type { SellableLot } from '../stock/fifo';
+/** A lot as the menu counts it: what is left, and whether it may be sold at all. */
+export interface SellableLot {
+	lotId: string;
+	expiresOn: string;
+	remaining: number;
+	/** Under an open recall: never sold. */
+	recalled: boolean;
+}
+
+/**
+ * How much of a product the menu offers today: what is left in lots that may be sold (not
+ * recalled, not past expiry; a lot expiring today still sells). The sale itself takes lots by
+ * the till's FIFO (stock/fifo.ts), which refuses the same lots.
+ */
+export function sellable(lots: readonly SellableLot[], today: string): number {
+	return lots
+		.filter((l) => l.remaining > 0 && !l.recalled && l.expiresOn >= today)
+		.reduce((s, l) => s + l.remaining, 0);
+}
 
 /**
  * What each lot of a shop still holds, folded from its events: received by purchase intake,

@@ -13,12 +13,19 @@ export const EXPIRY_WARNINGS: readonly { within: number; severity: AlertSeverity
 	{ within: 30, severity: 'low' }
 ];
 
+/**
+ * Whole days from `today` to `validTo` (both YYYY-MM-DD, parsed as UTC midnights so a clock
+ * change never makes a fraction): 0 on the last valid day, negative once it has passed.
+ */
+export const daysUntil = (validTo: string, today: string): number =>
+	(Date.parse(validTo) - Date.parse(today)) / 86_400_000;
+
 /** The warning due on `today` for an end date (both YYYY-MM-DD, validTo its last valid day). */
 export function expiryWarning(
 	validTo: string,
 	today: string
 ): { within: number; severity: AlertSeverity } | null {
-	const daysLeft = (Date.parse(validTo) - Date.parse(today)) / 86_400_000;
+	const daysLeft = daysUntil(validTo, today);
 	if (!(daysLeft >= 0)) return null;
 	return EXPIRY_WARNINGS.find((w) => daysLeft <= w.within) ?? null;
 }

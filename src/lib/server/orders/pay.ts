@@ -1,6 +1,5 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { TicketClaims } from '../../domain/auth/claims';
-import { sellableLotList } from '../../domain/order/table-order';
 import { allocateFifo } from '../../domain/stock/fifo';
 import { localDay } from '../../domain/time';
 import { makeEvent, publishEvent } from '../backbone/publisher';
@@ -8,7 +7,7 @@ import { stableEventId } from '../backbone/stable-id';
 import { nats } from '../nats';
 import { sandboxPayments } from '../payments/configured';
 import type { PaymentConfirmation } from '../payments/sandbox';
-import { readApi } from '../read-api';
+import { sellableLots } from '../stock/shop-stock';
 import { pollUntil } from '../record-event';
 import { orderOf } from './public-reads';
 
@@ -59,21 +58,18 @@ async function settle(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
 	if (c.status === 'cancelled') return { ...done, status: 'cancelled' };
 	if (order.status === 'paid') return { ...done, status: 'paid' };
 
-	const { items: lots } = await readApi(
-		tillOf(c.merchantId),
-		`/api/merchants/${encodeURIComponent(c.merchantId)}/sellable-lots`,
-		sellableLotList
-	);
+	// The till's own view of the shop's lots and its FIFO: a diner's order sells like the counter.
+	const { lots } = await sellableLots(tillOf(c.merchantId), c.merchantId);
 	const today = localDay(Date.now());
 	const lines = [];
 	for (const l of order.lines) {
-		const fifo = allocateFifo(
-			lots.filter((x) => x.sku === l.sku),
-			l.quantity,
-			today
-		);
-		if (!fifo.ok) return { ok: false, reason: fifo.reason, productName: l.productName };
-		for (const t of fifo.takes) {
+		const fifo = allocateFifo(lots, l.sku, l.quantity, today);
+		if (!fifo.ok) {
+			// Enough on the shelf only counting recalled or expired lots: those may not be sold.
+			const reason = fifo.refused.length > 0 ? 'blocked' : 'out_of_stock';
+			return { ok: false, reason, productName: l.productName };
+		}
+		for (const t of fifo.lines) {
 			lines.push({
 				sku: l.sku,
 				productName: l.productName,

@@ -1,0 +1,133 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { TicketClaims } from '$lib/domain/auth/claims';
+import { isoInstant, shortText } from '$lib/domain/events/common';
+import { paymentMethod } from '$lib/domain/events/till';
+import { entityId } from '$lib/domain/ids';
+import { merchantDetail } from '$lib/domain/read-model';
+import { requestedLine } from '$lib/domain/stock/sale';
+import { posKeyStore } from '$lib/server/pos/web';
+import { countPosCall } from '$lib/server/pos/rate';
+import { posReceipts, type PosReceipt } from '$lib/server/pos/receipts';
+import { ReadApiError, readApi } from '$lib/server/read-api';
+import { recordSale } from '$lib/server/stock/sell';
+import { lineProblemsOf } from './problems';
+import type { RequestHandler } from './$types';
+
+/** A POS's sale: its own sale id makes a retry the same sale. */
+const posSale = z.strictObject({
+	saleId: entityId,
+	occurredAt: isoInstant.optional(),
+	lines: z.array(requestedLine.strict()).min(1).max(200),
+	payment: paymentMethod,
+	paymentRef: shortText(100).optional(),
+	memberId: entityId.optional()
+});
+
+const unauthorized = (error: string) =>
+	json({ error }, { status: 401, headers: { 'www-authenticate': 'Bearer realm="pos"' } });
+
+const answer = (r: PosReceipt, status: number, duplicate = false) =>
+	json({ ...r, duplicate }, { status });
+
+/**
+ * POST /api/pos/v1/sales — a real POS system records a sale (Authorization: Bearer <key>).
+ * Lines resolve to the shop's lots by FIFO unless the POS names a lot; a recalled lot is
+ * refused (409, 召回批次禁止销售). An expired lot the POS names is recorded: the sale happened
+ * at its counter, and hiding it would keep it from the regulator's expired-lot alert.
+ */
+export const POST: RequestHandler = async ({ request }) => {
+	const auth = request.headers.get('authorization') ?? '';
+	if (!auth.startsWith('Bearer ')) return unauthorized('missing bearer API key');
+	const verified = await (await posKeyStore()).verify(auth.slice('Bearer '.length).trim());
+	if (!verified.ok) {
+		if (verified.reason === 'revoked') return json({ error: 'API key revoked' }, { status: 403 });
+		return unauthorized('unknown API key');
+	}
+	const key = verified.key;
+	const counted = countPosCall(key.keyId);
+	if (!counted.allowed) {
+		const seconds = Math.ceil(counted.retryAfterMs / 1000);
+		return json(
+			{ error: `too many requests; try again in ${seconds} s` },
+			{ status: 429, headers: { 'retry-after': String(seconds) } }
+		);
+	}
+
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		return json({ error: 'body is not JSON', issues: [] }, { status: 400 });
+	}
+	const parsed = posSale.safeParse(body);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((i) => ({
+			path: i.path.join('.') || '(body)',
+			message: i.message
+		}));
+		return json(
+			{ error: `invalid ${issues[0]?.path}: ${issues[0]?.message}`, issues },
+			{ status: 400 }
+		);
+	}
+	const sale = parsed.data;
+
+	const receipts = await posReceipts();
+	const earlier = await receipts.get(key.merchantId, sale.saleId);
+	if (earlier) return answer(earlier, 200, true);
+
+	// The POS reads and writes as the shop's staff would, for this shop only.
+	const claims: TicketClaims = {
+		sub: `pos:${key.keyId}`,
+		role: 'merchant_staff',
+		districts: [],
+		merchants: [key.merchantId]
+	};
+	let shop;
+	try {
+		shop = await readApi(
+			claims,
+			`/api/merchants/${encodeURIComponent(key.merchantId)}`,
+			merchantDetail
+		);
+	} catch (e) {
+		if (e instanceof ReadApiError && e.status === 404) {
+			return json({ error: 'the key’s shop is not in the register' }, { status: 403 });
+		}
+		throw e;
+	}
+	const outcome = await recordSale({
+		claims,
+		shop,
+		actor: { kind: 'device', id: `pos:${key.keyId}` },
+		orderId: sale.saleId,
+		requested: sale.lines,
+		channel: 'pos_api',
+		payment: sale.payment,
+		...(sale.paymentRef ? { paymentRef: sale.paymentRef } : {}),
+		...(sale.memberId ? { memberId: sale.memberId } : {}),
+		...(sale.occurredAt ? { occurredAt: sale.occurredAt } : {}),
+		allowExpired: true,
+		idempotencyKey: `pos.sale|${key.merchantId}|${sale.saleId}`
+	});
+	if (!outcome.ok) {
+		// A POS never charges through us: only line problems can come back.
+		const problems = outcome.kind === 'lines' ? lineProblemsOf(outcome.problems) : [];
+		return json({ error: problems[0]?.message ?? 'sale refused', problems }, { status: 409 });
+	}
+	const receipt: PosReceipt = {
+		saleId: sale.saleId,
+		orderId: outcome.sale.orderId,
+		eventId: outcome.event.id,
+		totalFen: outcome.sale.totalFen,
+		lines: outcome.sale.lines.map(({ sku, lotId, quantity, unitPriceFen }) => ({
+			sku,
+			lotId,
+			quantity,
+			unitPriceFen
+		}))
+	};
+	await receipts.put(key.merchantId, receipt);
+	return answer(receipt, 201);
+};

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import {
+	forwardTrace,
+	merchantRecalls,
+	recallProgress,
+	recallSummary
+} from '../../src/lib/domain/trace/contracts';
+import { recallPercent } from '../../src/lib/domain/trace/recall-progress';
+import { stockList } from '../../src/lib/domain/trace/stock-list';
+import { publishEvent, publishMany } from '../../src/lib/server/backbone/publisher';
+import { ReadApiError } from '../../src/lib/server/read-api';
+import {
+	accountRecallLot,
+	acknowledgeRecall,
+	openRecall,
+	type RecallPorts
+} from '../../src/lib/server/recalls/recall-commands';
+import type { Viewer } from '../../src/lib/server/tasks/task-commands';
+import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
+import { BATCH, SUPPLIER, traceChain } from '../helpers/trace-chain';
+import { z as zod } from 'zod';
+
+// 召回 end to end on the seeded chain: opened → 0 % → every shop accounts → 100 %.
+
+let p: Pipeline;
+const city: Viewer = {
+	user: { username: 'city', role: 'supervisor' },
+	claims: { sub: 'city', role: 'supervisor', districts: ['370102', '370103'], merchants: [] }
+};
+const ownerOf = (merchantId: string): Viewer => ({
+	user: { username: `own-${merchantId}`, role: 'merchant_owner' },
+	claims: {
+		sub: `own-${merchantId}`,
+		role: 'merchant_owner',
+		districts: [],
+		merchants: [merchantId]
+	}
+});
+const ports: RecallPorts = {
+	read: async <S extends z.ZodType>(claims: TicketClaims, path: string, schema: S) => {
+		const r = await p.api(path, claims);
+		if (r.status !== 200) throw new ReadApiError(`${path}: ${r.status}`, r.status);
+		return schema.parse(r.body) as z.infer<S>;
+	},
+	publish: (e) => publishEvent(p.js, e)
+};
+const lot = { supplierId: SUPPLIER, batchNo: BATCH };
+const form = {
+	formId: 'form-recall-1',
+	title: '鲜牛奶 B-0417 召回',
+	level: '1' as const,
+	reason: '抽检检出致病菌',
+	publicNotice: '本店已下架鲜牛奶 B-0417 批次'
+};
+const progressOf = (recallId: string) =>
+	ports.read(city.claims, `/api/recalls/${recallId}`, recallProgress);
+
+beforeAll(async () => {
+	p = await startPipeline();
+	await publishMany(p.js, traceChain());
+	await eventually(async () => {
+		const r = await p.api(
+			`/api/trace/forward?supplierId=${SUPPLIER}&batchNo=${BATCH}`,
+			city.claims
+		);
+		const t = r.status === 200 ? forwardTrace.parse(r.body) : null;
+		return t?.totals.adjusted === -2 && t.totals.returned === 5 ? t : undefined;
+	}, 30_000);
+}, 60_000);
+afterAll(async () => {
+	await p?.stop();
+});
+
+describe('recall', () => {
+	let recallId = '';
+
+	it('recall - opening files one notice per shop; a second submit is the same recall; progress 0 %', async () => {
+		const first = await openRecall(city, lot, form, ports);
+		const again = await openRecall(city, lot, form, ports);
+		expect(again).toEqual(first);
+		expect(first.merchants).toBe(3);
+		recallId = first.recallId;
+		const p0 = await eventually(async () => {
+			const r = await progressOf(recallId).catch(() => undefined);
+			return r?.merchants === 3 ? r : undefined;
+		});
+		expect(p0.items.map((i) => [i.merchantId, i.lots, i.done, i.acknowledgedAt])).toEqual([
+			['m-ta', [{ lotId: 'lot-a1', atOpening: 28.5, pulled: 0, disposition: null }], false, null],
+			['m-tb', [{ lotId: 'lot-b1', atOpening: 10, pulled: 0, disposition: null }], false, null],
+			['m-tc', [{ lotId: 'lot-c1', atOpening: 16, pulled: 0, disposition: null }], false, null]
+		]);
+		expect([p0.unitsAffected, p0.unitsAccounted, p0.merchantsDone, recallPercent(p0)]).toEqual([
+			54.5, 0, 0, 0
+		]);
+		expect(p0.lots).toEqual([lot]);
+		// The shop sees its notice, and its stock says the lot is under the recall (the till refuses it).
+		const own = ownerOf('m-ta');
+		const notices = await ports.read(own.claims, '/api/merchants/m-ta/recalls', merchantRecalls);
+		expect(notices.items.map((n) => [n.recallId, n.lotIds, n.publicNotice])).toEqual([
+			[recallId, ['lot-a1'], form.publicNotice]
+		]);
+		const stock = await ports.read(own.claims, '/api/merchants/m-ta/stock', stockList);
+		expect(stock.items.map((l) => [l.lotId, l.recallIds])).toEqual([
+			['lot-a1', [recallId]],
+			['lot-a2', []]
+		]);
+		// A district's supervisor sees the recall as far as their district goes.
+		const local = zod
+			.object({ items: zod.array(recallSummary) })
+			.parse((await p.api('/api/recalls', { ...city.claims, districts: ['370103'] })).body);
+		expect(local.items.map((r) => [r.recallId, r.merchants, r.unitsAffected])).toEqual([
+			[recallId, 1, 16]
+		]);
+	});
+
+	it('recall - every shop accounts for its lots: 100 %, and the pulled units leave the stock', async () => {
+		const shops = {
+			'm-ta': { districtId: '370102', lotId: 'lot-a1', pulled: 28.5, disposition: 'destroyed' },
+			'm-tb': { districtId: '370102', lotId: 'lot-b1', pulled: 10, disposition: 'returned' },
+			'm-tc': { districtId: '370103', lotId: 'lot-c1', pulled: 15, disposition: 'sealed' }
+		} as const;
+		for (const [id, s] of Object.entries(shops)) {
+			const v = ownerOf(id);
+			const shop = { id, districtId: s.districtId };
+			await acknowledgeRecall(v, shop, recallId, ports);
+			const f = {
+				formId: `f-${id}`,
+				recallId,
+				lotId: s.lotId,
+				pulled: s.pulled,
+				disposition: s.disposition
+			};
+			await accountRecallLot(v, shop, f, ports);
+			await accountRecallLot(v, shop, f, ports); // a double submit counts once
+		}
+		const done = await eventually(async () => {
+			const r = await progressOf(recallId);
+			return r.merchantsDone === 3 ? r : undefined;
+		});
+		expect([done.unitsAffected, done.unitsAccounted, recallPercent(done)]).toEqual([
+			54.5, 54.5, 100
+		]);
+		expect(
+			done.items.map((i) => [i.merchantId, i.done, i.acknowledgedAt !== null, i.lots[0]])
+		).toEqual([
+			[
+				'm-ta',
+				true,
+				true,
+				{ lotId: 'lot-a1', atOpening: 28.5, pulled: 28.5, disposition: 'destroyed' }
+			],
+			['m-tb', true, true, { lotId: 'lot-b1', atOpening: 10, pulled: 10, disposition: 'returned' }],
+			['m-tc', true, true, { lotId: 'lot-c1', atOpening: 16, pulled: 15, disposition: 'sealed' }]
+		]);
+		const t = await eventually(async () => {
+			const r = await ports.read(
+				city.claims,
+				`/api/trace/forward?supplierId=${SUPPLIER}&batchNo=${BATCH}`,
+				forwardTrace
+			);
+			return r.totals.pulled === 53.5 ? r : undefined;
+		});
+		expect(t.items.map((i) => [i.lotId, i.pulled, i.remaining])).toEqual([
+			['lot-a1', 28.5, 0],
+			['lot-b1', 10, 0],
+			['lot-c1', 15, 1]
+		]);
+	});
+
+	it('recall - a shop cannot account for a lot that is not in its recall', async () => {
+		const v = ownerOf('m-ta');
+		await expect(
+			accountRecallLot(
+				v,
+				{ id: 'm-ta', districtId: '370102' },
+				{ formId: 'f-x', recallId, lotId: 'lot-a2', pulled: 1, disposition: 'destroyed' },
+				ports
+			)
+		).rejects.toThrow(/not in the recall/);
+	});
+});
