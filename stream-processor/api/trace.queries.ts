@@ -179,8 +179,9 @@ export function traceQueries(store: Store, timeZone: string) {
 					>();
 					for (const o of others) {
 						const lot = { ...o, batchNo: o.batchNo || null };
-						if (o.supplierId !== supplierId || !mine.some((k) => matchesSupplierLot(lot, k)))
-							{continue;}
+						if (o.supplierId !== supplierId || !mine.some((k) => matchesSupplierLot(lot, k))) {
+							continue;
+						}
 						const m = byMerchant.get(o.merchantId) ?? {
 							merchantId: o.merchantId,
 							merchantName: o.merchantName,

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
+import { registered } from '../helpers/events';
+import { signInPage } from '../helpers/sign-in-page';
+import { startSystem, type TestSystem } from '../helpers/system';
+import { BATCH, SKU, SUPPLIER, traceChain } from '../helpers/trace-chain';
+
+// 追溯与召回 in the browser: the supervisor traces the lot, exports it, opens the recall; the
+// shop reads the notice and reports its lot; the progress page reaches 100 % for that shop.
+
+let system: TestSystem;
+const shot = (name: string) => `scratch/recall-${name}.png`;
+
+test.beforeAll(async () => {
+	system = await startSystem();
+	await publishMany(system.js, [
+		...traceChain(),
+		registered('m-a', '370102', '历下区甲店'),
+		makeEvent({
+			type: 'ledger.purchase.recorded',
+			merchantId: 'm-a',
+			districtId: '370102',
+			actor: { kind: 'merchant', id: 'own-ab' },
+			occurredAt: '2026-03-02T04:00:00.000Z',
+			payload: {
+				lotId: 'lot-ma1',
+				supplierId: SUPPLIER,
+				supplierName: '济南鲜达食品有限公司',
+				sku: SKU,
+				productName: '鲜牛奶 1L',
+				quantity: 6,
+				unit: '盒',
+				productionDate: '2026-03-01',
+				expiresOn: '2026-03-15',
+				batchNo: BATCH
+			}
+		})
+	]);
+});
+test.afterAll(async () => {
+	await system?.stop();
+});
+
+test('recall - a supervisor traces and recalls a lot; the shop reports it; progress shows it', async ({
+	browser
+}) => {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/recalls`);
+	await page.getByLabel('供货者编号').fill(SUPPLIER);
+	await page.getByLabel('批号').fill(BATCH);
+	await page.getByRole('button', { name: '追溯' }).click();
+	// 历下 only: m-ta, m-tb and m-a (m-tc is in 市中).
+	await expect(page.getByRole('heading', { name: '3 家门店收到该批次' })).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(page.locator('tfoot')).toContainText('44.5');
+	await page.screenshot({ path: shot('trace'), fullPage: true });
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '导出 Excel' }).click();
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.readFile(await (await download).path());
+	expect(wb.worksheets[0]?.rowCount).toBe(4);
+
+	await page.getByLabel('标题').fill('鲜牛奶 B-0417 批次召回');
+	await page.getByLabel('召回原因').fill('抽检检出致病菌，立即停止销售');
+	await page.getByLabel('公示内容（显示在门店公示页）').fill('本店已下架鲜牛奶 B-0417 批次');
+	await page.getByRole('button', { name: '发起召回' }).click();
+	await expect(page.getByRole('heading', { name: '鲜牛奶 B-0417 批次召回' })).toBeVisible();
+	await expect(page.getByText('0 / 3 家门店完成')).toBeVisible();
+	const progressUrl = page.url();
+
+	const shop = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+	await signInPage(shop, system.webUrl, 'own-ab');
+	await shop.goto(`${system.webUrl}/m/m-a/recalls`);
+	await expect(shop.getByText('鲜牛奶 B-0417 批次召回')).toBeVisible();
+	await shop.getByRole('button', { name: '确认收到' }).click();
+	await expect(shop.getByText('已确认', { exact: false }).first()).toBeVisible();
+	await shop.getByLabel('下架数量').fill('6');
+	await shop.getByRole('button', { name: '登记' }).click();
+	await expect(shop.getByText('已登记')).toBeVisible();
+	await shop.screenshot({ path: shot('shop'), fullPage: true });
+
+	await page.goto(progressUrl);
+	await expect(page.getByText('1 / 3 家门店完成')).toBeVisible();
+	await page.screenshot({ path: shot('progress'), fullPage: true });
+});
