@@ -1569,7 +1569,7 @@ export const en: Messages = {
 	'publicCode.print': 'Print',
 	'publicCode.heading': 'Food-safety notice',
 	'publicCode.visit':
-		"Open this address on a phone to see this shop's licence, risk grade and inspection results:",
+		"Scan the code, or open this address on a phone, to see this shop's licence, risk grade and inspection results:",
 	'publicCode.foot': 'Market regulation bureau · complaints hotline 12315',
 	'shopStock.nav': 'Stock & till',
 	'shopStock.back': 'Back to the shop',

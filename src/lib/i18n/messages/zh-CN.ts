@@ -1531,7 +1531,7 @@ export const zhCN = {
 	'publicCode.title': '公示码',
 	'publicCode.print': '打印',
 	'publicCode.heading': '食品安全公示',
-	'publicCode.visit': '用手机浏览器打开以下网址，查看本店许可证、风险等级和检查结果：',
+	'publicCode.visit': '扫码或用手机浏览器打开以下网址，查看本店许可证、风险等级和检查结果：',
 	'publicCode.foot': '市场监督管理局 · 投诉举报电话 12315',
 	'shopStock.nav': '进销存',
 	'shopStock.back': '返回门店',
