@@ -86,4 +86,13 @@ test('recall - a supervisor traces and recalls a lot; the shop reports it; progr
 	await page.goto(progressUrl);
 	await expect(page.getByText('1 / 3 家门店完成')).toBeVisible();
 	await page.screenshot({ path: shot('progress'), fullPage: true });
+
+	// 结束召回: the supervisor ends it with a note; the shop's notice board is empty again.
+	await page.getByLabel('结束原因').fill('问题批次已全部下架，召回结束');
+	await page.getByRole('button', { name: '结束召回' }).click();
+	await expect(page.getByText(/已于 .* 结束/)).toBeVisible();
+	await expect(page.getByRole('button', { name: '结束召回' })).toHaveCount(0);
+	await page.screenshot({ path: shot('closed'), fullPage: true });
+	await shop.goto(`${system.webUrl}/m/m-a/recalls`);
+	await expect(shop.getByText('鲜牛奶 B-0417 批次召回')).toHaveCount(0);
 });

@@ -14,6 +14,7 @@ import { ReadApiError } from '../../src/lib/server/read-api';
 import {
 	accountRecallLot,
 	acknowledgeRecall,
+	closeRecall,
 	openRecall,
 	type RecallPorts
 } from '../../src/lib/server/recalls/recall-commands';
@@ -21,6 +22,7 @@ import type { Viewer } from '../../src/lib/server/tasks/task-commands';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
 import { BATCH, SUPPLIER, traceChain } from '../helpers/trace-chain';
 import { z as zod } from 'zod';
+import { publicShop } from '../../src/lib/domain/public/public-shop';
 
 // 召回 end to end on the seeded chain: opened → 0 % → every shop accounts → 100 %.
 
@@ -134,7 +136,36 @@ describe('recall', () => {
 			};
 			await accountRecallLot(v, shop, f, ports);
 			await accountRecallLot(v, shop, f, ports); // a double submit counts once
+			// Once the pull is stored, the same form again is still the same report, not too much.
+			await eventually(async () => {
+				const st = await ports.read(v.claims, `/api/merchants/${id}/stock`, stockList);
+				return st.items.find((l) => l.lotId === s.lotId)?.pulled === s.pulled ? true : undefined;
+			});
+			await accountRecallLot(v, shop, f, ports);
 		}
+		// 16 at the opening, 15 pulled: 1 unit is still out, the shop is not done.
+		const partly = await eventually(async () => {
+			const r = await progressOf(recallId);
+			return r.merchantsDone === 2 && r.unitsAccounted === 53.5 ? r : undefined;
+		});
+		expect([partly.unitsAffected, recallPercent(partly)]).toEqual([54.5, 98]);
+		expect(partly.items.map((i) => i.done)).toEqual([true, true, false]);
+		// A report pulling more than the lot still holds (1) is refused, with what it holds.
+		const tc = { id: 'm-tc', districtId: '370103' };
+		const over = accountRecallLot(
+			ownerOf('m-tc'),
+			tc,
+			{ formId: 'f-tc-2', recallId, lotId: 'lot-c1', pulled: 5, disposition: 'sealed' },
+			ports
+		);
+		await expect(over).rejects.toMatchObject({ problem: 'too_much', remaining: 1 });
+		// The last unit in a second report: the pulls add up to what the lot held.
+		await accountRecallLot(
+			ownerOf('m-tc'),
+			tc,
+			{ formId: 'f-tc-3', recallId, lotId: 'lot-c1', pulled: 1, disposition: 'destroyed' },
+			ports
+		);
 		const done = await eventually(async () => {
 			const r = await progressOf(recallId);
 			return r.merchantsDone === 3 ? r : undefined;
@@ -152,7 +183,7 @@ describe('recall', () => {
 				{ lotId: 'lot-a1', atOpening: 28.5, pulled: 28.5, disposition: 'destroyed' }
 			],
 			['m-tb', true, true, { lotId: 'lot-b1', atOpening: 10, pulled: 10, disposition: 'returned' }],
-			['m-tc', true, true, { lotId: 'lot-c1', atOpening: 16, pulled: 15, disposition: 'sealed' }]
+			['m-tc', true, true, { lotId: 'lot-c1', atOpening: 16, pulled: 16, disposition: 'destroyed' }]
 		]);
 		const t = await eventually(async () => {
 			const r = await ports.read(
@@ -160,12 +191,12 @@ describe('recall', () => {
 				`/api/trace/forward?supplierId=${SUPPLIER}&batchNo=${BATCH}`,
 				forwardTrace
 			);
-			return r.totals.pulled === 53.5 ? r : undefined;
+			return r.totals.pulled === 54.5 ? r : undefined;
 		});
 		expect(t.items.map((i) => [i.lotId, i.pulled, i.remaining])).toEqual([
 			['lot-a1', 28.5, 0],
 			['lot-b1', 10, 0],
-			['lot-c1', 15, 1]
+			['lot-c1', 16, 0]
 		]);
 	});
 
@@ -179,5 +210,30 @@ describe('recall', () => {
 				ports
 			)
 		).rejects.toThrow(/not in the recall/);
+	});
+
+	it('recall - the supervisor ends it: notices gone, the lots sell again, the public page drops it', async () => {
+		const publicOf = async () => {
+			const r = await fetch(`http://127.0.0.1:${p.processor.port}/public/merchants/m-ta`);
+			return publicShop.parse(await r.json());
+		};
+		expect((await publicOf()).recalls.map((r) => r.recallId)).toEqual([recallId]);
+		const note = '全部批次已下架销毁，召回结束';
+		expect(await closeRecall(city, recallId, note, ports)).toEqual({ closed: 3 });
+		const closed = await eventually(async () => {
+			const r = await progressOf(recallId);
+			return r.closedAt !== null ? r : undefined;
+		});
+		expect(closed.items.every((i) => i.closedAt !== null)).toBe(true);
+		for (const id of ['m-ta', 'm-tb', 'm-tc']) {
+			const own = ownerOf(id).claims;
+			const n = await ports.read(own, `/api/merchants/${id}/recalls`, merchantRecalls);
+			expect(n.items).toEqual([]);
+			const st = await ports.read(own, `/api/merchants/${id}/stock`, stockList);
+			expect(st.items.every((l) => l.recallIds.length === 0)).toBe(true);
+		}
+		expect((await publicOf()).recalls).toEqual([]);
+		// A second submit files nothing new (every shop is closed already).
+		expect(await closeRecall(city, recallId, note, ports)).toEqual({ closed: 0 });
 	});
 });

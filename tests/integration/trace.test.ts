@@ -6,7 +6,14 @@ import {
 	lotAccount,
 	tracedSales
 } from '../../src/lib/domain/trace/contracts';
-import { publishMany } from '../../src/lib/server/backbone/publisher';
+import {
+	lotIdOf,
+	recentSuppliers,
+	skuOf,
+	supplierIdOf,
+	supplierOf
+} from '../../src/lib/domain/ledgers/purchase';
+import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
 import { BATCH, expected, SUPPLIER, traceChain } from '../helpers/trace-chain';
 import { z } from 'zod';
@@ -258,5 +265,63 @@ describe('trace', () => {
 			'2026-03-02',
 			'10'
 		]);
+	});
+
+	it('trace - purchases two shops enter through the form reach one supplier lot: the trace finds both', async () => {
+		// What the purchase form does (src/routes/m/[merchantId]/purchase): each shop types the
+		// supplier its own way, ids come from supplierOf/skuOf/lotIdOf — nothing set by hand.
+		const typed = [
+			{ merchantId: 'm-ta', districtId: '370102', supplier: '济南 润泽 粮油有限公司', qty: 12 },
+			{ merchantId: 'm-tc', districtId: '370103', supplier: '济南润泽粮油有限公司', qty: 8 }
+		];
+		const events = typed.map((t) => {
+			const supplier = supplierOf(t.merchantId, t.supplier, recentSuppliers([]));
+			const sku = skuOf(t.merchantId === 'm-ta' ? '花生油 5L' : '花生油5L');
+			return makeEvent({
+				type: 'ledger.purchase.recorded',
+				merchantId: t.merchantId,
+				districtId: t.districtId,
+				actor: { kind: 'merchant', id: `own-${t.merchantId}` },
+				occurredAt: '2026-06-01T02:00:00.000Z',
+				payload: {
+					lotId: lotIdOf({
+						merchantId: t.merchantId,
+						supplierId: supplier.supplierId,
+						sku,
+						batchNo: 'RZ-0601',
+						productionDate: '2026-05-20',
+						receivedOn: '2026-06-01'
+					}),
+					...supplier,
+					sku,
+					productName: '花生油 5L',
+					quantity: t.qty,
+					unit: '桶',
+					productionDate: '2026-05-20',
+					expiresOn: '2027-05-19',
+					batchNo: 'RZ-0601'
+				}
+			});
+		});
+		await publishMany(p.js, events);
+		const supplierId = supplierIdOf('济南润泽粮油有限公司');
+		const byBatch = `/api/trace/forward?supplierId=${supplierId}&batchNo=RZ-0601`;
+		const t = await eventually(
+			async () => {
+				const r = await p.api(byBatch, both);
+				const t = r.status === 200 ? forwardTrace.parse(r.body) : null;
+				return t && t.merchants === 2 ? t : undefined;
+			},
+			20_000,
+			'both shops traced'
+		);
+		expect(t.items.map((i) => [i.merchantId, i.received])).toEqual([
+			['m-ta', 12],
+			['m-tc', 8]
+		]);
+		// By product and production date (no batch number) it reaches both shops too.
+		const q = `supplierId=${supplierId}&sku=${skuOf('花生油 5L')}&productionDate=2026-05-20`;
+		const bySku = forwardTrace.parse((await p.api(`/api/trace/forward?${q}`, both)).body);
+		expect(bySku.items.map((i) => i.merchantId)).toEqual(['m-ta', 'm-tc']);
 	});
 });

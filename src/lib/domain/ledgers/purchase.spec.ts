@@ -9,6 +9,7 @@ import {
 	recentSuppliers,
 	shelfLifeOf,
 	skuOf,
+	stableHash,
 	supplierIdOf,
 	supplierOf
 } from './purchase';
@@ -25,12 +26,17 @@ const good = {
 };
 
 describe('purchase', () => {
-	it('purchase - supplier ids are stable within a shop and ignore width, case and spaces', () => {
-		const a = supplierIdOf('m-a', '济南 ＡＢＣ 粮油');
+	it('purchase - supplier and product ids are city-wide and ignore width, case and spaces', () => {
+		const a = supplierIdOf('济南 ＡＢＣ 粮油');
 		expect(a).toMatch(/^sup-[0-9a-f]{16}$/);
-		expect(supplierIdOf('m-a', '济南abc粮油')).toBe(a);
-		expect(supplierIdOf('m-b', '济南abc粮油')).not.toBe(a);
-		expect(skuOf('m-a', '鲜鸡蛋')).not.toBe(skuOf('m-a', '鸭蛋'));
+		expect(supplierIdOf('济南abc粮油')).toBe(a);
+		// Two shops typing the same supplier get the same id (a recall reaches both).
+		expect(supplierOf('m-a', '济南abc粮油', []).supplierId).toBe(
+			supplierOf('m-b', '济南 ＡＢＣ 粮油', []).supplierId
+		);
+		expect(skuOf('鲜鸡蛋')).toMatch(/^sku-[0-9a-f]{16}$/);
+		expect(skuOf('鲜 鸡蛋')).toBe(skuOf('鲜鸡蛋'));
+		expect(skuOf('鲜鸡蛋')).not.toBe(skuOf('鸭蛋'));
 	});
 
 	it('purchase - the same delivery is the same lot; another day or batch is another', () => {
@@ -57,7 +63,13 @@ describe('purchase', () => {
 	it('purchase - a picked supplier keeps its id; a new one gets a derived id', () => {
 		const known = [{ supplierId: 'sup-seed-7', supplierName: '鲜丰 蔬菜' }];
 		expect(supplierOf('m-a', '鲜丰蔬菜', known).supplierId).toBe('sup-seed-7');
-		expect(supplierOf('m-a', '新供应商', known).supplierId).toBe(supplierIdOf('m-a', '新供应商'));
+		expect(supplierOf('m-a', '新供应商', known).supplierId).toBe(supplierIdOf('新供应商'));
+	});
+
+	it('purchase - a supplier under the old per-shop derived id moves to the city-wide id', () => {
+		const legacy = `sup-${stableHash('m-a\n鲜丰蔬菜')}`;
+		const known = [{ supplierId: legacy, supplierName: '鲜丰蔬菜' }];
+		expect(supplierOf('m-a', '鲜丰蔬菜', known).supplierId).toBe(supplierIdOf('鲜丰蔬菜'));
 	});
 
 	it('purchase - recent suppliers are the latest first, once each, bad payloads skipped', () => {

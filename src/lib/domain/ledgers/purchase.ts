@@ -2,8 +2,8 @@ import { purchaseRecorded } from '../events/ledger';
 
 /**
  * 进货查验 (purchase intake): the decisions behind the shop's form, pure so the page, the
- * processor and tests agree. The ids it derives are stable: the same supplier typed again in the
- * same shop is the same supplier, and the same delivery recorded twice is the same lot.
+ * processor and tests agree. The ids it derives are stable: the same supplier typed again is the
+ * same supplier, and the same delivery recorded twice is the same lot.
  */
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
@@ -25,12 +25,23 @@ export function normalizeName(name: string): string {
 	return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-export function supplierIdOf(merchantId: string, supplierName: string): string {
-	return `sup-${stableHash(`${merchantId}\n${normalizeName(supplierName)}`)}`;
+/**
+ * A supplier's id, city-wide: from its registered company name alone, so every shop that buys
+ * from 济南鲜达 names the same supplier and a recall's forward trace reaches them all. The purchase
+ * form and the suppliers page both use it; the licence number is an attribute, not the key.
+ */
+export function supplierIdOf(supplierName: string): string {
+	return `sup-${stableHash(normalizeName(supplierName))}`;
 }
 
-export function skuOf(merchantId: string, productName: string): string {
-	return `sku-${stableHash(`${merchantId}\n${normalizeName(productName)}`)}`;
+/** A product's id, city-wide from its name (a trace by product and production date spans shops). */
+export function skuOf(productName: string): string {
+	return `sku-${stableHash(normalizeName(productName))}`;
+}
+
+/** The per-shop id the forms derived before ids were city-wide (old events keep it). */
+function legacySupplierIdOf(merchantId: string, supplierName: string): string {
+	return `sup-${stableHash(`${merchantId}\n${normalizeName(supplierName)}`)}`;
 }
 
 /**
@@ -86,8 +97,8 @@ export function recentSuppliers(payloads: readonly unknown[], max = 8): Supplier
 }
 
 /**
- * A supplier typed or picked: one the shop bought from before keeps its id (even one the registry
- * or an import gave it); a new one gets a stable id from its name.
+ * A supplier typed or picked: one the shop bought from before keeps its id (one the registry or an
+ * import gave it); a new one, or one under the old per-shop derived id, gets the city-wide id.
  */
 export function supplierOf(
 	merchantId: string,
@@ -95,8 +106,12 @@ export function supplierOf(
 	known: readonly SupplierPick[]
 ): SupplierPick {
 	const key = normalizeName(supplierName);
-	const hit = known.find((k) => normalizeName(k.supplierName) === key);
-	return hit ?? { supplierId: supplierIdOf(merchantId, supplierName), supplierName };
+	const hit = known.find(
+		(k) =>
+			normalizeName(k.supplierName) === key &&
+			k.supplierId !== legacySupplierIdOf(merchantId, k.supplierName)
+	);
+	return hit ?? { supplierId: supplierIdOf(supplierName), supplierName };
 }
 
 /** The shop's products from its past purchases, most recent first, each once (for a datalist). */

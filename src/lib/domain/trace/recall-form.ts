@@ -38,6 +38,9 @@ export const lotAccountForm = z.object({
 });
 export type LotAccountForm = z.infer<typeof lotAccountForm>;
 
+/** 结束召回: the supervisor says why the recall ends (the note goes on every shop's record). */
+export const closeRecallForm = z.object({ note: shortText(300) });
+
 /** One recall.opened per affected shop: its own lots of the traced supplier lot. */
 export interface RecallOpening {
 	merchantId: string;

@@ -67,16 +67,47 @@ describe('recall progress', () => {
 		expect([all.merchantsDone, all.closedAt]).toEqual([2, null]);
 	});
 
-	it('recall progress - a lot accounted twice counts once, by its latest answer', () => {
+	it('recall progress - reports add up (each pulls its own units); accounted stops at what the lot held', () => {
 		const steps = [
 			step('a', 'lot_accounted', 'la', 20, '2026-03-06T01:00:00.000Z'),
-			step('a', 'lot_accounted', 'la', 28, '2026-03-06T02:00:00.000Z')
+			step('a', 'lot_accounted', 'la', 8, '2026-03-06T02:00:00.000Z')
 		];
 		const p = recallProgressOf([notice('a', ['la'])], steps, held)!;
 		expect(p.items[0]?.lots).toEqual([
 			{ lotId: 'la', atOpening: 28.5, pulled: 28, disposition: 'destroyed' }
 		]);
-		expect(p.unitsAccounted).toBe(28.5);
+		expect([p.unitsAccounted, p.merchantsDone, recallPercent(p)]).toEqual([28, 0, 98]);
+		const more = recallProgressOf(
+			[notice('a', ['la'])],
+			[...steps, step('a', 'lot_accounted', 'la', 5, '2026-03-06T03:00:00.000Z')],
+			held
+		)!;
+		expect([more.items[0]?.lots[0]?.pulled, more.unitsAccounted, more.merchantsDone]).toEqual([
+			33, 28.5, 1
+		]);
+	});
+
+	it('recall progress - a report pulling nothing from a lot with stock accounts for nothing', () => {
+		const p = recallProgressOf([notice('b', ['lb'])], [step('b', 'lot_accounted', 'lb', 0)], held)!;
+		expect([p.unitsAccounted, p.merchantsDone, recallPercent(p)]).toEqual([0, 0, 0]);
+	});
+
+	it('recall progress - none left: the lot is done, its units stay unaccounted', () => {
+		const noneLeft: RecallStep = {
+			...step('b', 'lot_accounted', 'lb', 4),
+			disposition: 'none_left'
+		};
+		const p = recallProgressOf([notice('b', ['lb'])], [noneLeft], held)!;
+		expect([p.unitsAccounted, p.merchantsDone, recallPercent(p)]).toEqual([4, 1, 40]);
+	});
+
+	it('recall progress - a lot that held nothing is accounted by any report', () => {
+		const p = recallProgressOf(
+			[notice('b', ['lb2'])],
+			[step('b', 'lot_accounted', 'lb2', 0)],
+			held
+		)!;
+		expect([p.unitsAffected, p.merchantsDone, recallPercent(p)]).toEqual([0, 1, 100]);
 	});
 
 	it('recall progress - lots already sold out: by merchants; closed for all closes it', () => {

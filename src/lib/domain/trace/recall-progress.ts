@@ -26,11 +26,14 @@ export interface RecallStep {
 }
 
 /**
- * A recall's progress from its notices and the merchants' answers. A merchant is done when it
- * has accounted for every lot of its notice (or the recall was closed for it; a notice without
- * lots is done once read). A lot accounted twice counts once, by its latest answer. The units
- * affected are what the lots held when the recall opened (`atOpening`, key `merchantId|lotId`);
- * a lot's units are accounted for once the merchant has reported on it, whatever it pulled.
+ * A recall's progress from its notices and the merchants' answers. The units affected are what the
+ * lots held when the recall opened (`atOpening`, key `merchantId|lotId`). Every report on a lot
+ * pulls its own units off the shelf (each is its own recall_pull movement), so a lot's pulled is
+ * the sum of its reports, and its units accounted are that sum up to what it held. A lot is
+ * accounted when the pulls cover what it held or the shop's latest report says none left (its
+ * units stay unaccounted: the percentage shows them missing); a merchant is done
+ * when every lot of its notice is (or the recall was closed for it; a notice without lots is done
+ * once read). The disposition shown is the latest report's.
  */
 export function recallProgressOf(
 	notices: readonly RecallNotice[],
@@ -53,26 +56,33 @@ export function recallProgressOf(
 			const acknowledgedAt = mine.find((s) => s.kind === 'acknowledged')?.occurredAt ?? null;
 			const closedAt = lastOf(mine, (s) => s.kind === 'closed')?.occurredAt ?? null;
 			const lotRows = n.merchantLotIds.map((lotId) => {
-				const answer = lastOf(mine, (s) => s.kind === 'lot_accounted' && s.lotId === lotId);
+				const reports = mine.filter((s) => s.kind === 'lot_accounted' && s.lotId === lotId);
 				const held = atOpening.get(`${n.merchantId}|${lotId}`) ?? 0;
+				const pulled = reports.reduce((sum, r) => sum + r.pulled, 0);
 				unitsAffected += held;
-				if (answer) unitsAccounted += held;
+				unitsAccounted += Math.min(held, pulled);
+				const latest = reports.at(-1);
+				const accounted =
+					latest !== undefined && (pulled >= held || latest.disposition === 'none_left');
 				return {
-					lotId,
-					atOpening: held,
-					pulled: answer?.pulled ?? 0,
-					disposition: answer?.disposition ?? null
+					row: {
+						lotId,
+						atOpening: held,
+						pulled: Math.round(pulled * 1000) / 1000,
+						disposition: latest?.disposition ?? null
+					},
+					accounted
 				};
 			});
 			const allAccounted =
-				lotRows.length > 0 ? lotRows.every((l) => l.disposition !== null) : acknowledgedAt !== null;
+				lotRows.length > 0 ? lotRows.every((l) => l.accounted) : acknowledgedAt !== null;
 			return {
 				merchantId: n.merchantId,
 				merchantName: n.merchantName,
 				districtId: n.districtId,
 				acknowledgedAt,
 				closedAt,
-				lots: lotRows,
+				lots: lotRows.map((l) => l.row),
 				done: allAccounted || closedAt !== null
 			};
 		});

@@ -1754,7 +1754,15 @@ export const en: Messages = {
 	'recall.account.note': 'Note',
 	'recall.account.submit': 'Report',
 	'recall.account.done': 'Reported',
+	'recall.close.note': 'Why the recall ends',
+	'recall.close.submit': 'End the recall',
+	'recall.close.lead':
+		'Closes it for the {shops} shops still open in your districts: their tills sell these lots again and their public pages drop the notice.',
+	'recall.close.invalid': 'Say why the recall ends.',
+	'recall.close.closedAt': 'Ended {at}',
 	'recall.account.invalid': 'Enter the units pulled and the disposition.',
+	'recall.account.too_much':
+		'More than the lot still holds ({remaining}): each report pulls its own units, so enter only what you took off the shelf this time.',
 	'recall.export.lotCode': 'Traceability lot code',
 	'recall.export.product': 'Product',
 	'recall.export.quantity': 'Quantity received',

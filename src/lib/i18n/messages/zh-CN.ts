@@ -1712,7 +1712,15 @@ export const zhCN = {
 	'recall.account.note': '备注',
 	'recall.account.submit': '登记',
 	'recall.account.done': '已登记',
+	'recall.close.note': '结束原因',
+	'recall.close.submit': '结束召回',
+	'recall.close.lead':
+		'为辖区内仍未结束的 {shops} 家门店结束召回：收银台恢复销售这些批次，门店公示页撤下召回公告。',
+	'recall.close.invalid': '请填写结束原因。',
+	'recall.close.closedAt': '已于 {at} 结束',
 	'recall.account.invalid': '请填写下架数量和处置方式。',
+	'recall.account.too_much':
+		'下架数量超过该批次现存数量（{remaining}）：每次登记各自下架，只填写本次下架的数量。',
 	'recall.export.lotCode': '追溯批次码 (Traceability Lot Code)',
 	'recall.export.product': '商品 (Product)',
 	'recall.export.quantity': '进货数量 (Quantity received)',

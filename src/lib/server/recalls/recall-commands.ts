@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { TicketClaims } from '../../domain/auth/claims';
 import type { FsEvent } from '../../domain/events';
 import type { SupplierLot } from '../../domain/events/recall';
-import { forwardTrace, merchantRecalls } from '../../domain/trace/contracts';
+import { eventList } from '../../domain/read-model';
+import { forwardTrace, merchantRecalls, recallProgress } from '../../domain/trace/contracts';
 import { stockList } from '../../domain/trace/stock-list';
 import {
 	recallOpenings,
@@ -22,8 +23,10 @@ export interface RecallPorts {
 export class RecallCommandError extends Error {
 	override name = 'RecallCommandError';
 	constructor(
-		readonly problem: 'no_lots' | 'too_many' | 'not_recalled' | 'not_your_lot',
-		message: string
+		readonly problem: 'no_lots' | 'too_many' | 'not_recalled' | 'not_your_lot' | 'too_much',
+		message: string,
+		/** For too_much: what the lot still holds. */
+		readonly remaining?: number
 	) {
 		super(message);
 	}
@@ -69,6 +72,38 @@ export async function openRecall(
 	return { recallId, merchants: openings.length };
 }
 
+/**
+ * 结束召回: the supervisor ends a recall for every shop of it in their districts, with a note. One
+ * recall.closed per shop (its id from the recall and the shop, so a double submit is one); the
+ * till stops refusing the lots and the shop's public page drops the notice. Returns how many shops
+ * it closed for now (0 when all were closed already).
+ */
+export async function closeRecall(
+	viewer: Viewer,
+	recallId: string,
+	note: string | undefined,
+	ports: RecallPorts
+): Promise<{ closed: number }> {
+	const progress = await ports.read(
+		viewer.claims,
+		`/api/recalls/${encodeURIComponent(recallId)}`,
+		recallProgress
+	);
+	const open = progress.items.filter((i) => i.closedAt === null);
+	for (const m of open) {
+		await ports.publish(
+			eventBy<'recall.closed'>(viewer, {
+				id: stableEventId(`recall.closed|${recallId}|${m.merchantId}`),
+				type: 'recall.closed',
+				merchantId: m.merchantId,
+				districtId: m.districtId,
+				payload: { recallId, ...(note ? { note } : {}) }
+			})
+		);
+	}
+	return { closed: open.length };
+}
+
 /** The shop's open recall, through its own ticket (a recall that is not its own is refused). */
 async function noticeOf(viewer: Viewer, merchantId: string, recallId: string, ports: RecallPorts) {
 	const { items } = await ports.read(
@@ -79,6 +114,24 @@ async function noticeOf(viewer: Viewer, merchantId: string, recallId: string, po
 	const n = items.find((i) => i.recallId === recallId);
 	if (!n) throw new RecallCommandError('not_recalled', `no open recall ${recallId}`);
 	return n;
+}
+
+/** Whether the shop's stream already holds this recall pull (a form submitted twice). */
+async function pullRecorded(
+	viewer: Viewer,
+	merchantId: string,
+	movementId: string,
+	ports: RecallPorts
+): Promise<boolean> {
+	const q = new URLSearchParams({
+		merchantId,
+		type: 'stock.movement.recorded',
+		limit: '200'
+	});
+	const { items } = await ports.read(viewer.claims, `/api/events?${q}`, eventList);
+	return items.some(
+		(e) => (e.payload as { movementId?: unknown } | null)?.movementId === movementId
+	);
 }
 
 /** 确认收到: the shop has read the notice (once per recall and shop). */
@@ -103,7 +156,8 @@ export async function acknowledgeRecall(
 /**
  * 下架登记: the shop accounts for a recalled lot. The units pulled leave the lot by a stock
  * movement (recall_pull) before the recall's own record, so the stock never shows a lot accounted
- * for that still holds them.
+ * for that still holds them. Each report pulls its own units (the progress adds them up), so a
+ * report pulling more than the lot still holds is refused: it would count units twice.
  */
 export async function accountRecallLot(
 	viewer: Viewer,
@@ -118,14 +172,23 @@ export async function accountRecallLot(
 	const base = { merchantId: shop.id, districtId: shop.districtId };
 	const key = `${form.recallId}|${shop.id}|${form.lotId}|${form.formId}`;
 	if (form.pulled > 0) {
-		const { items } = await ports.read(
-			viewer.claims,
-			`/api/merchants/${encodeURIComponent(shop.id)}/stock`,
-			stockList
-		);
-		const sku = items.find((l) => l.lotId === form.lotId)?.sku;
-		if (!sku) throw new RecallCommandError('not_your_lot', `no lot ${form.lotId} in stock`);
+		const id = encodeURIComponent(shop.id);
+		const { items } = await ports.read(viewer.claims, `/api/merchants/${id}/stock`, stockList);
+		const held = items.find((l) => l.lotId === form.lotId);
+		if (!held) throw new RecallCommandError('not_your_lot', `no lot ${form.lotId} in stock`);
 		const movementId = `mv-${stableEventId(`recall-pull|${key}`).replaceAll('-', '').slice(0, 24)}`;
+		const remaining = Math.max(0, Math.round(held.remaining * 1000) / 1000);
+		// A double submit of the same form finds its own pull already taken: that is not too much.
+		if (
+			form.pulled > remaining + 1e-9 &&
+			!(await pullRecorded(viewer, shop.id, movementId, ports))
+		) {
+			throw new RecallCommandError(
+				'too_much',
+				`lot ${form.lotId} holds ${remaining}, not ${form.pulled}`,
+				remaining
+			);
+		}
 		await ports.publish(
 			eventBy<'stock.movement.recorded'>(viewer, {
 				...base,
@@ -134,7 +197,7 @@ export async function accountRecallLot(
 				payload: {
 					movementId,
 					lotId: form.lotId,
-					sku,
+					sku: held.sku,
 					kind: 'recall_pull',
 					quantity: form.pulled,
 					reason: `召回 ${form.recallId}`,

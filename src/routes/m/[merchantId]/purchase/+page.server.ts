@@ -104,7 +104,7 @@ export const actions: Actions = {
 			f.supplierName,
 			recentSuppliers(await pastPurchases(viewer.claims, shop.id), 200)
 		);
-		const sku = skuOf(shop.id, f.productName);
+		const sku = skuOf(f.productName);
 		const lotId = lotIdOf({
 			merchantId: shop.id,
 			supplierId: supplier.supplierId,

@@ -66,7 +66,9 @@ export const actions: Actions = {
 		try {
 			await accountRecallLot(viewer, shop, form.data, ports);
 		} catch (e) {
-			if (e instanceof RecallCommandError) return fail(400, { problem: e.problem });
+			if (e instanceof RecallCommandError) {
+				return fail(400, { problem: e.problem, remaining: e.remaining ?? null });
+			}
 			throw e;
 		}
 		if (form.data.pulled > 0) {

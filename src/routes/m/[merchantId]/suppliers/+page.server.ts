@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { entityId, uuidv7 } from '$lib/domain/ids';
+import { entityId } from '$lib/domain/ids';
+import { supplierIdOf } from '$lib/domain/ledgers/purchase';
 import { supplierFromForm } from '$lib/domain/stock/forms';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { suppliersOfShop } from '$lib/server/stock/shop-stock';
@@ -21,9 +22,11 @@ export const actions: Actions = {
 		const { viewer, shop, isOwner } = await stockShop(locals, params.merchantId);
 		if (!isOwner) return fail(403, { forbidden: true });
 		const form = await formFields(request);
-		// An edit keeps its supplier's id; a new supplier gets one.
+		// An edit keeps its supplier's id; a new one gets the city-wide id of its name, the same one
+		// the purchase form gives it, so its deliveries join it and a recall reaches every shop.
 		const known = entityId.safeParse(form.supplierId);
-		const result = supplierFromForm(form, known.success ? known.data : `sup-${uuidv7()}`);
+		const name = typeof form.name === 'string' ? form.name : '';
+		const result = supplierFromForm(form, known.success ? known.data : supplierIdOf(name));
 		if (!result.ok) {
 			const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
 			return fail(400, { fields: result.fields, values });
