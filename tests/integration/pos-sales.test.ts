@@ -374,3 +374,17 @@ describe('till page', () => {
 		expect(bare).toMatchObject({ type: 'failure', status: 400 });
 	});
 });
+
+describe('POS key guessing', () => {
+	// Last in the file: it shuts this address out of the POS API for the rest of the minute.
+	it('pos - past 20 failed key checks an address waits (429), even with a right key', async () => {
+		const sale = { saleId: 'pos-0099', lines: [{ sku: 'milk', quantity: 1 }], payment: 'cash' };
+		const statuses: number[] = [];
+		for (let i = 0; i < 25; i++) statuses.push((await pos(sale, `guess-${i}`)).status);
+		expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20);
+		expect(statuses.at(-1)).toBe(429);
+		const right = await pos(sale);
+		expect(right.status).toBe(429);
+		expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+	});
+});

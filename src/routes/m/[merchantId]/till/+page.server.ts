@@ -6,7 +6,7 @@ import { refusalOf } from '$lib/domain/stock/fifo';
 import { requestedLine, type LineProblem } from '$lib/domain/stock/sale';
 import { localDay } from '$lib/domain/time';
 import { tableSaleKey } from '$lib/server/orders/sale-id';
-import { sandboxPayments } from '$lib/server/payments/configured';
+import { sandboxEnabled, sandboxPayments } from '$lib/server/payments/configured';
 import { untilStored } from '$lib/server/record-event';
 import { recordSale } from '$lib/server/stock/sell';
 import {
@@ -115,6 +115,8 @@ export const actions: Actions = {
 		const parsed = tillForm.safeParse(await formFields(request));
 		if (!parsed.success) return fail(400, { invalid: true });
 		const { orderId, lines, payment, tableOrder } = parsed.data;
+		// Mobile payment goes through the sandbox provider: none when it is switched off.
+		if (payment === 'mobile' && !sandboxEnabled()) return fail(402, { payment: 'sandbox_off' });
 		let requested = lines;
 		if (tableOrder) {
 			// A diner may have paid online meanwhile: that order is sold, not collected again. Its
