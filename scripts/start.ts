@@ -112,7 +112,14 @@ async function main() {
 		args: ['build/index.js'],
 		// Photo forms carry up to three photos and registry imports files of up to 5 MB;
 		// hooks.server.ts keeps every other path at 512 KB.
-		env: { ...common, ...tickets, ORIGIN: origin, BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES) }
+		env: {
+			...common,
+			...tickets,
+			ORIGIN: origin,
+			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES),
+			// The demo takes sandbox payments; without the demo they are off unless asked for.
+			PAYMENTS_SANDBOX: process.env.PAYMENTS_SANDBOX ?? (config.DEMO === '1' ? '1' : '0')
+		}
 	});
 	await waitForPort(config.PORT, 30_000);
 	// Demo accounts have a published password: created only when the system is opened locally.

@@ -17,6 +17,7 @@ import { videoOrigin } from '$lib/server/video';
 import { closeNats } from '$lib/server/nats';
 import { countWrite } from '$lib/server/rate-limit';
 import { cachePublicPages } from '$lib/server/public/page-cache';
+import { sandboxEnabled } from '$lib/server/payments/configured';
 import {
 	contentSecurityPolicy,
 	gatewayOrigins,
@@ -123,6 +124,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const viewer = event.locals.viewer;
+	// The sandbox payment provider switched off (PAYMENTS_SANDBOX=0): its pages are not there.
+	if (event.url.pathname.startsWith('/pay/sandbox/') && !sandboxEnabled()) {
+		return json({ error: 'not found' }, { status: 404 });
+	}
 	// A POS API call is counted per API key by its endpoint: a shop's POS behind one address
 	// sends more than the anonymous limit allows.
 	const posApi = event.url.pathname.startsWith('/api/pos/');

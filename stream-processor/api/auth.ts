@@ -22,3 +22,21 @@ export function withTicket(
 		return handler(req, claims);
 	};
 }
+
+/**
+ * A handler for the `/public/*` reads: their answers are public, but only the web server may ask
+ * (a `public-read` ticket, signed with the shared secret), so its rate limits and caches cannot
+ * be skipped by calling the processor's port, which browsers reach for the live feed.
+ */
+export function withPublicTicket(secret: string, handler: Handler): Handler {
+	return async (req) => {
+		const match = /^Bearer\s+(\S+)$/i.exec(req.authorization);
+		if (!match) throw new HttpError(401, 'for the web server only');
+		try {
+			await verifyTicket(match[1] as string, secret, 'public-read');
+		} catch {
+			throw new HttpError(401, 'for the web server only');
+		}
+		return handler(req);
+	};
+}

@@ -1,4 +1,3 @@
-import type { TemplatedApp } from 'uWebSockets.js';
 import { z } from 'zod';
 import { mayRead } from '../../src/lib/domain/auth/policy';
 import { districtId } from '../../src/lib/domain/ids';
@@ -10,7 +9,7 @@ import {
 	type PublicKitchen
 } from '../../src/lib/domain/video/camera-list';
 import type { MerchantRecord } from '../state/merchant-state';
-import { get, HttpError } from './http';
+import { HttpError, type OpenRoute } from './http';
 import { inDistricts, parseId, parseQuery, regulatorScope } from './params';
 import type { MerchantRoute, Route } from './registry.routes';
 
@@ -30,15 +29,14 @@ const camerasQuery = z.object({
  * source address, which may hold the camera's password.
  * - `/api/cameras`: regulators (and screens) over their districts, for the video wall's tree.
  * - `/api/merchants/:id/cameras`: whoever may read the merchant (its regulators, its people).
- * - `/public/merchants/:id/kitchen`: no ticket; the shop's public cameras only (name, area,
+ * - `/public/merchants/:id/kitchen`: no viewer (the web server's public-read ticket); the shop's public cameras only (name, area,
  *   status), for the shop's public page.
  */
 export function mountCameraRoutes(
-	app: TemplatedApp,
+	open: OpenRoute,
 	route: Route,
 	merchantRoute: MerchantRoute,
-	deps: CameraRouteDeps,
-	log: (m: string) => void
+	deps: CameraRouteDeps
 ): void {
 	route('/api/cameras', 0, async (req, claims) => {
 		const scope = regulatorScope(claims);
@@ -61,20 +59,14 @@ export function mountCameraRoutes(
 		const items = m ? [...m.cameras.values()].map((c) => listItemOf(c, m.name)) : [];
 		return { items: items.sort(byTree) } satisfies CameraList;
 	});
-	get(
-		app,
-		'/public/merchants/:id/kitchen',
-		1,
-		async (req) => {
-			const id = parseId(req.params[0]);
-			const m = deps.merchant(id);
-			if (!m?.registered) throw new HttpError(404, `no merchant ${id}`);
-			const body: PublicKitchen = {
-				merchant: { id: m.id, name: m.name },
-				cameras: publicCamerasOf(m.cameras.values())
-			};
-			return { status: 200, body };
-		},
-		log
-	);
+	open('/public/merchants/:id/kitchen', 1, async (req) => {
+		const id = parseId(req.params[0]);
+		const m = deps.merchant(id);
+		if (!m?.registered) throw new HttpError(404, `no merchant ${id}`);
+		const body: PublicKitchen = {
+			merchant: { id: m.id, name: m.name },
+			cameras: publicCamerasOf(m.cameras.values())
+		};
+		return { status: 200, body };
+	});
 }

@@ -32,6 +32,9 @@ export type Route = (
 	handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
 ) => void;
 
+/** How a route file mounts a `/public/*` GET: no viewer, but only for the web server. */
+export type OpenRoute = (pattern: string, paramCount: number, handler: Handler) => void;
+
 const statusText: Record<number, string> = {
 	200: '200 OK',
 	400: '400 Bad Request',

@@ -1,4 +1,3 @@
-import type { TemplatedApp } from 'uWebSockets.js';
 import { owedLedgers, percent } from '../../src/lib/domain/ledgers/completeness';
 import {
 	complaintTracking,
@@ -17,7 +16,7 @@ import {
 import type { RiskGrade } from '../../src/lib/domain/risk/risk-settings';
 import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
-import { get, HttpError, type Handler } from './http';
+import { HttpError, type OpenRoute } from './http';
 import { parseId, parseQuery } from './params';
 import type { PublicItemRow, PublicQueries } from './public.queries';
 
@@ -30,7 +29,7 @@ export interface PublicRouteDeps {
 }
 
 /**
- * The public platform's reads: no ticket. Each answer is built field by field into a public
+ * The public platform's reads: no viewer, for the web server only (its public-read ticket). Each answer is built field by field into a public
  * schema and parsed with it before it leaves, so a column added to a query (or a field to the
  * state) cannot leak by accident. An unknown or unregistered shop is a 404.
  *   /public/merchants?q=&district=&limit=&offset=   publicShopPage
@@ -38,14 +37,7 @@ export interface PublicRouteDeps {
  *   /public/inspections?district=&limit=&offset=     publicInspectionPage
  *   /public/complaints/:code                         complaintTracking
  */
-export function mountPublicRoutes(
-	app: TemplatedApp,
-	deps: PublicRouteDeps,
-	log: (m: string) => void
-): void {
-	const open = (pattern: string, params: number, handler: Handler) =>
-		get(app, pattern, params, handler, log);
-
+export function mountPublicRoutes(open: OpenRoute, deps: PublicRouteDeps): void {
 	open('/public/merchants', 0, async (req) => {
 		const q = parseQuery(publicShopQuery, req.query);
 		const { items, total } = await deps.queries.publicShops(q);

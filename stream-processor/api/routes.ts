@@ -2,9 +2,9 @@ import type { TemplatedApp } from 'uWebSockets.js';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { mayJoinRoom, mayRead, readScope, type ReadScope } from '../../src/lib/domain/auth/policy';
 import type { LiveHub } from '../live/live-hub';
-import { withTicket } from './auth';
+import { withPublicTicket, withTicket } from './auth';
 import type { HealthMonitor } from './health';
-import { get, HttpError, notFound, type ApiRequest, type Reply } from './http';
+import { get, HttpError, notFound, type ApiRequest, type OpenRoute, type Reply } from './http';
 import {
 	parseCreditCodes,
 	parseDay,
@@ -66,14 +66,15 @@ export interface ReadApiDeps {
 	cameras?: CameraRouteDeps;
 	/** 扫码点餐: the public menu and orders, the shop's table orders and lots. */
 	orders?: OrderRouteDeps;
-	/** The public platform's open reads (`/public/*`, no ticket). */
+	/** The public platform's reads (`/public/*`, no viewer: the web server's public-read ticket). */
 	publicShops?: PublicRouteDeps;
 }
 
 /**
  * The read API: the only reader of the embedded store. Every `/api/*` call needs a ticket, and
  * what it answers is cut to the ticket's scope on the server; a district outside it is a 403,
- * a merchant outside it a 404 (whether it exists is not disclosed). `/healthz` is open.
+ * a merchant outside it a 404 (whether it exists is not disclosed). `/public/*` answers only the
+ * web server (a public-read ticket). `/healthz` is open.
  */
 export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	const { queries, health, live, log } = deps;
@@ -82,6 +83,8 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 		paramCount: number,
 		handler: (req: ApiRequest, claims: TicketClaims) => Promise<Reply>
 	) => get(app, pattern, paramCount, withTicket(deps.ticketSecret, handler), log);
+	const open: OpenRoute = (pattern, paramCount, handler) =>
+		get(app, pattern, paramCount, withPublicTicket(deps.ticketSecret, handler), log);
 	/** The list query, its district checked against the scope. */
 	const scopedList = (
 		req: ApiRequest,
@@ -197,8 +200,8 @@ export function mountReadApi(app: TemplatedApp, deps: ReadApiDeps): void {
 	}));
 	if (deps.tasks) mountTaskRoutes(route, deps.tasks);
 	if (deps.overview) mountCommandRoutes(route, deps.overview);
-	if (deps.cameras) mountCameraRoutes(app, route, merchantRoute, deps.cameras, log);
-	if (deps.orders) mountOrderRoutes(app, merchantRoute, deps.orders, log);
-	if (deps.publicShops) mountPublicRoutes(app, deps.publicShops, log);
+	if (deps.cameras) mountCameraRoutes(open, route, merchantRoute, deps.cameras);
+	if (deps.orders) mountOrderRoutes(open, merchantRoute, deps.orders);
+	if (deps.publicShops) mountPublicRoutes(open, deps.publicShops);
 	notFound(app);
 }

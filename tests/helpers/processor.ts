@@ -11,7 +11,7 @@ import { ensureStreams } from '../../src/lib/server/backbone/streams';
 import { parseConfig } from '../../stream-processor/config';
 import { startProcessor, type RunningProcessor } from '../../stream-processor/processor';
 import { startNats, type TestNats } from './nats-server';
-import { authHeaders, TEST_TICKET_SECRET } from './tickets';
+import { authHeaders, publicHeaders, TEST_TICKET_SECRET } from './tickets';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 
 export interface Pipeline {
@@ -20,7 +20,7 @@ export interface Pipeline {
 	js: JetStreamClient;
 	jsm: JetStreamManager;
 	processor: RunningProcessor;
-	/** A GET with a ticket (an admin's unless `claims` say otherwise). */
+	/** A GET with a ticket (an admin's unless `claims` say otherwise; `/public/*`: the web server's). */
 	api: (path: string, claims?: TicketClaims) => Promise<{ status: number; body: unknown }>;
 	/** Stops the processor and starts a new one on the same NATS and store (state from the store). */
 	restart(): Promise<void>;
@@ -63,9 +63,11 @@ export async function startPipeline(env: Record<string, string> = {}): Promise<P
 			processor = await startProcessor(config, log);
 		},
 		api: async (path, claims) => {
-			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`, {
-				headers: await authHeaders(claims)
-			});
+			// `/public/*` answers the web server only: its public-read ticket, not a viewer's.
+			const headers = path.startsWith('/public/')
+				? await publicHeaders()
+				: await authHeaders(claims);
+			const res = await fetch(`http://127.0.0.1:${processor.port}${path}`, { headers });
 			return { status: res.status, body: await res.json() };
 		},
 		logs: () => [...lines],

@@ -30,12 +30,15 @@ export interface TestSystem {
 export async function startSystem({
 	video: withVideo = false,
 	videoEnv = {},
-	allowSourceHosts = TEST_ALLOW_SOURCE_HOSTS
+	allowSourceHosts = TEST_ALLOW_SOURCE_HOSTS,
+	webEnv = {}
 }: {
 	video?: boolean;
 	videoEnv?: Record<string, string>;
 	/** VIDEO_ALLOW_SOURCE_HOSTS of the web and the video service ('' = the production default). */
 	allowSourceHosts?: string;
+	/** More settings of the web server (e.g. PAYMENTS_SANDBOX: '0'). */
+	webEnv?: Record<string, string>;
 } = {}): Promise<TestSystem> {
 	const nats = await startNats();
 	const apiPort = await freePort();
@@ -68,8 +71,10 @@ export async function startSystem({
 			ORIGIN: `http://127.0.0.1:${webPort}`,
 			// As scripts/start.ts: photo forms and registry imports are the large bodies.
 			BODY_SIZE_LIMIT: String(MAX_UPLOAD_BODY_BYTES),
+			PAYMENTS_SANDBOX: '1',
 			VIDEO_ALLOW_SOURCE_HOSTS: allowSourceHosts,
-			...(video ? { VIDEO_PORT: String(video.port) } : {})
+			...(video ? { VIDEO_PORT: String(video.port) } : {}),
+			...webEnv
 		},
 		stdio: 'ignore'
 	});

@@ -150,8 +150,8 @@ describe('cameras', () => {
 	});
 
 	it('cameras - the public kitchen shows public cameras only, without reasons or settings', async () => {
-		const res = await fetch(`http://127.0.0.1:${p.processor.port}/public/merchants/m-ca/kitchen`);
-		const body = publicKitchen.parse(await res.json());
+		const res = await p.api('/public/merchants/m-ca/kitchen');
+		const body = publicKitchen.parse(res.body);
 		expect(body).toEqual({
 			merchant: { id: 'm-ca', name: '甲餐馆' },
 			cameras: [
@@ -164,10 +164,7 @@ describe('cameras', () => {
 				}
 			]
 		});
-		const missing = await fetch(
-			`http://127.0.0.1:${p.processor.port}/public/merchants/m-zz/kitchen`
-		);
-		expect(missing.status).toBe(404);
+		expect((await p.api('/public/merchants/m-zz/kitchen')).status).toBe(404);
 	});
 
 	it('cameras - offline raises one alert per spell; back online leaves it for the officer', async () => {

@@ -7,6 +7,8 @@ import { localDay } from '../../src/lib/domain/time';
 import { stockList } from '../../src/lib/domain/trace/stock-list';
 import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
 import { PosKeyStore } from '../../src/lib/server/pos/key-store';
+import { tableSaleEventId } from '../../src/lib/server/orders/sale-id';
+import { tableOrderList } from '../../src/lib/domain/order/table-order';
 import { httpSignIn } from '../helpers/accounts';
 import { registered } from '../helpers/events';
 import { eventually } from '../helpers/processor';
@@ -303,17 +305,31 @@ describe('till page', () => {
 				}
 			})
 		]);
-		const collected = await action(staff, `/m/${M}/till?/sell`, {
-			orderId: 'tbl-0001',
-			lines: JSON.stringify([{ sku: 'milk', quantity: 1 }]),
-			payment: 'cash',
-			tableOrder: '1'
+		await eventually(async () => {
+			const list = await api(`/api/merchants/${M}/table-orders`, tableOrderList);
+			return list.items.some((o) => o.orderId === 'tbl-0001') ? true : undefined;
 		});
-		expect(collected.type).toBe('success');
+		const collect = () =>
+			action(staff, `/m/${M}/till?/sell`, {
+				orderId: 'tbl-0001',
+				lines: JSON.stringify([{ sku: 'milk', quantity: 1 }]),
+				payment: 'cash',
+				tableOrder: '1'
+			});
+		expect((await collect()).type).toBe('success');
 		const paidOrder = await eventually(async () =>
 			(await sales()).find((e) => (e.payload as TillSale).orderId === 'tbl-0001')
 		);
 		expect(paidOrder.payload).toMatchObject({ channel: 'table_qr', totalFen: 1_290 });
+		// The same id the diner's online payment would give it: the order can be sold only once.
+		expect(paidOrder.id).toBe(tableSaleEventId(M, 'tbl-0001'));
+		// Collected (or paid online) already: the till refuses it with a clear reason.
+		const again = await collect();
+		expect(again).toMatchObject({ type: 'failure', status: 409 });
+		expect(again.data).toContain('paid');
+		expect(
+			(await sales()).filter((e) => (e.payload as TillSale).orderId === 'tbl-0001')
+		).toHaveLength(1);
 
 		const product = await action(staff, `/m/${M}/products?/save`, {
 			sku: 'tea',
@@ -325,5 +341,50 @@ describe('till page', () => {
 			price: '5'
 		});
 		expect(product).toMatchObject({ type: 'failure', status: 403 });
+	});
+
+	it('stock - the same movement form posted twice (a double click) records one event', async () => {
+		const staff = (await httpSignIn(sys.webUrl, 'staff-a')).cookie ?? '';
+		const page = await fetch(`${sys.webUrl}/m/${M}/stock`, { headers: { cookie: staff } });
+		const formId = /name="formId" value="([^"]+)"/.exec(await page.text())?.[1];
+		expect(formId).toBeTruthy();
+		const waste = () =>
+			action(staff, `/m/${M}/stock?/move`, {
+				formId: formId ?? '',
+				lotId: 'lot-b',
+				kind: 'waste',
+				quantity: '1',
+				reason: '包装破损'
+			});
+		expect((await waste()).type).toBe('success');
+		expect((await waste()).type).toBe('success');
+		const moves = async () =>
+			(await api(`/api/events?merchantId=${M}&type=stock.movement.recorded&limit=50`, eventList))
+				.items;
+		await eventually(async () => ((await moves()).length > 0 ? true : undefined));
+		await new Promise((r) => setTimeout(r, 500));
+		expect(await moves()).toHaveLength(1);
+		// Without the page's form id nothing is recorded.
+		const bare = await action(staff, `/m/${M}/stock?/move`, {
+			lotId: 'lot-b',
+			kind: 'waste',
+			quantity: '1',
+			reason: '包装破损'
+		});
+		expect(bare).toMatchObject({ type: 'failure', status: 400 });
+	});
+});
+
+describe('POS key guessing', () => {
+	// Last in the file: it shuts this address out of the POS API for the rest of the minute.
+	it('pos - past 20 failed key checks an address waits (429), even with a right key', async () => {
+		const sale = { saleId: 'pos-0099', lines: [{ sku: 'milk', quantity: 1 }], payment: 'cash' };
+		const statuses: number[] = [];
+		for (let i = 0; i < 25; i++) statuses.push((await pos(sale, `guess-${i}`)).status);
+		expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20);
+		expect(statuses.at(-1)).toBe(429);
+		const right = await pos(sale);
+		expect(right.status).toBe(429);
+		expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
 });

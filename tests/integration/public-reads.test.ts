@@ -7,14 +7,18 @@ import {
 	publicShop,
 	publicShopPage
 } from '../../src/lib/domain/public/public-shop';
+import { PUBLIC_READER, signTicket } from '../../src/lib/server/auth/ticket';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { licence, registered, staffMember } from '../helpers/events';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
+import { authHeaders, publicHeaders, ticketFor } from '../helpers/tickets';
 
 let p: Pipeline;
 const LIXIA = '370102';
-const open = async (path: string) => {
-	const res = await fetch(`http://127.0.0.1:${p.processor.port}${path}`);
+const open = async (path: string, headers?: Record<string, string>) => {
+	const res = await fetch(`http://127.0.0.1:${p.processor.port}${path}`, {
+		headers: headers ?? (await publicHeaders())
+	});
 	return { status: res.status, text: await res.text() };
 };
 const ev = <T extends EventType>(type: T, merchantId: string, payload: FsEventOf<T>['payload']) =>
@@ -136,5 +140,28 @@ describe('public reads', () => {
 		});
 		expect(replied.publicReply).toBe('已现场检查并责令整改。');
 		expect((await open('/public/complaints/c-unknown')).status).toBe(404);
+	});
+	it("public - only the web server may ask: no ticket, a viewer's ticket or a forged one is a 401", async () => {
+		const path = '/public/merchants?q=米线';
+		expect((await open(path, {})).status).toBe(401);
+		// A viewer's read-api ticket (what the web server uses for signed-in pages) is not the proof.
+		expect((await open(path, await authHeaders())).status).toBe(401);
+		const gateway = await ticketFor(undefined, 'gateway');
+		expect((await open(path, { authorization: `Bearer ${gateway}` })).status).toBe(401);
+		const forged = await signTicket(
+			PUBLIC_READER,
+			'a-different-secret-of-enough-length-0123',
+			'public-read'
+		);
+		expect((await open(path, { authorization: `Bearer ${forged}` })).status).toBe(401);
+		for (const other of [
+			'/public/merchants/m-pub',
+			'/public/inspections',
+			'/public/merchants/m-pub/menu',
+			'/public/merchants/m-pub/kitchen'
+		]) {
+			expect((await open(other, {})).status).toBe(401);
+		}
+		expect((await open(path)).status).toBe(200);
 	});
 });

@@ -7,7 +7,7 @@ import { registered } from '../helpers/events';
 import { daysFromNow, lotOf, product, recallOf } from '../helpers/order-events';
 import { eventually } from '../helpers/processor';
 import { startSystem, type TestSystem } from '../helpers/system';
-import { authHeaders, TEST_TICKET_SECRET } from '../helpers/tickets';
+import { authHeaders, TEST_TICKET_SECRET, publicHeaders } from '../helpers/tickets';
 
 // The sandbox provider's callback through the web server as `npm start` runs it (build/): a
 // forged or altered confirmation is refused, a repeated one makes one sale, lines go to lots
@@ -33,7 +33,9 @@ beforeAll(async () => {
 		await publishEvent(sys.js, e);
 	}
 	await eventually(async () => {
-		const r = await fetch(`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/menu`);
+		const r = await fetch(`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/menu`, {
+			headers: await publicHeaders()
+		});
 		const body = r.ok ? ((await r.json()) as { items: { left: number }[] }) : null;
 		return body?.items.length === 2 && body.items.every((i) => i.left > 0) ? true : undefined;
 	}, 30_000);
@@ -122,7 +124,8 @@ describe('table order payment', () => {
 			]
 		});
 		const order = await fetch(
-			`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/orders/${req.orderId}`
+			`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/orders/${req.orderId}`,
+			{ headers: await publicHeaders() }
 		);
 		expect(await order.json()).toMatchObject({ status: 'paid', table: '7' });
 	});
@@ -131,7 +134,9 @@ describe('table order payment', () => {
 		const req = await place({ egg: 1 });
 		await publishEvent(sys.js, recallOf('m-a', 'r-egg', ['e-1']));
 		await eventually(async () => {
-			const r = await fetch(`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/menu`);
+			const r = await fetch(`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/menu`, {
+				headers: await publicHeaders()
+			});
 			const menu = (await r.json()) as { items: { sku: string; left: number }[] };
 			return menu.items.find((i) => i.sku === 'egg')?.left === 0 ? true : undefined;
 		});

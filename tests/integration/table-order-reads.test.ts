@@ -77,9 +77,7 @@ describe('table order reads', () => {
 		const bySku = Object.fromEntries(menu.items.map((i) => [i.sku, [i.priceFen, i.left]]));
 		expect(bySku).toEqual({ noodle: [1800, 7], egg: [300, 0], tea: [500, 0] });
 		expect(JSON.stringify(menu)).not.toMatch(/sup-1|鲜达|n-late/);
-		expect(
-			(await fetch(`http://127.0.0.1:${p.processor.port}/public/merchants/m-none/menu`)).status
-		).toBe(404);
+		expect((await p.api('/public/merchants/m-none/menu')).status).toBe(404);
 	});
 
 	it('orders - one order by id for its holder; the shop’s list and lots for its people only', async () => {
@@ -95,6 +93,9 @@ describe('table order reads', () => {
 			paidAt: null
 		});
 		expect((await p.api(`/public/merchants/m-o/orders/${uuidv7()}`)).status).toBe(404);
+		// Only the web server may ask: a direct call without its public-read ticket is refused.
+		const direct = await fetch(`http://127.0.0.1:${p.processor.port}/public/merchants/m-o/menu`);
+		expect(direct.status).toBe(401);
 
 		const list = tableOrderList.parse((await p.api('/api/merchants/m-o/table-orders', owner)).body);
 		expect(list.items.map((o) => o.orderId)).toEqual([orderId]);

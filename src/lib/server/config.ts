@@ -48,11 +48,21 @@ const schema = z.object({
 		.min(1)
 		.max(24 * 30)
 		.default(12),
+	/**
+	 * The sandbox payment provider (/pay/sandbox/*, the till's 移动支付（沙箱）): 1 on, 0 off.
+	 * Unset: on in development and test (npm start passes 1 with DEMO=1), off otherwise, so a
+	 * real deployment never takes pretend payments.
+	 */
+	PAYMENTS_SANDBOX: z.enum(['0', '1']).optional(),
 	/** development or test relax the ticket secret check; anything else (or unset) is strict. */
 	NODE_ENV: z.string().optional()
 });
 
-export type WebConfig = z.infer<typeof schema> & { API_URL: string; TICKET_SECRET: string };
+export type WebConfig = z.infer<typeof schema> & {
+	API_URL: string;
+	TICKET_SECRET: string;
+	paymentsSandbox: boolean;
+};
 
 let cached: WebConfig | undefined;
 
@@ -64,15 +74,14 @@ export function config(): WebConfig {
 		const issue = parsed.error.issues[0];
 		throw new Error(`config: ${issue?.path.join('.')}: ${issue?.message}`);
 	}
-	const secretProblem = ticketSecretProblem(
-		parsed.data.TICKET_SECRET,
-		parsed.data.NODE_ENV === 'development' || parsed.data.NODE_ENV === 'test'
-	);
+	const relaxed = parsed.data.NODE_ENV === 'development' || parsed.data.NODE_ENV === 'test';
+	const secretProblem = ticketSecretProblem(parsed.data.TICKET_SECRET, relaxed);
 	if (secretProblem) throw new Error(`config: ${secretProblem}`);
 	cached = {
 		...parsed.data,
 		PUBLIC_VIDEO_URL: parsed.data.PUBLIC_VIDEO_URL?.replace(/\/+$/, ''),
 		TICKET_SECRET: parsed.data.TICKET_SECRET as string,
+		paymentsSandbox: parsed.data.PAYMENTS_SANDBOX ? parsed.data.PAYMENTS_SANDBOX === '1' : relaxed,
 		API_URL: parsed.data.API_URL ?? `http://127.0.0.1:${parsed.data.API_PORT}`
 	};
 	return cached;

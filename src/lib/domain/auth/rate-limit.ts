@@ -43,3 +43,20 @@ export const anonymousWrites: RateLimit = { limit: 30, windowMs: 60_000 };
 export const sessionWrites: RateLimit = { limit: 300, windowMs: 60_000 };
 /** Sales a POS sends with one API key: a busy counter rings a sale every few seconds at most. */
 export const posKeyWrites: RateLimit = { limit: 120, windowMs: 60_000 };
+/**
+ * Failed POS key checks (none, unknown, revoked) per address: a POS set up wrongly fails a few
+ * times; more is someone guessing keys, and waits out the window even with a right one.
+ */
+export const posKeyFailures: RateLimit = { limit: 20, windowMs: 60_000 };
+
+/** Whether `key` is still within `rule` without counting a request (limits on failures only). */
+export function peekRequest(
+	windows: Map<string, RateWindow>,
+	key: string,
+	rule: RateLimit,
+	now: number
+): RateDecision {
+	const w = windows.get(key);
+	if (!w || now - w.start >= rule.windowMs || w.count < rule.limit) return { allowed: true };
+	return { allowed: false, retryAfterMs: w.start + rule.windowMs - now };
+}

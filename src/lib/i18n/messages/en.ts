@@ -1646,6 +1646,9 @@ export const en: Messages = {
 	'till.refused.no_price': '{product} has no price',
 	'till.refused.payment': 'Payment failed ({reason}); nothing was recorded.',
 	'till.refused.invalid': 'The order is not valid; pick again.',
+	'till.refused.order_paid':
+		'This table order was already paid online by the diner; do not collect it again.',
+	'till.refused.order_missing': 'This table order was not found; reload the page.',
 	'till.orders': 'Table orders awaiting payment',
 	'till.ordersNone': 'No table orders waiting.',
 	'till.order': '{table} · ¥{amount} · {count} items',

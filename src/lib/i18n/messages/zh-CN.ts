@@ -1607,6 +1607,8 @@ export const zhCN = {
 	'till.refused.no_price': '{product} 未定价',
 	'till.refused.payment': '支付未成功（{reason}），未记录销售。',
 	'till.refused.invalid': '订单内容无效，请重新选择。',
+	'till.refused.order_paid': '该桌单已由顾客在线支付，无需再次收款。',
+	'till.refused.order_missing': '找不到该桌单，请刷新页面。',
 	'till.orders': '待收款的扫码订单',
 	'till.ordersNone': '暂无待收款订单。',
 	'till.order': '{table} · ¥{amount} · {count} 项',

@@ -11,9 +11,20 @@ const encoder = new TextEncoder();
 /**
  * Who a ticket is for. Browsers get `gateway` tickets (rooms only) and `video` tickets (the video
  * service); the read API takes only `read-api` tickets, which the web server keeps to itself: a
- * ticket handed to a browser cannot be replayed against the read API.
+ * ticket handed to a browser cannot be replayed against the read API. `public-read` tickets are
+ * the web server's proof on the processor's `/public/*` reads: those answers are public, but
+ * the processor's port is reachable by browsers (the live feed), and only the web server's
+ * rate limits and caches stand between a crowd and the store.
  */
-export type TicketAudience = 'gateway' | 'read-api' | 'video';
+export type TicketAudience = 'gateway' | 'read-api' | 'video' | 'public-read';
+
+/** Whom a `public-read` ticket names: the web server itself, never a viewer. */
+export const PUBLIC_READER: TicketClaims = {
+	sub: 'fs-web-public',
+	role: 'screen',
+	districts: [],
+	merchants: []
+};
 
 /** The default life of a ticket: short, since readers cannot revoke one. */
 export const TICKET_TTL_SECONDS = 300;

@@ -3,13 +3,13 @@ import type { TicketClaims } from '../../domain/auth/claims';
 import { allocateFifo } from '../../domain/stock/fifo';
 import { localDay } from '../../domain/time';
 import { makeEvent, publishEvent } from '../backbone/publisher';
-import { stableEventId } from '../backbone/stable-id';
 import { nats } from '../nats';
 import { sandboxPayments } from '../payments/configured';
 import type { PaymentConfirmation } from '../payments/sandbox';
 import { sellableLots } from '../stock/shop-stock';
 import { pollUntil } from '../record-event';
 import { orderOf } from './public-reads';
+import { tableSaleEventId } from './sale-id';
 
 export type ConfirmationOutcome =
 	| { ok: true; status: 'paid' | 'cancelled'; orderId: string; merchantId: string }
@@ -81,7 +81,7 @@ async function settle(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
 		}
 	}
 	const sale = makeEvent({
-		id: stableEventId(`table-sale\n${c.merchantId}\n${c.orderId}`),
+		id: tableSaleEventId(c.merchantId, c.orderId),
 		type: 'till.sale.recorded',
 		merchantId: c.merchantId,
 		districtId: order.districtId,

@@ -14,3 +14,6 @@ export function sandboxPayments(): SandboxProvider {
 	);
 	return cached;
 }
+
+/** Whether the sandbox provider is switched on (PAYMENTS_SANDBOX); off, /pay/sandbox/* is a 404. */
+export const sandboxEnabled = (): boolean => config().paymentsSandbox;

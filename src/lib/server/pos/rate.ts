@@ -1,5 +1,7 @@
 import {
 	countRequest,
+	peekRequest,
+	posKeyFailures,
 	posKeyWrites,
 	sweepWindows,
 	type RateDecision,
@@ -17,4 +19,20 @@ export function countPosCall(keyId: string, now = Date.now()): RateDecision {
 		lastSweep = now;
 	}
 	return countRequest(windows, keyId, posKeyWrites, now);
+}
+
+const failures = new Map<string, RateWindow>();
+
+/**
+ * Whether this address may present a key now. The POS API is kept out of the per-address write
+ * limit (a shop's POS terminals share one address), so failed key checks are limited here.
+ */
+export function posKeyAllowed(address: string, now = Date.now()): RateDecision {
+	return peekRequest(failures, address, posKeyFailures, now);
+}
+
+/** Counts one failed key check from this address. */
+export function countPosKeyFailure(address: string, now = Date.now()): void {
+	if (failures.size > 10_000) sweepWindows(failures, posKeyFailures, now);
+	countRequest(failures, address, posKeyFailures, now);
 }

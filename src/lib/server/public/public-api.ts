@@ -7,8 +7,7 @@ import {
 	type PublicInspectionQuery,
 	type PublicShopQuery
 } from '../../domain/public/public-shop';
-import { config } from '../config';
-import { ReadApiError } from '../read-api';
+import { publicRead } from '../public-read';
 
 /** How long a public answer is reused: a diner at the door does not need it fresher. */
 export const PUBLIC_TTL_MS = 60_000;
@@ -21,35 +20,12 @@ interface Entry {
 }
 
 /**
- * Answers of the processor's open `/public/*` reads, cached in this process by path. Safe to
+ * Answers of the processor's `/public/*` reads (asked with the web server's public-read ticket), cached in this process by path. Safe to
  * share between visitors: the answers are public by construction (the same for everyone, no
  * viewer in the key) and parsed against their public schemas before they are kept. A miss
  * shared by concurrent requests asks the processor once; a failure is not kept.
  */
 const cache = new Map<string, Entry>();
-
-async function fetchOpen<S extends z.ZodType>(
-	path: string,
-	schema: S,
-	timeoutMs: number
-): Promise<z.infer<S> | null> {
-	const url = new URL(path, config().API_URL);
-	let res: Response;
-	try {
-		res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-	} catch (cause) {
-		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });
-	}
-	if (res.status === 404 || res.status === 400) return null;
-	if (!res.ok) {
-		throw new ReadApiError(`read API ${url.pathname} answered ${res.status}`, res.status);
-	}
-	const parsed = schema.safeParse(await res.json());
-	if (!parsed.success) {
-		throw new ReadApiError(`read API ${url.pathname} sent an unexpected shape`, 502);
-	}
-	return parsed.data;
-}
 
 function cached<S extends z.ZodType>(
 	path: string,
@@ -58,7 +34,7 @@ function cached<S extends z.ZodType>(
 ): Promise<z.infer<S> | null> {
 	const hit = cache.get(path);
 	if (hit && now - hit.at < ttlMs) return hit.value as Promise<z.infer<S> | null>;
-	const value = fetchOpen(path, schema, timeoutMs);
+	const value = publicRead(path, schema, { timeoutMs });
 	cache.delete(path);
 	cache.set(path, { at: now, value });
 	value.catch(() => {

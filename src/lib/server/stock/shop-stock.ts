@@ -1,21 +1,13 @@
 import type { TicketClaims } from '../../domain/auth/claims';
-import { eventList } from '../../domain/read-model';
 import { merchantRecalls } from '../../domain/trace/contracts';
 import { stockList } from '../../domain/trace/stock-list';
 import type { FifoLot } from '../../domain/stock/fifo';
-import { ordersAwaitingPayment } from '../../domain/stock/catalogue-events';
 import { productList, supplierList } from '../../domain/stock/catalogue';
+import { tableOrderList } from '../../domain/order/table-order';
 import { readApi } from '../read-api';
 
 const shopPath = (merchantId: string, rest: string) =>
 	`/api/merchants/${encodeURIComponent(merchantId)}${rest}`;
-
-const eventsOf = (claims: TicketClaims, merchantId: string, type: string, limit = 500) =>
-	readApi(
-		claims,
-		`/api/events?merchantId=${encodeURIComponent(merchantId)}&type=${type}&limit=${limit}`,
-		eventList
-	).then((r) => r.items);
 
 /**
  * The shop's lots as the till must see them: a lot is recalled when the stock answer says so
@@ -54,11 +46,17 @@ export async function suppliersOfShop(claims: TicketClaims, merchantId: string) 
 	return items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** Table orders (from the diner's phone) the shop has not been paid for yet. */
+/**
+ * Table orders (from the diner's phone) the shop has not been paid for yet, as the processor
+ * sees them (placed, no table sale of the order since): the same read the diner's page and the
+ * payment callback go by, so the till does not offer an order already paid online.
+ */
 export async function tableOrdersOfShop(claims: TicketClaims, merchantId: string) {
-	const [orders, sales] = await Promise.all([
-		eventsOf(claims, merchantId, 'till.order.placed', 100),
-		eventsOf(claims, merchantId, 'till.sale.recorded', 300)
-	]);
-	return ordersAwaitingPayment([...sales, ...orders]);
+	return (await recentTableOrders(claims, merchantId)).filter((o) => o.status === 'placed');
+}
+
+/** The shop's newest table orders, paid or not (the processor's table-orders read). */
+export async function recentTableOrders(claims: TicketClaims, merchantId: string) {
+	const { items } = await readApi(claims, shopPath(merchantId, '/table-orders'), tableOrderList);
+	return items;
 }

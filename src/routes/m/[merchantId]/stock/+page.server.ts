@@ -1,8 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { uuidv7 } from '$lib/domain/ids';
+import { entityId, uuidv7 } from '$lib/domain/ids';
 import { manualMovementKinds, movementFromForm } from '$lib/domain/stock/forms';
 import { shelfLifeOf } from '$lib/domain/stock/shelf-life';
 import { localDay } from '$lib/domain/time';
+import { stableEventId } from '$lib/server/backbone/stable-id';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { sellableLots } from '$lib/server/stock/shop-stock';
 import { formFields, stockShop } from '../stock.server';
@@ -47,7 +48,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			near: onShelf.filter((l) => l.shelfLife.state === 'near_expiry').length,
 			expired: onShelf.filter((l) => l.shelfLife.state === 'expired').length
 		},
-		kinds: manualMovementKinds
+		kinds: manualMovementKinds,
+		// A fresh id per page: a second click (or a resent form) is the same movement, one event.
+		formId: uuidv7()
 	};
 };
 
@@ -56,13 +59,19 @@ export const actions: Actions = {
 	move: async ({ locals, params, request }) => {
 		const { viewer, shop } = await stockShop(locals, params.merchantId);
 		const form = await formFields(request);
+		const values = () => Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+		const formId = entityId.safeParse(form.formId);
+		if (!formId.success) return fail(400, { fields: ['formId'], values: values() });
+		const key = `stock.movement|${shop.id}|${formId.data}`;
 		const { lots } = await sellableLots(viewer.claims, shop.id);
-		const result = movementFromForm(form, uuidv7(), (id) => lots.find((l) => l.lotId === id)?.sku);
-		if (!result.ok) {
-			const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
-			return fail(400, { fields: result.fields, values });
-		}
+		const result = movementFromForm(
+			form,
+			stableEventId(`${key}|movement`),
+			(id) => lots.find((l) => l.lotId === id)?.sku
+		);
+		if (!result.ok) return fail(400, { fields: result.fields, values: values() });
 		const { event } = await recordEvent(viewer, {
+			id: stableEventId(`${key}|event`),
 			type: 'stock.movement.recorded',
 			merchantId: shop.id,
 			districtId: shop.districtId,

@@ -5,10 +5,16 @@ import { entityId, uuidv7 } from '$lib/domain/ids';
 import { refusalOf } from '$lib/domain/stock/fifo';
 import { requestedLine, type LineProblem } from '$lib/domain/stock/sale';
 import { localDay } from '$lib/domain/time';
-import { sandboxPayments } from '$lib/server/payments/configured';
+import { tableSaleKey } from '$lib/server/orders/sale-id';
+import { sandboxEnabled, sandboxPayments } from '$lib/server/payments/configured';
 import { untilStored } from '$lib/server/record-event';
 import { recordSale } from '$lib/server/stock/sell';
-import { productsOfShop, sellableLots, tableOrdersOfShop } from '$lib/server/stock/shop-stock';
+import {
+	productsOfShop,
+	recentTableOrders,
+	sellableLots,
+	tableOrdersOfShop
+} from '$lib/server/stock/shop-stock';
 import { actorKinds } from '$lib/server/record-event';
 import { formFields, stockShop } from '../stock.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -109,16 +115,31 @@ export const actions: Actions = {
 		const parsed = tillForm.safeParse(await formFields(request));
 		if (!parsed.success) return fail(400, { invalid: true });
 		const { orderId, lines, payment, tableOrder } = parsed.data;
+		// Mobile payment goes through the sandbox provider: none when it is switched off.
+		if (payment === 'mobile' && !sandboxEnabled()) return fail(402, { payment: 'sandbox_off' });
+		let requested = lines;
+		if (tableOrder) {
+			// A diner may have paid online meanwhile: that order is sold, not collected again. Its
+			// lines are the order's as placed, not what the page sent.
+			const orders = await recentTableOrders(viewer.claims, shop.id);
+			const order = orders.find((o) => o.orderId === orderId);
+			if (!order) return fail(404, { tableOrder: 'missing' as const });
+			if (order.status === 'paid') return fail(409, { tableOrder: 'paid' as const });
+			requested = order.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+		}
 		const outcome = await recordSale({
 			claims: viewer.claims,
 			shop,
 			actor: { kind: actorKinds[viewer.user.role], id: viewer.user.username },
 			orderId,
-			requested: lines,
+			requested,
 			channel: tableOrder ? 'table_qr' : 'till',
 			payment,
 			provider: sandboxPayments(),
-			idempotencyKey: `till.sale|${shop.id}|${orderId}`
+			// A table order's sale has one id whoever records it (the till or the diner's payment).
+			idempotencyKey: tableOrder
+				? tableSaleKey(shop.id, orderId)
+				: `till.sale|${shop.id}|${orderId}`
 		});
 		if (!outcome.ok) {
 			if (outcome.kind === 'payment') return fail(402, { payment: outcome.reason });

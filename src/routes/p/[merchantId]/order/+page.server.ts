@@ -3,6 +3,7 @@ import { orderRequest, tableNo, type PricedOrder } from '$lib/domain/order/table
 import { menuOf } from '$lib/server/orders/public-reads';
 import { placeTableOrder } from '$lib/server/orders/place';
 import type { Actions, PageServerLoad } from './$types';
+import { sandboxEnabled } from '$lib/server/payments/configured';
 
 /**
  * 扫码点餐: the shop's menu for a diner at a table (the QR code carries ?table=5). No sign-in and
@@ -40,6 +41,13 @@ export const actions: Actions = {
 		const placed = await placeTableOrder(params.merchantId, parsed.data, getClientAddress());
 		if (placed.ok) {
 			const { orderId, payment } = placed;
+			// No online payment provider: the order is at the till, the diner pays at the counter.
+			if (!sandboxEnabled()) {
+				redirect(
+					303,
+					`/p/${encodeURIComponent(params.merchantId)}/order/${encodeURIComponent(orderId)}`
+				);
+			}
 			const q = new URLSearchParams({
 				m: payment.merchantId,
 				amount: String(payment.amountFen),

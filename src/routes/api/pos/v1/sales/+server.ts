@@ -7,7 +7,7 @@ import { entityId } from '$lib/domain/ids';
 import { merchantDetail } from '$lib/domain/read-model';
 import { requestedLine } from '$lib/domain/stock/sale';
 import { posKeyStore } from '$lib/server/pos/web';
-import { countPosCall } from '$lib/server/pos/rate';
+import { countPosCall, countPosKeyFailure, posKeyAllowed } from '$lib/server/pos/rate';
 import { posReceipts, type PosReceipt } from '$lib/server/pos/receipts';
 import { ReadApiError, readApi } from '$lib/server/read-api';
 import { recordSale } from '$lib/server/stock/sell';
@@ -27,6 +27,14 @@ const posSale = z.strictObject({
 const unauthorized = (error: string) =>
 	json({ error }, { status: 401, headers: { 'www-authenticate': 'Bearer realm="pos"' } });
 
+const tooMany = (retryAfterMs: number) => {
+	const seconds = Math.ceil(retryAfterMs / 1000);
+	return json(
+		{ error: `too many requests; try again in ${seconds} s` },
+		{ status: 429, headers: { 'retry-after': String(seconds) } }
+	);
+};
+
 const answer = (r: PosReceipt, status: number, duplicate = false) =>
 	json({ ...r, duplicate }, { status });
 
@@ -36,23 +44,25 @@ const answer = (r: PosReceipt, status: number, duplicate = false) =>
  * refused (409, 召回批次禁止销售). An expired lot the POS names is recorded: the sale happened
  * at its counter, and hiding it would keep it from the regulator's expired-lot alert.
  */
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, getClientAddress }) => {
+	const address = getClientAddress();
+	// Too many failed key checks from this address: no key is checked until the window ends.
+	const open = posKeyAllowed(address);
+	if (!open.allowed) return tooMany(open.retryAfterMs);
 	const auth = request.headers.get('authorization') ?? '';
-	if (!auth.startsWith('Bearer ')) return unauthorized('missing bearer API key');
+	if (!auth.startsWith('Bearer ')) {
+		countPosKeyFailure(address);
+		return unauthorized('missing bearer API key');
+	}
 	const verified = await (await posKeyStore()).verify(auth.slice('Bearer '.length).trim());
 	if (!verified.ok) {
+		countPosKeyFailure(address);
 		if (verified.reason === 'revoked') return json({ error: 'API key revoked' }, { status: 403 });
 		return unauthorized('unknown API key');
 	}
 	const key = verified.key;
 	const counted = countPosCall(key.keyId);
-	if (!counted.allowed) {
-		const seconds = Math.ceil(counted.retryAfterMs / 1000);
-		return json(
-			{ error: `too many requests; try again in ${seconds} s` },
-			{ status: 429, headers: { 'retry-after': String(seconds) } }
-		);
-	}
+	if (!counted.allowed) return tooMany(counted.retryAfterMs);
 
 	let body: unknown;
 	try {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { orderNumber } from '$lib/domain/order/table-order';
-import { sandboxPayments } from '$lib/server/payments/configured';
+import { sandboxEnabled, sandboxPayments } from '$lib/server/payments/configured';
 import { menuOf, orderOf } from '$lib/server/orders/public-reads';
 import type { PageServerLoad } from './$types';
 
@@ -11,9 +11,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		orderOf(params.merchantId, params.orderId)
 	]);
 	if (!menu || !order) error(404, 'no such order');
-	// An unpaid order can be paid again: a fresh signed request for its stored total.
+	// An unpaid order can be paid again: a fresh signed request for its stored total (no online
+	// payment when the sandbox is off: the diner pays at the counter).
 	const pay =
-		order.status === 'placed'
+		order.status === 'placed' && sandboxEnabled()
 			? sandboxPayments().request({
 					orderId: order.orderId,
 					merchantId: order.merchantId,
