@@ -22,6 +22,8 @@ describe('seed events', () => {
 		expect(count('merchant.registered')).toBe(2_000);
 		expect(count('licence.issued')).toBe(2_000);
 		expect(count('ledger.purchase.recorded')).toBeGreaterThanOrEqual(2_000);
+		// Every SKU a shop holds is a priced product of its till and table menu.
+		expect(count('stock.product.upserted')).toBeGreaterThanOrEqual(2_000);
 	});
 
 	it('seed events - ids are UUIDv7, unique, and the same for a republished seed', () => {

@@ -3,6 +3,7 @@ import { makeEvent, type NewEvent } from '../../src/lib/server/backbone/publishe
 import { initialLots, type Lot } from './lots';
 import type { DemoDistrict, Merchant } from './model';
 import { createRng } from './rng';
+import { shopProducts } from './shop-products';
 
 export const simulatorActor = (seed: number) => ({ kind: 'simulator' as const, id: `sim-${seed}` });
 
@@ -45,7 +46,11 @@ export function seedEvents(district: DemoDistrict, now: number): FsEvent[] {
 				}
 			});
 		}
-		for (const lot of lotsByMerchant.get(m.id) ?? []) {
+		const lots = lotsByMerchant.get(m.id) ?? [];
+		for (const payload of shopProducts(lots)) {
+			add({ ...base, type: 'stock.product.upserted', payload });
+		}
+		for (const lot of lots) {
 			add({ ...base, type: 'ledger.purchase.recorded', payload: purchasePayload(lot) });
 		}
 	}
