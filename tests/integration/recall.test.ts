@@ -214,8 +214,8 @@ describe('recall', () => {
 
 	it('recall - the supervisor ends it: notices gone, the lots sell again, the public page drops it', async () => {
 		const publicOf = async () => {
-			const r = await fetch(`http://127.0.0.1:${p.processor.port}/public/merchants/m-ta`);
-			return publicShop.parse(await r.json());
+			const r = await p.api('/public/merchants/m-ta');
+			return publicShop.parse(r.body);
 		};
 		expect((await publicOf()).recalls.map((r) => r.recallId)).toEqual([recallId]);
 		const note = '全部批次已下架销毁，召回结束';
