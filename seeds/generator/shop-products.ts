@@ -12,10 +12,11 @@ const bySku = new Map(
 const categories: [RegExp, ShopCategory][] = [
 	[/奶|蛋/, 'dairy_eggs'],
 	[/水|可乐|啤酒|饮|茶/, 'beverage'],
+	// Noodles and dumplings before meat: 红烧牛肉面 is a staple, not beef.
+	[/米|面|油|饺|饼|粉/, 'grain_oil'],
 	[/鸡|鸭/, 'poultry'],
 	[/肉|肠|排骨|牛|羊/, 'meat'],
 	[/鱼|虾|蟹/, 'seafood'],
-	[/米|面|油|饺|饼|粉/, 'grain_oil'],
 	[/果|橙|苹|梨|香蕉|西瓜/, 'fruit'],
 	[/菜|豆|瓜|葱|椒|茄|土豆|萝卜|蒜|姜/, 'vegetables'],
 	[/盐|酱|醋|糖|料|味精/, 'seasoning']
