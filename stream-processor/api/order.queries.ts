@@ -1,6 +1,6 @@
 import type { Store } from '../../clickhouse/store';
-import { lotBalances, type LotMovement } from '../../src/lib/domain/order/lot-balance';
 import type { MenuItem, TableOrderView } from '../../src/lib/domain/order/table-order';
+import { lotAccounts } from './lot-accounts.queries';
 import { iso } from './read.queries';
 
 /**
@@ -13,6 +13,8 @@ import { iso } from './read.queries';
 
 /** The till's list: the newest orders (a busy evening is well under this). */
 const MAX_ORDERS = 100;
+/** A shop's lots are hundreds at most. */
+const MAX_LOTS = 2_000;
 
 /** Each event once (the table folds copies only at merge time). */
 const OF_SHOP = `districtId = {districtId:String} AND merchantId = {merchantId:String}`;
@@ -104,47 +106,17 @@ export function orderQueries(store: Store) {
 			);
 		},
 
-		/** Every lot of the shop with what it still holds and whether an open recall names it. */
-		async lotsHeld(districtId: string, merchantId: string) {
-			const params = shop(districtId, merchantId);
-			const [intakes, moves, recalls] = await Promise.all([
-				store.query<{ lotId: string; sku: string; received: number; expiresOn: string }>(
-					`SELECT lotId, sku, quantity AS received, toString(expiresOn) AS expiresOn
-					 FROM lots FINAL WHERE merchantId = {merchantId:String}`,
-					params
-				),
-				store.query<{ lotId: string; kind: LotMovement['kind']; quantity: number }>(
-					`SELECT lotId, kind, quantity FROM (
-					   SELECT occurredAt, JSONExtractString(line, 'lotId') AS lotId, 'sale' AS kind,
-					          JSONExtractFloat(line, 'quantity') AS quantity
-					   FROM (SELECT occurredAt, payload FROM events
-					         WHERE ${OF_SHOP} AND type = 'till.sale.recorded' LIMIT 1 BY id)
-					   ARRAY JOIN JSONExtractArrayRaw(payload, 'lines') AS line
-					   UNION ALL
-					   SELECT occurredAt, JSONExtractString(payload, 'lotId'), JSONExtractString(payload, 'kind'),
-					          JSONExtractFloat(payload, 'quantity')
-					   FROM events WHERE ${OF_SHOP} AND type = 'stock.movement.recorded' LIMIT 1 BY id
-					 ) ORDER BY occurredAt`,
-					params
-				),
-				store.query<{ type: string; recallId: string; lotIds: string[] }>(
-					`SELECT type, JSONExtractString(payload, 'recallId') AS recallId,
-					        JSONExtract(payload, 'merchantLotIds', 'Array(String)') AS lotIds
-					 FROM events WHERE ${OF_SHOP} AND type IN ('recall.opened', 'recall.closed')
-					 ORDER BY occurredAt`,
-					params
-				)
-			]);
-			const open = new Map<string, string[]>();
-			for (const r of recalls) {
-				if (r.type === 'recall.opened') open.set(r.recallId, r.lotIds);
-				else open.delete(r.recallId);
-			}
-			return lotBalances(
-				intakes.map((l) => ({ ...l, received: Number(l.received) })),
-				moves.map((m) => ({ ...m, quantity: Number(m.quantity) })),
-				new Set([...open.values()].flat())
-			);
+		/**
+		 * Every lot of the shop with what it still holds and the open recalls naming it: the same
+		 * accounts the till, the stock page and the traces read, so the menu offers what the
+		 * payment's FIFO will find.
+		 */
+		async lotsHeld(merchantId: string) {
+			return lotAccounts(store, {
+				where: 'lots.merchantId = {merchantId:String}',
+				params: { merchantId },
+				limit: MAX_LOTS
+			});
 		},
 
 		/** The shop's newest table orders, paid or not. */

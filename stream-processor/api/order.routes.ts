@@ -1,4 +1,4 @@
-import { sellable } from '../../src/lib/domain/order/lot-balance';
+import { sellableQuantity } from '../../src/lib/domain/stock/fifo';
 import {
 	MENU_LEFT_CAP,
 	type PublicMenu,
@@ -26,8 +26,8 @@ export interface OrderRouteDeps {
  *   how many may be ordered (capped: the shop's stock is not the public's business).
  * - `/public/merchants/:id/orders/:orderId`: the same; one table order (table, lines, total,
  *   paid or not) for whoever holds its id (an unguessable UUIDv7), for the diner's page.
- * - `/api/merchants/:id/table-orders`, `/api/merchants/:id/sellable-lots`: the shop's own (and its
- *   regulators'): its table orders for the till, its lots with what each holds (FIFO input).
+ * - `/api/merchants/:id/table-orders`: the shop's own (and its regulators'): its table orders
+ *   for the till.
  */
 export function mountOrderRoutes(
 	open: OpenRoute,
@@ -45,22 +45,14 @@ export function mountOrderRoutes(
 		const m = shop(req.params[0]);
 		const [products, lots] = await Promise.all([
 			queries.menuProducts(m.districtId, m.id),
-			queries.lotsHeld(m.districtId, m.id)
+			queries.lotsHeld(m.id)
 		]);
 		const today = localDay(Date.now(), deps.timeZone);
 		const body: PublicMenu = {
 			merchant: { id: m.id, name: m.name, districtId: m.districtId, grade: deps.grade(m) },
 			items: products.map((p) => ({
 				...p,
-				left: Math.min(
-					MENU_LEFT_CAP,
-					Math.floor(
-						sellable(
-							lots.filter((l) => l.sku === p.sku),
-							today
-						)
-					)
-				)
+				left: Math.min(MENU_LEFT_CAP, Math.floor(sellableQuantity(lots, p.sku, today)))
 			}))
 		};
 		return { status: 200, body };
@@ -74,16 +66,5 @@ export function mountOrderRoutes(
 	});
 	merchantRoute('/api/merchants/:id/table-orders', async (id, _req, districtId) => ({
 		items: await queries.tableOrders(districtId, id)
-	}));
-	merchantRoute('/api/merchants/:id/sellable-lots', async (id, _req, districtId) => ({
-		items: (await queries.lotsHeld(districtId, id)).map(
-			({ sku, lotId, expiresOn, remaining, recalled }) => ({
-				sku,
-				lotId,
-				expiresOn,
-				remaining,
-				recalled
-			})
-		)
 	}));
 }

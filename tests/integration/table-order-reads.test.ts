@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
-import {
-	publicMenu,
-	sellableLotList,
-	tableOrderList,
-	tableOrderView
-} from '../../src/lib/domain/order/table-order';
+import { publicMenu, tableOrderList, tableOrderView } from '../../src/lib/domain/order/table-order';
 import { makeEvent, publishEvent } from '../../src/lib/server/backbone/publisher';
 import { uuidv7 } from '../../src/lib/domain/ids';
 import { registered } from '../helpers/events';
@@ -99,14 +94,6 @@ describe('table order reads', () => {
 
 		const list = tableOrderList.parse((await p.api('/api/merchants/m-o/table-orders', owner)).body);
 		expect(list.items.map((o) => o.orderId)).toEqual([orderId]);
-		const lots = sellableLotList.parse(
-			(await p.api('/api/merchants/m-o/sellable-lots', owner)).body
-		);
-		expect(lots.items.find((l) => l.lotId === 'e-bad')).toMatchObject({
-			recalled: true,
-			remaining: 30
-		});
 		expect((await p.api('/api/merchants/m-o/table-orders', stranger)).status).toBe(404);
-		expect((await p.api('/api/merchants/m-o/sellable-lots', stranger)).status).toBe(404);
 	});
 });

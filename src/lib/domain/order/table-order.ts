@@ -58,19 +58,6 @@ export type TableOrderView = z.infer<typeof tableOrderView>;
 
 export const tableOrderList = z.object({ items: z.array(tableOrderView) });
 
-/** A shop's lots with what each still holds (the till's FIFO input), for its own people. */
-export const sellableLotList = z.object({
-	items: z.array(
-		z.object({
-			sku: z.string(),
-			lotId: z.string(),
-			expiresOn: z.string(),
-			remaining: z.number(),
-			recalled: z.boolean()
-		})
-	)
-});
-
 /** A table number as printed on the QR code (?table=5): short, letters, digits and dashes. */
 export const tableNo = z
 	.string()

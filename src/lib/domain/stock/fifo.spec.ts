@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateFifo, takeFromLot, type FifoLot } from './fifo';
+import { allocateFifo, sellableQuantity, takeFromLot, type FifoLot } from './fifo';
 
 const today = '2026-11-28';
 const lot = (lotId: string, over: Partial<FifoLot> = {}): FifoLot => ({
@@ -121,5 +121,19 @@ describe('takeFromLot', () => {
 		expect(takeFromLot(lots, 'pork', 'old', 1, today, { allowExpired: true })).toMatchObject({
 			ok: true
 		});
+	});
+});
+
+describe('sellableQuantity', () => {
+	it('stock - the menu offers what FIFO may take: not recalled, not expired, expiring today still', () => {
+		const lots = [
+			lot('gone', { expiresOn: '2026-11-27', remaining: 5 }),
+			lot('today', { expiresOn: today, remaining: 2 }),
+			lot('recalled', { recallIds: ['r1'], remaining: 3 }),
+			lot('fine', { remaining: 4 }),
+			lot('other', { sku: 'beef', remaining: 9 })
+		];
+		expect(sellableQuantity(lots, 'pork', today)).toBe(6);
+		expect(sellableQuantity(lots, 'lamb', today)).toBe(0);
 	});
 });

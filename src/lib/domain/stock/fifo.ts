@@ -48,6 +48,15 @@ export function refusalOf(lot: FifoLot, today: string): LotRefusalReason | null 
 	return null;
 }
 
+/** How much of `sku` may be sold today: what the lots FIFO would take from still hold. */
+export function sellableQuantity(lots: readonly FifoLot[], sku: string, today: string): number {
+	return round(
+		lots
+			.filter((l) => l.sku === sku && refusalOf(l, today) === null)
+			.reduce((sum, l) => sum + l.remaining, 0)
+	);
+}
+
 /** First expiring first; the same expiry by the earlier intake, then by id for a stable order. */
 function fifoOrder(a: FifoLot, b: FifoLot): number {
 	return (
