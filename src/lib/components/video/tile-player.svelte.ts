@@ -165,7 +165,9 @@ export class TilePlayer {
 		if (m.firstPictureMs !== null) data.firstPictureMs = String(m.firstPictureMs);
 		data.frames = String(m.frames);
 		data.skipped = String(m.skipped);
-		if (m.frames > 0 && this.status !== 'live') {
+		// Pictures of a closed socket still decode after its close (a playback at 8× ends with a
+		// backlog): they must not turn an ended or dropped tile back to live.
+		if (m.frames > 0 && this.#open && this.status !== 'live') {
 			this.#attempt = 0;
 			this.#setStatus('live');
 		}
