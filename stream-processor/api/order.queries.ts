@@ -24,6 +24,8 @@ interface OrderRow {
 	placedAt: string;
 	payload: string;
 	paidAt: string | null;
+	refundedAt: string | null;
+	refund: string;
 }
 
 export function orderQueries(store: Store) {
@@ -35,6 +37,9 @@ export function orderQueries(store: Store) {
 			lines: TableOrderView['lines'];
 			totalFen: number;
 		};
+		const refund = r.refundedAt
+			? (JSON.parse(r.refund) as { reason: 'out_of_stock' | 'blocked'; productName?: string })
+			: null;
 		return {
 			orderId: p.orderId,
 			merchantId,
@@ -43,11 +48,17 @@ export function orderQueries(store: Store) {
 			lines: p.lines,
 			totalFen: p.totalFen,
 			placedAt: r.placedAt,
-			status: r.paidAt ? 'paid' : 'placed',
-			paidAt: r.paidAt
+			// A sale wins over a refund: they never meet for one order (one gate decides), but if
+			// they did the shop was paid and served.
+			status: r.paidAt ? 'paid' : refund ? 'refunded' : 'placed',
+			paidAt: r.paidAt,
+			refund:
+				refund && r.refundedAt
+					? { reason: refund.reason, productName: refund.productName ?? null, at: r.refundedAt }
+					: null
 		};
 	};
-	/** Orders placed, each with when its table_qr sale was recorded (NULL: not paid). */
+	/** Orders placed, each with when its table_qr sale was recorded (NULL: not paid) or refunded. */
 	const ordersWhere = async (
 		districtId: string,
 		merchantId: string,
@@ -56,7 +67,8 @@ export function orderQueries(store: Store) {
 	) => {
 		const rows = await store.query<OrderRow>(
 			`SELECT toString(o.id) AS id, ${iso('o.occurredAt')} AS placedAt, o.payload AS payload,
-			        if(s.orderId = '', NULL, ${iso('s.paidAt')}) AS paidAt
+			        if(s.orderId = '', NULL, ${iso('s.paidAt')}) AS paidAt,
+			        if(r.orderId = '', NULL, ${iso('r.refundedAt')}) AS refundedAt, r.refund AS refund
 			 FROM (SELECT id, occurredAt, payload FROM events
 			       WHERE ${OF_SHOP} AND type = 'till.order.placed' ${filter}
 			       ORDER BY occurredAt DESC LIMIT 1 BY id LIMIT ${MAX_ORDERS}) AS o
@@ -66,6 +78,12 @@ export function orderQueries(store: Store) {
 			              AND JSONExtractString(payload, 'channel') = 'table_qr'
 			            GROUP BY orderId) AS s
 			   ON s.orderId = JSONExtractString(o.payload, 'orderId')
+			 LEFT JOIN (SELECT JSONExtractString(payload, 'orderId') AS orderId,
+			                   min(occurredAt) AS refundedAt, any(payload) AS refund
+			            FROM events
+			            WHERE ${OF_SHOP} AND type = 'till.order.refunded'
+			            GROUP BY orderId) AS r
+			   ON r.orderId = JSONExtractString(o.payload, 'orderId')
 			 ORDER BY o.occurredAt DESC`,
 			{ ...shop(districtId, merchantId), ...params }
 		);

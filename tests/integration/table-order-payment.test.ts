@@ -76,14 +76,23 @@ const notify = (body: unknown) =>
 		body: JSON.stringify(body)
 	});
 
-async function salesOf(orderId: string) {
+async function eventsOf(type: string, orderId?: string) {
 	const r = await fetch(
-		`http://127.0.0.1:${sys.apiPort}/api/events?merchantId=m-a&type=till.sale.recorded&limit=50`,
+		`http://127.0.0.1:${sys.apiPort}/api/events?merchantId=m-a&type=${type}&limit=200`,
 		{ headers: await authHeaders() }
 	);
 	return eventList
 		.parse(await r.json())
-		.items.filter((e) => (e.payload as { orderId: string }).orderId === orderId);
+		.items.filter((e) => !orderId || (e.payload as { orderId: string }).orderId === orderId);
+}
+const salesOf = (orderId?: string) => eventsOf('till.sale.recorded', orderId);
+const refundsOf = (orderId?: string) => eventsOf('till.order.refunded', orderId);
+
+async function orderView(orderId: string) {
+	const r = await fetch(`http://127.0.0.1:${sys.apiPort}/public/merchants/m-a/orders/${orderId}`, {
+		headers: await publicHeaders()
+	});
+	return (await r.json()) as unknown;
 }
 
 describe('table order payment', () => {
@@ -140,10 +149,28 @@ describe('table order payment', () => {
 			const menu = (await r.json()) as { items: { sku: string; left: number }[] };
 			return menu.items.find((i) => i.sku === 'egg')?.left === 0 ? true : undefined;
 		});
-		const r = await notify(sandbox.confirm(req, 'paid'));
-		expect(r.status).toBe(409);
-		expect(await r.json()).toEqual({ error: 'blocked' });
+		// The diner has paid: the provider's notice is accepted and the money goes back.
+		const paid = sandbox.confirm(req, 'paid');
+		const r = await notify(paid);
+		expect(r.status).toBe(200);
+		expect(await r.json()).toEqual({ status: 'refunded', orderId: req.orderId });
+		expect(await (await notify(paid)).json()).toEqual({ status: 'refunded', orderId: req.orderId });
 		expect(await salesOf(req.orderId)).toEqual([]);
+		expect(await orderView(req.orderId)).toMatchObject({
+			status: 'refunded',
+			refund: { reason: 'blocked', productName: '卤蛋' }
+		});
+		const refunds = await refundsOf(req.orderId);
+		expect(refunds).toHaveLength(1);
+		expect(refunds[0]?.payload).toMatchObject({
+			paymentRef: paid.ref,
+			amountFen: 300,
+			refundRef: expect.stringMatching(/^SBR/)
+		});
+		// The diner's page says so, with the dish.
+		const page = await (await fetch(`${sys.webUrl}/p/m-a/order/${req.orderId}`)).text();
+		expect(page).toContain('已退款');
+		expect(page).toContain('卤蛋 暂停销售');
 		// And the menu no longer takes it.
 		const refused = await fetch(`${sys.webUrl}/p/m-a/order`, {
 			method: 'POST',
@@ -156,5 +183,23 @@ describe('table order payment', () => {
 			redirect: 'manual'
 		});
 		expect(refused.status).toBe(409);
+	});
+
+	it('payment - two diners paying for the last units at once: one is served, one refunded', async () => {
+		// 4 noodles are left (the first test sold 2 of 6); each diner orders all 4.
+		const [a, b] = [await place({ noodle: 4 }, '8'), await place({ noodle: 4 }, '9')];
+		const answers = await Promise.all([a, b].map((req) => notify(sandbox.confirm(req, 'paid'))));
+		const statuses = await Promise.all(answers.map(async (r) => (await r.json()).status));
+		expect(statuses.sort()).toEqual(['paid', 'refunded']);
+		const noodlesSold = (await salesOf())
+			.flatMap((e) => (e.payload as { lines: { sku: string; quantity: number }[] }).lines)
+			.filter((l) => l.sku === 'noodle')
+			.reduce((n, l) => n + l.quantity, 0);
+		expect(noodlesSold).toBe(6);
+		const refunded = statuses[0] === 'refunded' ? a : b;
+		expect(await orderView(refunded.orderId)).toMatchObject({
+			status: 'refunded',
+			refund: { reason: 'out_of_stock', productName: '牛肉面' }
+		});
 	});
 });

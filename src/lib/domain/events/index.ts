@@ -17,7 +17,7 @@ import {
 	inspectionCompleted,
 	sensorReadingRecorded
 } from './public';
-import { tillOrderPlaced, tillSaleRecorded } from './till';
+import { tillOrderPlaced, tillOrderRefunded, tillSaleRecorded } from './till';
 import { productUpserted, stockMovementRecorded, supplierUpserted } from './stock';
 import { recallAcknowledged, recallClosed, recallLotAccounted, recallOpened } from './recall';
 import {
@@ -52,6 +52,7 @@ export const payloadSchemas = {
 	'licence.revoked': licenceRevoked,
 	'till.sale.recorded': tillSaleRecorded,
 	'till.order.placed': tillOrderPlaced,
+	'till.order.refunded': tillOrderRefunded,
 	// The shop's catalogue and stock movements besides purchases and sales.
 	'stock.product.upserted': productUpserted,
 	'stock.supplier.upserted': supplierUpserted,

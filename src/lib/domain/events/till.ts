@@ -50,3 +50,20 @@ export const tillOrderPlaced = z.object({
 	channel: z.enum(['table_qr', 'till'])
 });
 export type TillSale = z.infer<typeof tillSaleRecorded>;
+
+/**
+ * A diner's paid table order the shop could not serve (what it needed was sold out, recalled or
+ * expired by the time the provider's payment notice came): the payment is refunded through the
+ * provider, never kept for nothing. One per order (its id is fixed by the order).
+ */
+export const tillOrderRefunded = z.object({
+	orderId: entityId,
+	amountFen: fen,
+	/** The provider's payment and its refund. */
+	paymentRef: shortText(100),
+	refundRef: shortText(100),
+	reason: z.enum(['out_of_stock', 'blocked']),
+	/** The dish that could not be served. */
+	productName: shortText(100).optional()
+});
+export type TillOrderRefunded = z.infer<typeof tillOrderRefunded>;

@@ -42,7 +42,10 @@ export const orderLine = z.object({
 	unitPriceFen: z.number()
 });
 
-/** An order as the diner and the till see it. `paid` once its sale is recorded. */
+/**
+ * An order as the diner and the till see it: `paid` once its sale is recorded, `refunded` when
+ * the diner paid but the shop could not serve it.
+ */
 export const tableOrderView = z.object({
 	orderId: z.string(),
 	merchantId: z.string(),
@@ -51,8 +54,16 @@ export const tableOrderView = z.object({
 	lines: z.array(orderLine),
 	totalFen: z.number(),
 	placedAt: z.string(),
-	status: z.enum(['placed', 'paid']),
-	paidAt: z.string().nullable()
+	status: z.enum(['placed', 'paid', 'refunded']),
+	paidAt: z.string().nullable(),
+	/** A paid order the shop could not serve, refunded: why, and the dish that was missing. */
+	refund: z
+		.object({
+			reason: z.enum(['out_of_stock', 'blocked']),
+			productName: z.string().nullable(),
+			at: z.string()
+		})
+		.nullable()
 });
 export type TableOrderView = z.infer<typeof tableOrderView>;
 

@@ -688,6 +688,7 @@ export const en: Messages = {
 	'family.stock': 'Stock',
 	'family.recall': 'Recalls',
 	'eventType.till.order.placed': 'Table order',
+	'eventType.till.order.refunded': 'Table order refunded',
 	'eventType.stock.product.upserted': 'Product saved',
 	'eventType.stock.supplier.upserted': 'Supplier saved',
 	'eventType.stock.movement.recorded': 'Stock movement',
@@ -1443,6 +1444,11 @@ export const en: Messages = {
 	'order.privacy': 'No sign-in, and no personal data is collected.',
 	'order.paid': 'Paid',
 	'order.placed': 'Awaiting payment',
+	'order.refunded': 'Refunded',
+	'order.refundedBecause.out_of_stock':
+		'{name} is sold out and the shop cannot serve it: {amount} was refunded to your payment',
+	'order.refundedBecause.blocked':
+		'{name} is withdrawn from sale (lot expired or recalled): {amount} was refunded to your payment',
 	'order.number': 'Order {number}',
 	'order.paidAt': 'Paid at {time}',
 	'order.line': '{name} × {quantity}',
@@ -1466,9 +1472,7 @@ export const en: Messages = {
 	'pay.confirm': 'Confirm payment',
 	'pay.cancel': 'Cancel',
 	'pay.invalid': 'This payment request is invalid or was altered',
-	'pay.refused.out_of_stock': '{name} is sold out: the payment was reversed, nothing was charged',
-	'pay.refused.blocked':
-		'The stock of {name} left is expired or recalled and cannot be sold: the payment was reversed, nothing was charged',
+	'pay.refundFailed': 'The shop could not confirm this payment yet; refresh the order in a moment',
 	'orders.title': 'Table orders',
 	'orders.lead': 'Orders diners placed from their tables; refreshed every 10 s',
 	'orders.none': 'No table orders yet',
@@ -1479,6 +1483,7 @@ export const en: Messages = {
 	'orders.col.status': 'Status',
 	'orders.status.placed': 'Awaiting payment',
 	'orders.status.paid': 'Paid',
+	'orders.status.refunded': 'Refunded (out of stock)',
 	'orders.link': 'Table orders',
 	// The public platform (issue 8): shop page, search, complaints and tracking, embed, door notice.
 	'public.title': 'Food-safety notice',
@@ -1649,6 +1654,8 @@ export const en: Messages = {
 	'till.refused.order_paid':
 		'This table order was already paid online by the diner; do not collect it again.',
 	'till.refused.order_missing': 'This table order was not found; reload the page.',
+	'till.refused.order_refunded':
+		'The diner paid this table order but it was refunded (out of stock); agree a new order with them.',
 	'till.orders': 'Table orders awaiting payment',
 	'till.ordersNone': 'No table orders waiting.',
 	'till.order': '{table} · ¥{amount} · {count} items',

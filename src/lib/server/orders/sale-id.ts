@@ -10,3 +10,7 @@ export const tableSaleKey = (merchantId: string, orderId: string) =>
 
 export const tableSaleEventId = (merchantId: string, orderId: string) =>
 	stableEventId(tableSaleKey(merchantId, orderId));
+
+/** The refund of a paid table order the shop could not serve: one per order, however often told. */
+export const tableRefundEventId = (merchantId: string, orderId: string) =>
+	stableEventId(`table-refund\n${merchantId}\n${orderId}`);

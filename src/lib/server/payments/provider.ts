@@ -13,6 +13,20 @@ export interface ChargeRequest {
 
 export type ChargeResult = { ok: true; ref: string } | { ok: false; reason: string };
 
+export interface RefundRequest {
+	orderId: string;
+	/** The payment being refunded (its provider reference). */
+	ref: string;
+	amountFen: number;
+	/** Why, as the customer's statement shows it. */
+	reason: string;
+}
+
+/** A refund's ref is fixed by the payment: asking twice refunds once. */
+export type RefundResult = { ok: true; refundRef: string } | { ok: false; reason: string };
+
 export interface PaymentProvider {
 	charge(request: ChargeRequest): Promise<ChargeResult>;
+	/** Gives a payment back in full (退款), e.g. when a paid order cannot be served. */
+	refund(request: RefundRequest): Promise<RefundResult>;
 }

@@ -41,4 +41,21 @@ describe('sandbox payments', () => {
 		expect(sandbox.confirm(req, 'paid')).toEqual(paid);
 		expect(() => sandbox.confirm({ ...req, amountFen: 1 }, 'paid')).toThrow();
 	});
+
+	it('sandbox - refunds only its own payment of the order, once (the same ref each time)', async () => {
+		const paid = await sandbox.charge({ orderId: 'o-1', amountFen: 1290, description: '甲店' });
+		if (!paid.ok) throw new Error('charge declined');
+		const r = { orderId: 'o-1', ref: paid.ref, amountFen: 1290, reason: '售罄' };
+		const a = await sandbox.refund(r);
+		expect(a).toEqual({ ok: true, refundRef: expect.stringMatching(/^SBR[0-9A-F]{20}$/) });
+		expect(await sandbox.refund(r)).toEqual(a);
+		expect(await sandbox.refund({ ...r, orderId: 'o-2' })).toEqual({
+			ok: false,
+			reason: 'unknown_payment'
+		});
+		expect(await sandbox.refund({ ...r, amountFen: 0 })).toEqual({
+			ok: false,
+			reason: 'invalid_amount'
+		});
+	});
 });

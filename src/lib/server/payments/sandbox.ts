@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { entityId } from '../../domain/ids';
-import type { ChargeRequest, ChargeResult, PaymentProvider } from './provider';
+import type {
+	ChargeRequest,
+	ChargeResult,
+	PaymentProvider,
+	RefundRequest,
+	RefundResult
+} from './provider';
 
 /**
  * The sandbox mobile-payment provider (模拟支付): no network, no money. It behaves as a real one
@@ -73,6 +79,19 @@ export function sandboxProvider(secret: string): SandboxProvider {
 			}
 			if (amountFen > SANDBOX_LIMIT_FEN) return { ok: false, reason: 'over_limit' };
 			return { ok: true, ref: refOf(orderId) };
+		},
+		async refund({ orderId, ref, amountFen }: RefundRequest): Promise<RefundResult> {
+			// Only a payment of ours, of this order, can be given back.
+			if (!entityId.safeParse(orderId).success || ref !== refOf(orderId)) {
+				return { ok: false, reason: 'unknown_payment' };
+			}
+			if (!Number.isInteger(amountFen) || amountFen <= 0 || amountFen > SANDBOX_LIMIT_FEN) {
+				return { ok: false, reason: 'invalid_amount' };
+			}
+			return {
+				ok: true,
+				refundRef: `SBR${mac(`refund\n${ref}`).subarray(0, 10).toString('hex').toUpperCase()}`
+			};
 		},
 		request(r) {
 			const body = { orderId: r.orderId, merchantId: r.merchantId, amountFen: r.amountFen };

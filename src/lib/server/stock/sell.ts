@@ -14,6 +14,7 @@ import { publishEvent } from '../backbone/publisher';
 import { stableEventId } from '../backbone/stable-id';
 import { nats } from '../nats';
 import type { PaymentProvider } from '../payments/provider';
+import { underSaleGate, type SaleGate } from './sale-gate';
 import { productsOfShop, sellableLots } from './shop-stock';
 
 export interface SaleInput {
@@ -44,9 +45,14 @@ export type SaleOutcome =
 /**
  * Records one sale: the lines resolved to the shop's lots (FIFO unless named), the payment
  * charged when the till takes it by phone, then one `till.sale.recorded`. Nothing is charged
- * when a line cannot be sold.
+ * when a line cannot be sold. Under the shop's sale gate: the lots it sees are less what the
+ * sales before it took.
  */
 export async function recordSale(input: SaleInput, now = Date.now()): Promise<SaleOutcome> {
+	return underSaleGate(input.claims, input.shop.id, (gate) => sellUnderGate(input, gate, now));
+}
+
+async function sellUnderGate(input: SaleInput, gate: SaleGate, now: number): Promise<SaleOutcome> {
 	const [{ lots }, products] = await Promise.all([
 		sellableLots(input.claims, input.shop.id),
 		productsOfShop(input.claims, input.shop.id)
@@ -56,7 +62,7 @@ export async function recordSale(input: SaleInput, now = Date.now()): Promise<Sa
 			.filter((p) => !p.retired)
 			.map((p) => [p.sku, { sku: p.sku, name: p.name, priceFen: p.priceFen }])
 	);
-	const resolved = resolveSale(input.requested, lots, catalogue, localDay(now), {
+	const resolved = resolveSale(input.requested, gate.lessHeld(lots), catalogue, localDay(now), {
 		allowExpired: input.allowExpired ?? false
 	});
 	if (!resolved.ok) return { ok: false, kind: 'lines', problems: resolved.problems };
@@ -94,5 +100,6 @@ export async function recordSale(input: SaleInput, now = Date.now()): Promise<Sa
 	) as FsEvent;
 	const { nc } = await nats();
 	await publishEvent(jetstream(nc), event);
+	gate.hold({ eventId: event.id, occurredAt: event.occurredAt, lines: sale.lines });
 	return { ok: true, event, sale };
 }

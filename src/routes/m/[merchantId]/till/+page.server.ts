@@ -124,7 +124,7 @@ export const actions: Actions = {
 			const orders = await recentTableOrders(viewer.claims, shop.id);
 			const order = orders.find((o) => o.orderId === orderId);
 			if (!order) return fail(404, { tableOrder: 'missing' as const });
-			if (order.status === 'paid') return fail(409, { tableOrder: 'paid' as const });
+			if (order.status !== 'placed') return fail(409, { tableOrder: order.status });
 			requested = order.lines.map(({ sku, quantity }) => ({ sku, quantity }));
 		}
 		const outcome = await recordSale({

@@ -43,11 +43,9 @@ const answer =
 	async ({ params, request }: Parameters<Actions[string]>[0]) => {
 		const form = await request.formData();
 		const payment = requestOf(params.orderId, (n) => form.get(n));
-		if (!payment) return fail(400, { refused: 'bad_signature' as const, dish: null });
+		if (!payment) return fail(400, { refused: 'bad_signature' as const });
 		const outcome = await receiveConfirmation(sandboxPayments().confirm(payment, status));
-		if (!outcome.ok) {
-			return fail(409, { refused: outcome.reason, dish: outcome.productName ?? null });
-		}
+		if (!outcome.ok) return fail(409, { refused: outcome.reason });
 		redirect(
 			303,
 			`/p/${encodeURIComponent(outcome.merchantId)}/order/${encodeURIComponent(outcome.orderId)}`

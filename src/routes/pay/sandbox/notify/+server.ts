@@ -7,8 +7,8 @@ const statusOf = {
 	bad_signature: 403,
 	no_order: 404,
 	amount_mismatch: 409,
-	out_of_stock: 409,
-	blocked: 409
+	// The provider retries a notice it did not get a 2xx for: the refund is tried again then.
+	refund_failed: 502
 } as const;
 
 /**
