@@ -299,8 +299,9 @@ describe('till page', () => {
 				payload: {
 					orderId: 'tbl-0001',
 					table: '3',
-					lines: [{ sku: 'milk', productName: '鲜牛奶 1L', quantity: 1, unitPriceFen: 1_290 }],
-					totalFen: 1_290,
+					// Ordered before the shop raised the price: the diner pays what the menu said.
+					lines: [{ sku: 'milk', productName: '鲜牛奶 1L', quantity: 1, unitPriceFen: 1_190 }],
+					totalFen: 1_190,
 					channel: 'table_qr'
 				}
 			})
@@ -320,7 +321,7 @@ describe('till page', () => {
 		const paidOrder = await eventually(async () =>
 			(await sales()).find((e) => (e.payload as TillSale).orderId === 'tbl-0001')
 		);
-		expect(paidOrder.payload).toMatchObject({ channel: 'table_qr', totalFen: 1_290 });
+		expect(paidOrder.payload).toMatchObject({ channel: 'table_qr', totalFen: 1_190 });
 		// The same id the diner's online payment would give it: the order can be sold only once.
 		expect(paidOrder.id).toBe(tableSaleEventId(M, 'tbl-0001'));
 		// Collected (or paid online) already: the till refuses it with a clear reason.

@@ -119,13 +119,18 @@ export const actions: Actions = {
 		if (payment === 'mobile' && !sandboxEnabled()) return fail(402, { payment: 'sandbox_off' });
 		let requested = lines;
 		if (tableOrder) {
-			// A diner may have paid online meanwhile: that order is sold, not collected again. Its
-			// lines are the order's as placed, not what the page sent.
+			// A diner may have paid online (or been refunded) meanwhile: that order is not collected
+			// again. Its lines are the order's as placed, not what the page sent.
 			const orders = await recentTableOrders(viewer.claims, shop.id);
 			const order = orders.find((o) => o.orderId === orderId);
 			if (!order) return fail(404, { tableOrder: 'missing' as const });
 			if (order.status !== 'placed') return fail(409, { tableOrder: order.status });
-			requested = order.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+			// At the prices the diner ordered at, not today's: the menu may have changed since.
+			requested = order.lines.map(({ sku, quantity, unitPriceFen }) => ({
+				sku,
+				quantity,
+				unitPriceFen
+			}));
 		}
 		const outcome = await recordSale({
 			claims: viewer.claims,
