@@ -65,9 +65,10 @@ export function lotAccountsSql(sel: LotSelection): string {
 		WHERE occurredAt <= cutoff
 		GROUP BY merchantId, lotId
 	),
-	mm AS (SELECT id AS merchantId, name AS merchantName FROM merchants FINAL
+	mm AS (SELECT id AS merchantId, name AS merchantName, address AS merchantAddress FROM merchants FINAL
 	       WHERE id IN (SELECT merchantId FROM l))
-	SELECT l.merchantId AS merchantId, mm.merchantName AS merchantName, l.districtId AS districtId,
+	SELECT l.merchantId AS merchantId, mm.merchantName AS merchantName,
+	       mm.merchantAddress AS merchantAddress, l.districtId AS districtId,
 	       l.lotId AS lotId, l.sku AS sku, l.productName AS productName, l.supplierId AS supplierId,
 	       l.supplierName AS supplierName, l.batchNo AS batchNo, l.unit AS unit,
 	       toString(l.productionDate) AS productionDate, toString(l.expiresOn) AS expiresOn,
@@ -129,6 +130,7 @@ export async function lotAccounts(store: Store, sel: LotSelection): Promise<LotA
 		return {
 			merchantId: r.merchantId,
 			merchantName: r.merchantName,
+			merchantAddress: r.merchantAddress,
 			districtId: r.districtId,
 			lotId: r.lotId,
 			sku: r.sku,

@@ -17,6 +17,8 @@ import { supplierLot } from '../events/recall';
 export const lotAccount = z.object({
 	merchantId: z.string(),
 	merchantName: z.string(),
+	/** The shop's registered address: the trace's location (FSMA 204 asks for it). */
+	merchantAddress: z.string(),
 	districtId: z.string(),
 	lotId: z.string(),
 	sku: z.string(),

@@ -5,6 +5,7 @@ import type { LotAccount } from './contracts';
 const item: LotAccount = {
 	merchantId: 'm1',
 	merchantName: '甲店',
+	merchantAddress: '历下区泉城路 1 号',
 	districtId: '370102',
 	lotId: 'lot-1',
 	sku: 'milk',

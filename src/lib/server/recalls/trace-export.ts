@@ -1,6 +1,5 @@
 import { districtName } from '../../domain/districts';
 import type { SupplierLot } from '../../domain/events/recall';
-import { merchantSummary } from '../../domain/read-model';
 import { forwardTrace } from '../../domain/trace/contracts';
 import { supplierLotSearch, supplierLotText } from '../../domain/trace/supplier-lot';
 import {
@@ -16,8 +15,6 @@ import type { RecallPorts } from './recall-commands';
 
 /** Every shop of the trace, as the read API caps a trace. */
 const MAX_ROWS = 20_000;
-/** Shop addresses are asked for this many at a time. */
-const PARALLEL = 16;
 
 export interface TraceFile {
 	body: Buffer | string;
@@ -38,24 +35,13 @@ export async function traceExport(
 	const q = supplierLotSearch(lot);
 	q.set('limit', String(MAX_ROWS));
 	const trace = await read(viewer.claims, `/api/trace/forward?${q}`, forwardTrace);
-	const ids = [...new Set(trace.items.map((i) => i.merchantId))];
-	const locations = new Map<string, Location>();
-	for (let i = 0; i < ids.length; i += PARALLEL) {
-		await Promise.all(
-			ids.slice(i, i + PARALLEL).map(async (id) => {
-				const m = await read(
-					viewer.claims,
-					`/api/merchants/${encodeURIComponent(id)}`,
-					merchantSummary
-				);
-				locations.set(id, {
-					name: m.name,
-					address: m.address,
-					district: districtName(m.districtId)
-				});
-			})
-		);
-	}
+	// The trace carries each shop's name and address: one read for the whole file.
+	const locations = new Map<string, Location>(
+		trace.items.map((i) => [
+			i.merchantId,
+			{ name: i.merchantName, address: i.merchantAddress, district: districtName(i.districtId) }
+		])
+	);
 	const headers = traceExportColumns.map((c) =>
 		translate('zh-CN', `recall.export.${c}` as MessageKey)
 	);
