@@ -374,6 +374,16 @@ describe('till page', () => {
 		});
 		expect(bare).toMatchObject({ type: 'failure', status: 400 });
 	});
+
+	it('home - the workspace reminds the shop of the open recall and the expired lot on the shelf', async () => {
+		const staff = (await httpSignIn(sys.webUrl, 'staff-a')).cookie ?? '';
+		const html = await (await fetch(`${sys.webUrl}/m/${M}`, { headers: { cookie: staff } })).text();
+		const reminders = html.slice(html.indexOf('data-testid="stock-reminders"'));
+		expect(reminders).toContain('1级召回：鲜牛奶召回');
+		expect(reminders).toContain('确认并下架');
+		// lot-x expired yesterday with units left.
+		expect(reminders).toMatch(/data-testid="reminder-expired"[^]*1 个批次已过期/);
+	});
 });
 
 describe('POS key guessing', () => {

@@ -1789,5 +1789,13 @@ export const en: Messages = {
 	'recall.export.batchNo': 'Batch',
 	'recall.export.productionDate': 'Production date',
 	'recall.export.expiresOn': 'Use by',
-	'recall.export.sheet': 'Forward trace'
+	'recall.export.sheet': 'Forward trace',
+	'stockReminders.title': 'Stock reminders',
+	'stockReminders.recall': 'Level {level} recall: {title}',
+	'stockReminders.recallConfirm': 'Confirm and pull',
+	'stockReminders.recallReport': 'Report what was pulled',
+	'stockReminders.expired': '{count} expired lot(s) still on the shelf',
+	'stockReminders.expiredDo': 'Pull and write off',
+	'stockReminders.near': '{count} lot(s) expire within 3 days',
+	'stockReminders.nearDo': 'Sell first'
 };

@@ -1744,7 +1744,15 @@ export const zhCN = {
 	'recall.export.batchNo': '批号 (Batch)',
 	'recall.export.productionDate': '生产日期 (Production date)',
 	'recall.export.expiresOn': '保质期至 (Use by)',
-	'recall.export.sheet': '正向追溯'
+	'recall.export.sheet': '正向追溯',
+	'stockReminders.title': '库存提醒',
+	'stockReminders.recall': '{level}级召回：{title}',
+	'stockReminders.recallConfirm': '确认并下架',
+	'stockReminders.recallReport': '上报下架数量',
+	'stockReminders.expired': '{count} 个批次已过期，仍在货架上',
+	'stockReminders.expiredDo': '下架报损',
+	'stockReminders.near': '{count} 个批次 3 天内到期',
+	'stockReminders.nearDo': '优先售出'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -13,6 +13,8 @@ import { localDay, localMinuteOfDay } from '$lib/domain/time';
 import { readApi } from '$lib/server/read-api';
 import { disputedEntry } from '$lib/server/disputed-entry';
 import { recordEvent, untilStored } from '$lib/server/record-event';
+import { stockReminders } from '$lib/domain/stock/reminders';
+import { sellableLots } from '$lib/server/stock/shop-stock';
 import { shopOf } from './shop.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { viewer, shop } = await shopOf(locals, params.merchantId);
 	const id = encodeURIComponent(shop.id);
 	const today = localDay(Date.now());
-	const [day, recent, purchases, disputes, notified, risk] = await Promise.all([
+	const [day, recent, purchases, disputes, notified, risk, stock] = await Promise.all([
 		readApi(viewer.claims, `/api/merchants/${id}/ledger-day?day=${today}`, ledgerDay),
 		readApi(viewer.claims, `/api/events?merchantId=${id}&limit=20`, eventList),
 		readApi(
@@ -31,7 +33,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		),
 		readApi(viewer.claims, `/api/merchants/${id}/disputes`, disputeList),
 		readApi(viewer.claims, `/api/alerts?merchantId=${id}&status=notified&limit=20`, alertPage),
-		readApi(viewer.claims, `/api/merchants/${id}/risk`, riskResult)
+		readApi(viewer.claims, `/api/merchants/${id}/risk`, riskResult),
+		sellableLots(viewer.claims, shop.id)
 	]);
 	return {
 		shop,
@@ -52,6 +55,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		notices: openNotices(notified.items, shop.id),
 		// Its grade and how many things it could fix: the way to 我的风险等级.
 		risk: { grade: risk.grade, fixes: improvements(risk).length },
+		// Recall notices and expiring stock: what the shelves ask of the shop today.
+		stock: stockReminders(stock.lots, stock.recalls, today),
 		now: Date.now(),
 		// Questions from the regulator that wait for this shop's answer (or its review).
 		disputes: await Promise.all(
