@@ -1782,5 +1782,14 @@ export const en: Messages = {
 	'recall.export.batchNo': 'Batch',
 	'recall.export.productionDate': 'Production date',
 	'recall.export.expiresOn': 'Use by',
-	'recall.export.sheet': 'Forward trace'
+	'recall.export.sheet': 'Forward trace',
+	'public.map.label': 'Map of shops: tap a dot to open the shop, a district to search it',
+	'public.map.legend': 'Legend',
+	'public.map.ungraded': 'Not graded yet',
+	'public.map.capped': 'The map shows {shown} of {total} located shops; pick a district or search to narrow it',
+	'public.map.shown': '{n} on the map',
+	'public.map.none': 'No shop to show on the map',
+	'public.map.wholeCity': 'Whole city',
+	'public.map.district': '{name}: shops of this district',
+	'public.map.noInspection': 'no inspection yet'
 };

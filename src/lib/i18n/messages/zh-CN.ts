@@ -1739,7 +1739,16 @@ export const zhCN = {
 	'recall.export.batchNo': '批号 (Batch)',
 	'recall.export.productionDate': '生产日期 (Production date)',
 	'recall.export.expiresOn': '保质期至 (Use by)',
-	'recall.export.sheet': '正向追溯'
+	'recall.export.sheet': '正向追溯',
+	'public.map.label': '商户分布图：点圆点看店，点辖区只看该辖区',
+	'public.map.legend': '图例',
+	'public.map.ungraded': '未评级',
+	'public.map.capped': '地图上显示其中 {shown} 家（共 {total} 家有位置），选择辖区或搜索可缩小范围',
+	'public.map.shown': '地图上 {n} 家',
+	'public.map.none': '没有可在地图上显示的商户',
+	'public.map.wholeCity': '看全市',
+	'public.map.district': '{name}：只看该辖区',
+	'public.map.noInspection': '暂无检查'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
