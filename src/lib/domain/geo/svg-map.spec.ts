@@ -83,6 +83,9 @@ describe('svg map', () => {
 		expect(zoomed.height).toBeGreaterThan(city.height);
 		expect(zoomed.areas.find((a) => a.id === 'e')?.label).toBeNull();
 		expect(zoomed.project([117, 36.7])).toEqual([0, 0]);
+		// A name whose centre is at the frame's edge would be cut: it is left out.
+		const edge = mapView([{ ...west, center: [117.001, 36.65] }, east], { pad: 0 });
+		expect(edge.areas[0]?.label).toBeNull();
 		// An unknown focus is the whole city.
 		expect(mapView([west, east], { focus: 'x', pad: 0 }).height).toBe(city.height);
 	});

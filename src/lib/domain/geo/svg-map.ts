@@ -27,7 +27,7 @@ export interface MapArea {
 	id: string;
 	/** SVG path data in view units: whole numbers, relative moves. */
 	d: string;
-	/** The label's place, or null when the area's centre is outside the view. */
+	/** The label's place, or null when the area's centre is outside the view or near its edge. */
 	label: Xy | null;
 }
 
@@ -165,6 +165,10 @@ export function ringPath(ring: Xy[]): string {
 	return `${d}z`;
 }
 
+/** Room a label needs around its centre, in view units (a three-character name at 28 units). */
+const LABEL_X = 50;
+const LABEL_Y = 20;
+
 /**
  * The view of some areas: the focused one's bounds (padded) when there is a focus, else all of
  * them; every area clipped to the view, simplified by `tolerance` view units and rounded.
@@ -196,8 +200,10 @@ export function mapView(
 			})
 			.join('');
 		if (!d) continue;
-		const c = project(a.center);
-		drawn.push({ id: a.id, d, label: inside(c) ? [Math.round(c[0]), Math.round(c[1])] : null });
+		const [cx, cy] = project(a.center);
+		// A name is drawn whole or not at all: its centre must leave room for half its width.
+		const fits = cx >= LABEL_X && cx <= width - LABEL_X && cy >= LABEL_Y && cy <= height - LABEL_Y;
+		drawn.push({ id: a.id, d, label: fits ? [Math.round(cx), Math.round(cy)] : null });
 	}
 	return { width, height, areas: drawn, project, inside };
 }

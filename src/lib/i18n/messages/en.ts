@@ -1786,7 +1786,8 @@ export const en: Messages = {
 	'public.map.label': 'Map of shops: tap a dot to open the shop, a district to search it',
 	'public.map.legend': 'Legend',
 	'public.map.ungraded': 'Not graded yet',
-	'public.map.capped': 'The map shows {shown} of {total} located shops; pick a district or search to narrow it',
+	'public.map.capped':
+		'The map shows {shown} of {total} located shops; pick a district or search to narrow it',
 	'public.map.shown': '{n} on the map',
 	'public.map.none': 'No shop to show on the map',
 	'public.map.wholeCity': 'Whole city',
