@@ -1,6 +1,7 @@
 import type { Store } from '../../clickhouse/store';
 import type {
 	PublicInspectionQuery,
+	PublicMapQuery,
 	PublicShopQuery
 } from '../../src/lib/domain/public/public-shop';
 import { iso } from './read.queries';
@@ -44,20 +45,35 @@ export interface PublicItemRow {
 	inspectionAt: string | null;
 }
 
+export interface PublicMapRow {
+	id: string;
+	name: string;
+	lon: number;
+	lat: number;
+	riskGrade: string | null;
+	inspectionResult: string | null;
+	inspectionAt: string | null;
+}
+
+/** The search's filter (registered shops by name or address, in a district or all). */
+function shopFilter(q: Pick<PublicShopQuery, 'q' | 'district'>): string {
+	const where = ['isNotNull(m.registeredAt)'];
+	if (q.district) where.push('m.districtId = {district:String}');
+	if (q.q) {
+		where.push(
+			`(positionCaseInsensitiveUTF8(m.name, {q:String}) > 0
+			  OR positionCaseInsensitiveUTF8(m.address, {q:String}) > 0)`
+		);
+	}
+	return `FROM merchants AS m FINAL WHERE ${where.join(' AND ')}`;
+}
+
 export function publicQueries(store: Store, timeZone: string) {
 	return {
 		/** Registered shops by name or address, in a district or all; open and closed alike. */
 		async publicShops(q: PublicShopQuery) {
-			const where = ['1'];
-			if (q.district) where.push('m.districtId = {district:String}');
-			if (q.q) {
-				where.push(
-					`(positionCaseInsensitiveUTF8(m.name, {q:String}) > 0
-					  OR positionCaseInsensitiveUTF8(m.address, {q:String}) > 0)`
-				);
-			}
 			const params = { ...q, tz: timeZone };
-			const from = `FROM merchants AS m FINAL WHERE isNotNull(m.registeredAt) AND ${where.join(' AND ')}`;
+			const from = shopFilter(q);
 			const [items, total] = await Promise.all([
 				store.query<PublicItemRow>(
 					`WITH toDate(now(), {tz:String}) AS today
@@ -73,6 +89,30 @@ export function publicQueries(store: Store, timeZone: string) {
 				store.query<{ n: number }>(`SELECT count() AS n ${from}`, params)
 			]);
 			return { items, total: Number(total[0]?.n ?? 0) };
+		},
+
+		/**
+		 * The map's shops: those of the search that have a place, at most `limit`. The sample is
+		 * by a hash of the id, not by name, so a capped city map is spread like the city and stays
+		 * the same from one visit to the next.
+		 */
+		async publicMap(q: PublicMapQuery) {
+			const from = `${shopFilter(q)} AND NOT (m.lon = 0 AND m.lat = 0)`;
+			const [points, total] = await Promise.all([
+				store.query<PublicMapRow>(
+					`SELECT m.id AS id, m.name AS name, m.lon AS lon, m.lat AS lat,
+					        if(r.merchantId = '', NULL, r.grade) AS riskGrade,
+					        if(i.merchantId = '', NULL, i.result) AS inspectionResult,
+					        if(i.merchantId = '', NULL, ${iso('i.at')}) AS inspectionAt
+					 FROM (SELECT m.id AS id, m.name AS name, m.lon AS lon, m.lat AS lat ${from}
+					       ORDER BY cityHash64(m.id), m.id LIMIT {limit:UInt32}) AS m
+					 LEFT JOIN (SELECT merchantId, grade FROM risk_current FINAL) AS r ON r.merchantId = m.id
+					 LEFT JOIN (${LATEST_INSPECTION}) AS i ON i.merchantId = m.id`,
+					{ ...q }
+				),
+				store.query<{ n: number }>(`SELECT count() AS n ${from}`, { ...q })
+			]);
+			return { points, total: Number(total[0]?.n ?? 0) };
 		},
 
 		/** The newest finished inspections: shop, result, date. */

@@ -3,6 +3,8 @@ import {
 	complaintTracking,
 	publicInspectionPage,
 	publicInspectionQuery,
+	publicMapPage,
+	publicMapQuery,
 	publicShop,
 	publicShopPage,
 	publicShopQuery,
@@ -18,7 +20,7 @@ import { localDay } from '../../src/lib/domain/time';
 import type { MerchantRecord } from '../state/merchant-state';
 import { HttpError, type OpenRoute } from './http';
 import { parseId, parseQuery } from './params';
-import type { PublicItemRow, PublicQueries } from './public.queries';
+import type { PublicItemRow, PublicMapRow, PublicQueries } from './public.queries';
 
 export interface PublicRouteDeps {
 	queries: PublicQueries;
@@ -34,6 +36,7 @@ export interface PublicRouteDeps {
  * state) cannot leak by accident. An unknown or unregistered shop is a 404.
  *   /public/merchants?q=&district=&limit=&offset=   publicShopPage
  *   /public/merchants/:id                            publicShop
+ *   /public/map?q=&district=&limit=                  publicMapPage
  *   /public/inspections?district=&limit=&offset=     publicInspectionPage
  *   /public/complaints/:code                         complaintTracking
  */
@@ -53,6 +56,12 @@ export function mountPublicRoutes(open: OpenRoute, deps: PublicRouteDeps): void 
 		const m = deps.merchant(parseId(req.params[0]));
 		if (!m?.registered) throw new HttpError(404, 'no such shop');
 		return { status: 200, body: publicShop.parse(await shopOf(m, deps)) };
+	});
+	open('/public/map', 0, async (req) => {
+		const q = parseQuery(publicMapQuery, req.query);
+		const { points, total } = await deps.queries.publicMap(q);
+		const body = publicMapPage.parse({ points: points.map(pointOf), total, limit: q.limit });
+		return { status: 200, body };
 	});
 	open('/public/inspections', 0, async (req) => {
 		const q = parseQuery(publicInspectionQuery, req.query);
@@ -91,6 +100,20 @@ function itemOf(r: PublicItemRow) {
 		lon: Number(r.lon),
 		lat: Number(r.lat),
 		licenceStatus: r.licenceStatus,
+		riskGrade: r.riskGrade,
+		latestInspection:
+			r.inspectionResult && r.inspectionAt
+				? { result: r.inspectionResult, at: r.inspectionAt }
+				: null
+	};
+}
+
+function pointOf(r: PublicMapRow) {
+	return {
+		id: r.id,
+		name: r.name,
+		lon: Number(r.lon),
+		lat: Number(r.lat),
 		riskGrade: r.riskGrade,
 		latestInspection:
 			r.inspectionResult && r.inspectionAt

@@ -118,6 +118,26 @@ describe('public platform', () => {
 		expect((await html('/p/m-nobody')).status).toBe(404);
 	});
 
+	it('public map - the search page draws the shop as a dot linking its page, nothing personal', async () => {
+		const page = await html('/p');
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('data-testid="public-map"');
+		// The dot: a link to the shop page whose title names the shop, its grade and latest result.
+		const dot = new RegExp(
+			`<a href="[./]*/?p/${SHOP}" data-grade="(A|B|C|D|none)"><title>${NAME} · [^<]+</title><use`
+		);
+		expect(page.text).toMatch(dot);
+		// Districts are plain links that search them.
+		expect(page.text).toMatch(/<a href="[./]*\/?p\?district=370102"/);
+		expect(page.text).not.toContain('/_app/immutable/entry');
+		expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+		noPersonalData(page.text);
+		// Zoomed to another district: the shop is not drawn, and the way back to the city is.
+		const elsewhere = await html('/p?district=370103&q=米线');
+		expect(elsewhere.text).not.toMatch(dot);
+		expect(elsewhere.text).toMatch(/href="[./]*\/?p\?q=%E7%B1%B3%E7%BA%BF"/);
+	});
+
 	it('public - complaint round trip: filed, alert raised, answered, the tracking page shows it', async () => {
 		const photo = await sharp({
 			create: { width: 64, height: 64, channels: 3, background: '#884422' }

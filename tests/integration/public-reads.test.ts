@@ -4,6 +4,7 @@ import type { EventType, FsEventOf } from '../../src/lib/domain/events';
 import {
 	complaintTracking,
 	publicInspectionPage,
+	publicMapPage,
 	publicShop,
 	publicShopPage
 } from '../../src/lib/domain/public/public-shop';
@@ -163,5 +164,60 @@ describe('public reads', () => {
 			expect((await open(other, {})).status).toBe(401);
 		}
 		expect((await open(path)).status).toBe(200);
+	});
+	it('public - the map answers located shops with grade and latest result, nothing personal', async () => {
+		const shizhong = registered('m-map-2', '370103', '市中区小馆');
+		const nowhere = registered('m-map-0', LIXIA, '无位置小店');
+		for (const e of [
+			shizhong,
+			{ ...nowhere, payload: { ...nowhere.payload, location: { lon: 0, lat: 0 } } }
+		]) {
+			await publishEvent(p.js, e);
+		}
+		const map = await eventually(async () => {
+			const m = publicMapPage.parse(JSON.parse((await open('/public/map')).text));
+			return m.points.some((x) => x.id === 'm-map-2') ? m : undefined;
+		});
+		expect(map.points.map((x) => x.id).sort()).toEqual(['m-map-2', 'm-pub']);
+		expect(map).toMatchObject({ total: 2, limit: 300 });
+		const shop = map.points.find((x) => x.id === 'm-pub');
+		expect(shop).toMatchObject({
+			name: '老街米线',
+			lon: 117.02,
+			lat: 36.66,
+			latestInspection: { result: 'rectify' }
+		});
+		// The same grade as the search's row; nothing but the map's six fields.
+		const row = publicShopPage.parse(JSON.parse((await open('/public/merchants?q=米线')).text));
+		expect(shop?.riskGrade).toBe(row.items[0]?.riskGrade);
+		const raw = JSON.parse((await open('/public/map')).text) as { points: object[] };
+		for (const point of raw.points) {
+			expect(Object.keys(point).sort()).toEqual(
+				['id', 'lat', 'latestInspection', 'lon', 'name', 'riskGrade'].sort()
+			);
+		}
+		const text = JSON.stringify(raw);
+		for (const secret of [
+			'王秀英',
+			'13800138000',
+			'李四',
+			'91370102MA3C4XYP1K',
+			'insp-zhang',
+			'泉城路'
+		]) {
+			expect(text).not.toContain(secret);
+		}
+		// The search's filters, and the cap with the true total.
+		const inShizhong = publicMapPage.parse(
+			JSON.parse((await open('/public/map?district=370103')).text)
+		);
+		expect(inShizhong.points.map((x) => x.id)).toEqual(['m-map-2']);
+		const byName = publicMapPage.parse(JSON.parse((await open('/public/map?q=米线')).text));
+		expect(byName.points.map((x) => x.id)).toEqual(['m-pub']);
+		const capped = publicMapPage.parse(JSON.parse((await open('/public/map?limit=1')).text));
+		expect(capped).toMatchObject({ total: 2, limit: 1 });
+		expect(capped.points).toHaveLength(1);
+		expect((await open('/public/map?limit=5000')).status).toBe(400);
+		expect((await open('/public/map', {})).status).toBe(401);
 	});
 });

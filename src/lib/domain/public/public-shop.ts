@@ -124,3 +124,28 @@ export const publicInspectionQuery = publicShopQuery.pick({ district: true, offs
 	limit: z.coerce.number().int().min(1).max(100).default(50)
 });
 export type PublicInspectionQuery = z.infer<typeof publicInspectionQuery>;
+
+/** A shop on the public map: where it is, its grade and latest result; nothing else. */
+export const publicMapPoint = publicShopItem.pick({
+	id: true,
+	name: true,
+	lon: true,
+	lat: true,
+	riskGrade: true,
+	latestInspection: true
+});
+export type PublicMapPoint = z.infer<typeof publicMapPoint>;
+
+/** The map's shops: a sample of at most `limit` of the `total` located shops that match. */
+export const publicMapPage = z.object({
+	points: z.array(publicMapPoint),
+	total: z.number().int(),
+	limit: z.number().int()
+});
+export type PublicMapPage = z.infer<typeof publicMapPage>;
+
+/** The map's query: the search's filters, and how many dots at most. */
+export const publicMapQuery = publicShopQuery.pick({ q: true, district: true }).extend({
+	limit: z.coerce.number().int().min(1).max(1000).default(300)
+});
+export type PublicMapQuery = z.infer<typeof publicMapQuery>;

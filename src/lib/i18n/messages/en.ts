@@ -1797,5 +1797,15 @@ export const en: Messages = {
 	'stockReminders.expired': '{count} expired lot(s) still on the shelf',
 	'stockReminders.expiredDo': 'Pull and write off',
 	'stockReminders.near': '{count} lot(s) expire within 3 days',
-	'stockReminders.nearDo': 'Sell first'
+	'stockReminders.nearDo': 'Sell first',
+	'public.map.label': 'Map of shops: tap a dot to open the shop, a district to search it',
+	'public.map.legend': 'Legend',
+	'public.map.ungraded': 'Not graded yet',
+	'public.map.capped':
+		'The map shows {shown} of {total} located shops; pick a district or search to narrow it',
+	'public.map.shown': '{n} on the map',
+	'public.map.none': 'No shop to show on the map',
+	'public.map.wholeCity': 'Whole city',
+	'public.map.district': '{name}: shops of this district',
+	'public.map.noInspection': 'no inspection yet'
 };

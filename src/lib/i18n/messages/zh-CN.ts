@@ -1752,7 +1752,16 @@ export const zhCN = {
 	'stockReminders.expired': '{count} 个批次已过期，仍在货架上',
 	'stockReminders.expiredDo': '下架报损',
 	'stockReminders.near': '{count} 个批次 3 天内到期',
-	'stockReminders.nearDo': '优先售出'
+	'stockReminders.nearDo': '优先售出',
+	'public.map.label': '商户分布图：点圆点看店，点辖区只看该辖区',
+	'public.map.legend': '图例',
+	'public.map.ungraded': '未评级',
+	'public.map.capped': '地图上显示其中 {shown} 家（共 {total} 家有位置），选择辖区或搜索可缩小范围',
+	'public.map.shown': '地图上 {n} 家',
+	'public.map.none': '没有可在地图上显示的商户',
+	'public.map.wholeCity': '看全市',
+	'public.map.district': '{name}：只看该辖区',
+	'public.map.noInspection': '暂无检查'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,8 +14,12 @@ export function publicCacheControl(request: Request, viewer: unknown): string {
 const HTML_TTL_MS = 30_000;
 const MAX_PAGES = 5_000;
 
-/** The pages a QR scan or an embedding site asks for, by a shop id: the same for every visitor. */
+/**
+ * The pages a QR scan or an embedding site asks for, by a shop id, and the search's first page
+ * (its city map) without a query: the same for every visitor.
+ */
 const CACHED_PATHS = [
+	/^\/p$/,
 	/^\/p\/[A-Za-z0-9_-]{1,64}\/?$/,
 	/^\/embed\/merchant\/[A-Za-z0-9_-]{1,64}\/?$/
 ];
@@ -27,7 +31,7 @@ interface Page {
 }
 
 /**
- * Rendered public shop pages, kept whole (with the headers the other hooks set) for visitors
+ * Rendered public pages, kept whole (with the headers the other hooks set) for visitors
  * without a cookie, so a crowd at the door costs one render per half minute, not one each.
  * Only anonymous 200s without Set-Cookie are kept: nothing personal can be in them. The tracking
  * page (`/p/track/…`) has two segments and never matches.

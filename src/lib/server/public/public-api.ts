@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import {
 	complaintTracking,
 	publicInspectionPage,
+	publicMapPage,
 	publicShop,
 	publicShopPage,
 	type PublicInspectionQuery,
+	type PublicMapQuery,
 	type PublicShopQuery
 } from '../../domain/public/public-shop';
 import { publicRead } from '../public-read';
@@ -49,7 +51,7 @@ function cached<S extends z.ZodType>(
 
 const enc = encodeURIComponent;
 
-function search(q: Partial<PublicShopQuery | PublicInspectionQuery>): string {
+function search(q: Partial<PublicShopQuery | PublicInspectionQuery | PublicMapQuery>): string {
 	const params = new URLSearchParams();
 	for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
 	const s = params.toString();
@@ -62,6 +64,10 @@ export const publicShopOf = (merchantId: string) =>
 
 export const publicShops = (q: Partial<PublicShopQuery>) =>
 	cached(`/public/merchants${search(q)}`, publicShopPage);
+
+/** The map's dots for a search: the same filters, a capped sample (see the processor's query). */
+export const publicMap = (q: Partial<PublicMapQuery>) =>
+	cached(`/public/map${search(q)}`, publicMapPage);
 
 export const publicInspections = (q: Partial<PublicInspectionQuery>) =>
 	cached(`/public/inspections${search(q)}`, publicInspectionPage);
