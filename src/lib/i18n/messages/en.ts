@@ -1782,5 +1782,8 @@ export const en: Messages = {
 	'recall.export.batchNo': 'Batch',
 	'recall.export.productionDate': 'Production date',
 	'recall.export.expiresOn': 'Use by',
-	'recall.export.sheet': 'Forward trace'
+	'recall.export.sheet': 'Forward trace',
+	'shopStock.field.form': 'the form (reload the page and fill it in again)',
+	'suppliers.contact': 'contact and phone',
+	'shopStock.fieldSeparator': ', '
 };

@@ -1739,7 +1739,10 @@ export const zhCN = {
 	'recall.export.batchNo': '批号 (Batch)',
 	'recall.export.productionDate': '生产日期 (Production date)',
 	'recall.export.expiresOn': '保质期至 (Use by)',
-	'recall.export.sheet': '正向追溯'
+	'recall.export.sheet': '正向追溯',
+	'shopStock.field.form': '表单（请刷新页面再填）',
+	'suppliers.contact': '联系人和电话',
+	'shopStock.fieldSeparator': '、'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
