@@ -1785,5 +1785,21 @@ export const en: Messages = {
 	'recall.export.sheet': 'Forward trace',
 	'shopStock.field.form': 'the form (reload the page and fill it in again)',
 	'suppliers.contact': 'contact and phone',
-	'shopStock.fieldSeparator': ', '
+	'shopStock.fieldSeparator': ', ',
+	'pos.error.key_missing': 'Missing API key (header Authorization: Bearer <key>)',
+	'pos.error.key_unknown': 'Unknown API key',
+	'pos.error.key_revoked': 'API key revoked',
+	'pos.error.shop_not_registered': 'The key’s shop is not in the register',
+	'pos.error.rate_limited': 'Too many requests; try again in {seconds} s',
+	'pos.error.body_not_json': 'The body is not JSON',
+	'pos.error.invalid_body': 'Invalid {path}: {detail}',
+	'pos.error.sale_refused': 'Sale refused',
+	'pos.problem.lot_recalled': 'Lot under recall: not for sale',
+	'pos.problem.lot_expired': 'Lot expired: not for sale',
+	'pos.problem.lot_empty': 'The lot holds too little',
+	'pos.problem.lot_other_sku': 'The lot is of another product',
+	'pos.problem.lot_unknown': 'No such lot',
+	'pos.problem.no_price': 'No price (send unitPriceFen)',
+	'pos.problem.short': 'Short: {available} available',
+	'pos.problem.short_recalled': 'Lot under recall: not for sale; {available} available'
 };

@@ -1742,7 +1742,23 @@ export const zhCN = {
 	'recall.export.sheet': '正向追溯',
 	'shopStock.field.form': '表单（请刷新页面再填）',
 	'suppliers.contact': '联系人和电话',
-	'shopStock.fieldSeparator': '、'
+	'shopStock.fieldSeparator': '、',
+	'pos.error.key_missing': '缺少 API 密钥（请求头 Authorization: Bearer <密钥>）',
+	'pos.error.key_unknown': 'API 密钥无效',
+	'pos.error.key_revoked': 'API 密钥已停用',
+	'pos.error.shop_not_registered': '密钥所属门店不在登记册中',
+	'pos.error.rate_limited': '请求过于频繁，请 {seconds} 秒后再试',
+	'pos.error.body_not_json': '请求内容不是 JSON',
+	'pos.error.invalid_body': '字段 {path} 有误：{detail}',
+	'pos.error.sale_refused': '销售被拒绝',
+	'pos.problem.lot_recalled': '召回批次禁止销售',
+	'pos.problem.lot_expired': '过期批次禁止销售',
+	'pos.problem.lot_empty': '批次库存不足',
+	'pos.problem.lot_other_sku': '批次不属于该商品',
+	'pos.problem.lot_unknown': '无此批次',
+	'pos.problem.no_price': '商品无价格（请发送 unitPriceFen）',
+	'pos.problem.short': '库存不足：可售 {available}',
+	'pos.problem.short_recalled': '召回批次禁止销售；可售 {available}'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
