@@ -1,3 +1,4 @@
+import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { alertPage } from '../../src/lib/domain/alerts/read-model';
@@ -6,7 +7,9 @@ import { eventList } from '../../src/lib/domain/read-model';
 import { localDay } from '../../src/lib/domain/time';
 import { stockList } from '../../src/lib/domain/trace/stock-list';
 import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
+import { readAudit } from '../../src/lib/server/accounts/audit';
 import { PosKeyStore } from '../../src/lib/server/pos/key-store';
+import { digestKeySecret } from '../../src/lib/server/pos/keys';
 import { tableSaleEventId } from '../../src/lib/server/orders/sale-id';
 import { tableOrderList } from '../../src/lib/domain/order/table-order';
 import { httpSignIn } from '../helpers/accounts';
@@ -125,7 +128,7 @@ beforeAll(async () => {
 		return s.items.length === 4 && r && r.recallIds.includes('rc-1') ? s : undefined;
 	}, 30_000);
 	keys = await PosKeyStore.open(sys.js);
-	key = (await keys.issue(M, '前台 POS', 'own-ab')).key;
+	key = (await keys.issue(M, '前台 POS', { id: 'own-ab' })).key;
 }, 120_000);
 afterAll(async () => {
 	await sys?.stop();
@@ -273,15 +276,15 @@ describe('POS API', () => {
 			issues: []
 		});
 
-		const other = await keys.issue(M, '旧 POS', 'own-ab');
+		const other = await keys.issue(M, '旧 POS', { id: 'own-ab' });
 		const keyId = other.state.keyId;
-		expect(await keys.revoke(M, keyId, 'own-ab')).toBe(true);
+		expect(await keys.revoke(M, keyId, { id: 'own-ab' })).toBe(true);
 		const revoked = await pos(sale, other.key);
 		expect(revoked.status).toBe(403);
 		expect(await revoked.json()).toEqual({ code: 'key_revoked', error: 'API 密钥已停用' });
 	});
 	it('pos - each key has its own rate limit: past 120 calls a minute it answers 429 with retry-after', async () => {
-		const busy = (await keys.issue(M, '压测 POS', 'own-ab')).key;
+		const busy = (await keys.issue(M, '压测 POS', { id: 'own-ab' })).key;
 		const statuses: number[] = [];
 		for (let i = 0; i < 121; i++) statuses.push((await pos('{', busy)).status);
 		expect(statuses.slice(0, 120).every((s) => s === 400)).toBe(true);
@@ -427,6 +430,40 @@ describe('till page', () => {
 			reason: '包装破损'
 		});
 		expect(bare).toMatchObject({ type: 'failure', status: 400 });
+	});
+
+	it('pos keys - the owner making and revoking a key each leave one audit record, with no secret', async () => {
+		const since = new Date(Date.now() - 1_000);
+		const owner = (await httpSignIn(sys.webUrl, 'own-ab')).cookie ?? '';
+		const made = await action(owner, `/m/${M}/pos-keys?/create`, { label: '审计 POS' });
+		expect(made.type).toBe('success');
+		const newKey = /fspos_([a-z0-9]{16})_([A-Za-z0-9_-]{43})/.exec(made.data ?? '');
+		const [, keyId = '', secret = ''] = newKey ?? [];
+		expect(secret).not.toBe('');
+		expect((await action(owner, `/m/${M}/pos-keys?/revoke`, { keyId })).type).toBe('success');
+
+		const { items } = await readAudit(sys.js, await jetstreamManager(sys.nc), {
+			username: `pos:${M}`,
+			kind: 'accounts',
+			since,
+			limit: 50
+		});
+		const mine = items.filter((e) => 'keyId' in e.payload && e.payload.keyId === keyId);
+		expect(mine.map((e) => `${e.type} ${e.actor.id}`).sort()).toEqual([
+			'pos_key.issued own-ab',
+			'pos_key.revoked own-ab'
+		]);
+		expect(mine.find((e) => e.type === 'pos_key.issued')?.payload).toEqual({
+			keyId,
+			label: '审计 POS'
+		});
+		expect(mine.every((e) => e.actor.address)).toBe(true);
+		// Neither the secret nor its hash is in the trail (nor the whole key).
+		const trail = JSON.stringify(items);
+		expect(trail).not.toContain(secret);
+		expect(trail).not.toContain(digestKeySecret(secret));
+		// A shop's keys fold into no account.
+		expect(sys.accounts.directory.get(`pos:${M}`)).toBeUndefined();
 	});
 });
 

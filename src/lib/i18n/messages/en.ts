@@ -1801,5 +1801,7 @@ export const en: Messages = {
 	'pos.problem.lot_unknown': 'No such lot',
 	'pos.problem.no_price': 'No price (send unitPriceFen)',
 	'pos.problem.short': 'Short: {available} available',
-	'pos.problem.short_recalled': 'Lot under recall: not for sale; {available} available'
+	'pos.problem.short_recalled': 'Lot under recall: not for sale; {available} available',
+	'audit.type.pos_key.issued': 'POS API key issued',
+	'audit.type.pos_key.revoked': 'POS API key revoked'
 };

@@ -1758,7 +1758,9 @@ export const zhCN = {
 	'pos.problem.lot_unknown': '无此批次',
 	'pos.problem.no_price': '商品无价格（请发送 unitPriceFen）',
 	'pos.problem.short': '库存不足：可售 {available}',
-	'pos.problem.short_recalled': '召回批次禁止销售；可售 {available}'
+	'pos.problem.short_recalled': '召回批次禁止销售；可售 {available}',
+	'audit.type.pos_key.issued': '生成 POS 接口密钥',
+	'audit.type.pos_key.revoked': '停用 POS 接口密钥'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
