@@ -1803,5 +1803,8 @@ export const en: Messages = {
 	'pos.problem.short': 'Short: {available} available',
 	'pos.problem.short_recalled': 'Lot under recall: not for sale; {available} available',
 	'audit.type.pos_key.issued': 'POS API key issued',
-	'audit.type.pos_key.revoked': 'POS API key revoked'
+	'audit.type.pos_key.revoked': 'POS API key revoked',
+	'order.payAtCounter': 'Please pay at the counter: just give your order number.',
+	'order.payAtCounterFirst': 'No online payment here: order, then pay at the counter.',
+	'order.placeOnly': 'Place order'
 };

@@ -1760,7 +1760,10 @@ export const zhCN = {
 	'pos.problem.short': '库存不足：可售 {available}',
 	'pos.problem.short_recalled': '召回批次禁止销售；可售 {available}',
 	'audit.type.pos_key.issued': '生成 POS 接口密钥',
-	'audit.type.pos_key.revoked': '停用 POS 接口密钥'
+	'audit.type.pos_key.revoked': '停用 POS 接口密钥',
+	'order.payAtCounter': '请到收银台付款，报上订单号即可。',
+	'order.payAtCounterFirst': '本店暂不支持在线支付：下单后请到收银台付款。',
+	'order.placeOnly': '下单'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
