@@ -1,3 +1,4 @@
+import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
 import { alertPage } from '../../src/lib/domain/alerts/read-model';
@@ -6,7 +7,9 @@ import { eventList } from '../../src/lib/domain/read-model';
 import { localDay } from '../../src/lib/domain/time';
 import { stockList } from '../../src/lib/domain/trace/stock-list';
 import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
+import { readAudit } from '../../src/lib/server/accounts/audit';
 import { PosKeyStore } from '../../src/lib/server/pos/key-store';
+import { digestKeySecret } from '../../src/lib/server/pos/keys';
 import { tableSaleEventId } from '../../src/lib/server/orders/sale-id';
 import { tableOrderList } from '../../src/lib/domain/order/table-order';
 import { httpSignIn } from '../helpers/accounts';
@@ -67,12 +70,13 @@ async function api<T>(path: string, schema: { parse: (v: unknown) => T }): Promi
 const sales = async () =>
 	(await api(`/api/events?merchantId=${M}&type=till.sale.recorded&limit=50`, eventList)).items;
 
-function pos(body: unknown, bearer: string | null = key) {
+function pos(body: unknown, bearer: string | null = key, language?: string) {
 	return fetch(`${sys.webUrl}/api/pos/v1/sales`, {
 		method: 'POST',
 		headers: {
 			'content-type': 'application/json',
-			...(bearer ? { authorization: `Bearer ${bearer}` } : {})
+			...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+			...(language ? { 'accept-language': language } : {})
 		},
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
@@ -124,7 +128,7 @@ beforeAll(async () => {
 		return s.items.length === 4 && r && r.recallIds.includes('rc-1') ? s : undefined;
 	}, 30_000);
 	keys = await PosKeyStore.open(sys.js);
-	key = (await keys.issue(M, '前台 POS', 'own-ab')).key;
+	key = (await keys.issue(M, '前台 POS', { id: 'own-ab' })).key;
 }, 120_000);
 afterAll(async () => {
 	await sys?.stop();
@@ -186,9 +190,46 @@ describe('POS API', () => {
 		expect(res.status).toBe(409);
 		const body = await res.json();
 		expect(body.problems).toEqual([
-			expect.objectContaining({ path: 'lines.0.lotId', reason: 'recalled', lotId: 'lot-r' })
+			expect.objectContaining({
+				path: 'lines.0.lotId',
+				reason: 'recalled',
+				lotId: 'lot-r',
+				code: 'lot_recalled',
+				message: '召回批次禁止销售'
+			})
 		]);
-		expect(body.error).toContain('召回批次禁止销售');
+		expect(body.code).toBe('sale_refused');
+		expect(body.error).toBe('召回批次禁止销售');
+		expect(res.headers.get('content-language')).toBe('zh-CN');
+
+		// A POS that asks for English reads English; the codes are the same.
+		const en = await pos(
+			{
+				saleId: 'pos-0002',
+				lines: [{ sku: 'milk', quantity: 1, lotId: 'lot-r' }],
+				payment: 'cash'
+			},
+			key,
+			'en-US,en;q=0.9,zh;q=0.5'
+		);
+		expect(en.status).toBe(409);
+		expect(en.headers.get('content-language')).toBe('en');
+		const enBody = await en.json();
+		expect(enBody).toMatchObject({
+			code: 'sale_refused',
+			error: 'Lot under recall: not for sale',
+			problems: [
+				{ code: 'lot_recalled', reason: 'recalled', message: 'Lot under recall: not for sale' }
+			]
+		});
+		// Too many for the lots left: a short line says how many may be sold.
+		const short = await (
+			await pos({ saleId: 'pos-0006', lines: [{ sku: 'milk', quantity: 500 }], payment: 'cash' })
+		).json();
+		expect(short.problems).toEqual([
+			expect.objectContaining({ path: 'lines.0.quantity', code: 'short_recalled' })
+		]);
+		expect(short.error).toMatch(/^召回批次禁止销售；可售 \d+$/);
 		expect((await sales()).some((e) => (e.payload as TillSale).orderId === 'pos-0002')).toBe(false);
 	});
 
@@ -208,10 +249,13 @@ describe('POS API', () => {
 
 	it('pos - no key or an unknown key is 401, a revoked key 403, a bad body 400 naming the field', async () => {
 		const sale = { saleId: 'pos-0004', lines: [{ sku: 'milk', quantity: 1 }], payment: 'cash' };
-		expect((await pos(sale, null)).status).toBe(401);
-		const unknown = await pos(sale, `${key.slice(0, -4)}AAAA`);
+		const missing = await pos(sale, null);
+		expect(missing.status).toBe(401);
+		expect(await missing.json()).toMatchObject({ code: 'key_missing' });
+		const unknown = await pos(sale, `${key.slice(0, -4)}AAAA`, 'en');
 		expect(unknown.status).toBe(401);
 		expect(unknown.headers.get('www-authenticate')).toMatch(/^Bearer/);
+		expect(await unknown.json()).toEqual({ code: 'key_unknown', error: 'Unknown API key' });
 
 		const bad = await pos({
 			saleId: 'pos-0005',
@@ -222,22 +266,36 @@ describe('POS API', () => {
 		const body = await bad.json();
 		expect(body.issues).toContainEqual(expect.objectContaining({ path: 'lines.0.quantity' }));
 		expect(body.error).toContain('lines.0.quantity');
+		expect(body.code).toBe('invalid_body');
 		expect((await pos({ ...sale, payment: 'cheque' })).status).toBe(400);
-		expect((await pos('{not json')).status).toBe(400);
+		const notJson = await pos('{not json');
+		expect(notJson.status).toBe(400);
+		expect(await notJson.json()).toEqual({
+			code: 'body_not_json',
+			error: '请求内容不是 JSON',
+			issues: []
+		});
 
-		const other = await keys.issue(M, '旧 POS', 'own-ab');
+		const other = await keys.issue(M, '旧 POS', { id: 'own-ab' });
 		const keyId = other.state.keyId;
-		expect(await keys.revoke(M, keyId, 'own-ab')).toBe(true);
-		expect((await pos(sale, other.key)).status).toBe(403);
+		expect(await keys.revoke(M, keyId, { id: 'own-ab' })).toBe(true);
+		const revoked = await pos(sale, other.key);
+		expect(revoked.status).toBe(403);
+		expect(await revoked.json()).toEqual({ code: 'key_revoked', error: 'API 密钥已停用' });
 	});
 	it('pos - each key has its own rate limit: past 120 calls a minute it answers 429 with retry-after', async () => {
-		const busy = (await keys.issue(M, '压测 POS', 'own-ab')).key;
+		const busy = (await keys.issue(M, '压测 POS', { id: 'own-ab' })).key;
 		const statuses: number[] = [];
 		for (let i = 0; i < 121; i++) statuses.push((await pos('{', busy)).status);
 		expect(statuses.slice(0, 120).every((s) => s === 400)).toBe(true);
 		const limited = await pos('{', busy);
 		expect(limited.status).toBe(429);
-		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+		const retryAfter = Number(limited.headers.get('retry-after'));
+		expect(retryAfter).toBeGreaterThan(0);
+		expect(await limited.json()).toEqual({
+			code: 'rate_limited',
+			error: `请求过于频繁，请 ${retryAfter} 秒后再试`
+		});
 		// Another key of the same shop is not held back.
 		expect((await pos('{')).status).toBe(400);
 	});
@@ -383,6 +441,40 @@ describe('till page', () => {
 		expect(reminders).toContain('确认并下架');
 		// lot-x expired yesterday with units left.
 		expect(reminders).toMatch(/data-testid="reminder-expired"[^]*1 个批次已过期/);
+	});
+
+	it('pos keys - the owner making and revoking a key each leave one audit record, with no secret', async () => {
+		const since = new Date(Date.now() - 1_000);
+		const owner = (await httpSignIn(sys.webUrl, 'own-ab')).cookie ?? '';
+		const made = await action(owner, `/m/${M}/pos-keys?/create`, { label: '审计 POS' });
+		expect(made.type).toBe('success');
+		const newKey = /fspos_([a-z0-9]{16})_([A-Za-z0-9_-]{43})/.exec(made.data ?? '');
+		const [, keyId = '', secret = ''] = newKey ?? [];
+		expect(secret).not.toBe('');
+		expect((await action(owner, `/m/${M}/pos-keys?/revoke`, { keyId })).type).toBe('success');
+
+		const { items } = await readAudit(sys.js, await jetstreamManager(sys.nc), {
+			username: `pos:${M}`,
+			kind: 'accounts',
+			since,
+			limit: 50
+		});
+		const mine = items.filter((e) => 'keyId' in e.payload && e.payload.keyId === keyId);
+		expect(mine.map((e) => `${e.type} ${e.actor.id}`).sort()).toEqual([
+			'pos_key.issued own-ab',
+			'pos_key.revoked own-ab'
+		]);
+		expect(mine.find((e) => e.type === 'pos_key.issued')?.payload).toEqual({
+			keyId,
+			label: '审计 POS'
+		});
+		expect(mine.every((e) => e.actor.address)).toBe(true);
+		// Neither the secret nor its hash is in the trail (nor the whole key).
+		const trail = JSON.stringify(items);
+		expect(trail).not.toContain(secret);
+		expect(trail).not.toContain(digestKeySecret(secret));
+		// A shop's keys fold into no account.
+		expect(sys.accounts.directory.get(`pos:${M}`)).toBeUndefined();
 	});
 });
 

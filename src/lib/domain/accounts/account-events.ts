@@ -22,6 +22,13 @@ const tokenFingerprint = z.string().regex(/^[0-9a-f]{8}$/);
  */
 export const screenAuditName = z.string().regex(/^screen:scr-[a-z0-9]{10}$/);
 
+/**
+ * A shop's POS API keys are no accounts either: their issue and revocation are audited on the
+ * same stream under `pos:<merchantId>`. The key id names a key; its secret is never audited.
+ */
+export const posKeyAuditName = z.string().regex(/^pos:[A-Za-z0-9_-]{1,64}$/);
+const posKeyId = z.string().regex(/^[a-z0-9]{16}$/);
+
 export const accountPayloads = {
 	'user.created': z.object({
 		displayName,
@@ -46,7 +53,9 @@ export const accountPayloads = {
 	'screen.saved': z.object({ version: z.number().int().positive(), settings: screenSettings }),
 	'screen.deleted': z.object({}),
 	'screen.token_issued': z.object({ token: tokenFingerprint }),
-	'screen.token_revoked': z.object({ token: tokenFingerprint })
+	'screen.token_revoked': z.object({ token: tokenFingerprint }),
+	'pos_key.issued': z.strictObject({ keyId: posKeyId, label: z.string().trim().min(1).max(50) }),
+	'pos_key.revoked': z.strictObject({ keyId: posKeyId })
 } as const;
 
 export type AccountEventType = keyof typeof accountPayloads;
@@ -71,8 +80,8 @@ const accountEnvelope = z.object({
 	type: z.string(),
 	v: z.literal(1),
 	at: isoInstant,
-	/** The account (or `screen:<id>`) the event is about (not necessarily the actor). */
-	username: z.union([username, screenAuditName]),
+	/** The account (or `screen:<id>`, `pos:<merchantId>`) the event is about (not the actor). */
+	username: z.union([username, screenAuditName, posKeyAuditName]),
 	actor: accountActor
 });
 

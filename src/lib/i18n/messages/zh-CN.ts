@@ -1761,7 +1761,31 @@ export const zhCN = {
 	'public.map.none': '没有可在地图上显示的商户',
 	'public.map.wholeCity': '看全市',
 	'public.map.district': '{name}：只看该辖区',
-	'public.map.noInspection': '暂无检查'
+	'public.map.noInspection': '暂无检查',
+	'shopStock.field.form': '表单（请刷新页面再填）',
+	'suppliers.contact': '联系人和电话',
+	'shopStock.fieldSeparator': '、',
+	'pos.error.key_missing': '缺少 API 密钥（请求头 Authorization: Bearer <密钥>）',
+	'pos.error.key_unknown': 'API 密钥无效',
+	'pos.error.key_revoked': 'API 密钥已停用',
+	'pos.error.shop_not_registered': '密钥所属门店不在登记册中',
+	'pos.error.rate_limited': '请求过于频繁，请 {seconds} 秒后再试',
+	'pos.error.body_not_json': '请求内容不是 JSON',
+	'pos.error.invalid_body': '字段 {path} 有误：{detail}',
+	'pos.error.sale_refused': '销售被拒绝',
+	'pos.problem.lot_recalled': '召回批次禁止销售',
+	'pos.problem.lot_expired': '过期批次禁止销售',
+	'pos.problem.lot_empty': '批次库存不足',
+	'pos.problem.lot_other_sku': '批次不属于该商品',
+	'pos.problem.lot_unknown': '无此批次',
+	'pos.problem.no_price': '商品无价格（请发送 unitPriceFen）',
+	'pos.problem.short': '库存不足：可售 {available}',
+	'pos.problem.short_recalled': '召回批次禁止销售；可售 {available}',
+	'audit.type.pos_key.issued': '生成 POS 接口密钥',
+	'audit.type.pos_key.revoked': '停用 POS 接口密钥',
+	'order.payAtCounter': '请到收银台付款，报上订单号即可。',
+	'order.payAtCounterFirst': '本店暂不支持在线支付：下单后请到收银台付款。',
+	'order.placeOnly': '下单'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

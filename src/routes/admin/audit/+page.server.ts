@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { z } from 'zod';
 import { username } from '$lib/domain/accounts/account';
-import { screenAuditName } from '$lib/domain/accounts/account-events';
+import { posKeyAuditName, screenAuditName } from '$lib/domain/accounts/account-events';
 import { readAudit } from '$lib/server/accounts/audit';
 import { eventList } from '$lib/domain/read-model';
 import { viewerOf } from '$lib/server/auth/guard';
@@ -14,8 +14,8 @@ const DATA_LIMIT = 300;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const filters = z.object({
-	/** An account, or a wall screen as `screen:<id>`. */
-	user: z.union([z.literal(''), username, screenAuditName]).default(''),
+	/** An account, a wall screen as `screen:<id>`, or a shop's POS keys as `pos:<merchantId>`. */
+	user: z.union([z.literal(''), username, screenAuditName, posKeyAuditName]).default(''),
 	kind: z.enum(['all', 'accounts', 'signins', 'data']).default('all'),
 	/** Data events: by this actor id (a user name, a device, the simulator). */
 	actor: z.union([z.literal(''), z.string().trim().max(64)]).default(''),

@@ -26,23 +26,26 @@ const labelForm = z.object({ label: z.string().trim().min(1).max(50) });
 const revokeForm = z.object({ keyId: z.string().regex(/^[a-z0-9]{16}$/) });
 
 export const actions: Actions = {
-	create: async ({ locals, params, request }) => {
+	create: async ({ locals, params, request, getClientAddress }) => {
 		const { viewer, shop } = await ownerShop(locals, params.merchantId);
 		const parsed = labelForm.safeParse(await formFields(request));
 		if (!parsed.success) return fail(400, { fields: ['label'] });
 		const { key } = await (
 			await posKeyStore()
-		).issue(shop.id, parsed.data.label, viewer.user.username);
+		).issue(shop.id, parsed.data.label, { id: viewer.user.username, address: getClientAddress() });
 		// The one time the key is shown: the store keeps its hash only.
 		return { key };
 	},
-	revoke: async ({ locals, params, request }) => {
+	revoke: async ({ locals, params, request, getClientAddress }) => {
 		const { viewer, shop } = await ownerShop(locals, params.merchantId);
 		const parsed = revokeForm.safeParse(await formFields(request));
 		if (!parsed.success) return fail(400, { fields: ['keyId'] });
 		const done = await (
 			await posKeyStore()
-		).revoke(shop.id, parsed.data.keyId, viewer.user.username);
+		).revoke(shop.id, parsed.data.keyId, {
+			id: viewer.user.username,
+			address: getClientAddress()
+		});
 		return done ? { revoked: true } : fail(404, { fields: ['keyId'] });
 	}
 };

@@ -6,7 +6,7 @@ import { localDay } from '$lib/domain/time';
 import { stableEventId } from '$lib/server/backbone/stable-id';
 import { recordEvent, untilStored } from '$lib/server/record-event';
 import { sellableLots } from '$lib/server/stock/shop-stock';
-import { formFields, stockShop } from '../stock.server';
+import { formFields, stockShop, typedValues } from '../stock.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** 库存: the shop's lots with what is left, their shelf life and recalls, and its movements. */
@@ -59,9 +59,8 @@ export const actions: Actions = {
 	move: async ({ locals, params, request }) => {
 		const { viewer, shop } = await stockShop(locals, params.merchantId);
 		const form = await formFields(request);
-		const values = () => Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
 		const formId = entityId.safeParse(form.formId);
-		if (!formId.success) return fail(400, { fields: ['formId'], values: values() });
+		if (!formId.success) return fail(400, { fields: ['formId'], values: typedValues(form) });
 		const key = `stock.movement|${shop.id}|${formId.data}`;
 		const { lots } = await sellableLots(viewer.claims, shop.id);
 		const result = movementFromForm(
@@ -69,7 +68,7 @@ export const actions: Actions = {
 			stableEventId(`${key}|movement`),
 			(id) => lots.find((l) => l.lotId === id)?.sku
 		);
-		if (!result.ok) return fail(400, { fields: result.fields, values: values() });
+		if (!result.ok) return fail(400, { fields: result.fields, values: typedValues(form) });
 		const { event } = await recordEvent(viewer, {
 			id: stableEventId(`${key}|event`),
 			type: 'stock.movement.recorded',

@@ -13,7 +13,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const menu = await menuOf(params.merchantId);
 	if (!menu) error(404, 'no such shop');
 	const table = tableNo.safeParse(url.searchParams.get('table') ?? '');
-	return { ...menu, table: table.success ? table.data : null };
+	// Without an online payment provider the diner orders here and pays at the counter.
+	return { ...menu, table: table.success ? table.data : null, payOnline: sandboxEnabled() };
 };
 
 type Refusal = {

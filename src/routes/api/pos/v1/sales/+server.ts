@@ -11,7 +11,8 @@ import { countPosCall, countPosKeyFailure, posKeyAllowed } from '$lib/server/pos
 import { posReceipts, type PosReceipt } from '$lib/server/pos/receipts';
 import { ReadApiError, readApi } from '$lib/server/read-api';
 import { recordSale } from '$lib/server/stock/sell';
-import { lineProblemsOf } from './problems';
+import { localeOfAcceptLanguage } from '$lib/i18n/accept-language';
+import { lineProblemsOf, posError } from './problems';
 import type { RequestHandler } from './$types';
 
 /** A POS's sale: its own sale id makes a retry the same sale. */
@@ -24,17 +25,6 @@ const posSale = z.strictObject({
 	memberId: entityId.optional()
 });
 
-const unauthorized = (error: string) =>
-	json({ error }, { status: 401, headers: { 'www-authenticate': 'Bearer realm="pos"' } });
-
-const tooMany = (retryAfterMs: number) => {
-	const seconds = Math.ceil(retryAfterMs / 1000);
-	return json(
-		{ error: `too many requests; try again in ${seconds} s` },
-		{ status: 429, headers: { 'retry-after': String(seconds) } }
-	);
-};
-
 const answer = (r: PosReceipt, status: number, duplicate = false) =>
 	json({ ...r, duplicate }, { status });
 
@@ -46,19 +36,29 @@ const answer = (r: PosReceipt, status: number, duplicate = false) =>
  */
 export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const address = getClientAddress();
+	const locale = localeOfAcceptLanguage(request.headers.get('accept-language'));
+	const unauthorized = (code: 'key_missing' | 'key_unknown') =>
+		posError(locale, 401, code, { headers: { 'www-authenticate': 'Bearer realm="pos"' } });
+	const tooMany = (retryAfterMs: number) => {
+		const seconds = Math.ceil(retryAfterMs / 1000);
+		return posError(locale, 429, 'rate_limited', {
+			params: { seconds },
+			headers: { 'retry-after': String(seconds) }
+		});
+	};
 	// Too many failed key checks from this address: no key is checked until the window ends.
 	const open = posKeyAllowed(address);
 	if (!open.allowed) return tooMany(open.retryAfterMs);
 	const auth = request.headers.get('authorization') ?? '';
 	if (!auth.startsWith('Bearer ')) {
 		countPosKeyFailure(address);
-		return unauthorized('missing bearer API key');
+		return unauthorized('key_missing');
 	}
 	const verified = await (await posKeyStore()).verify(auth.slice('Bearer '.length).trim());
 	if (!verified.ok) {
 		countPosKeyFailure(address);
-		if (verified.reason === 'revoked') return json({ error: 'API key revoked' }, { status: 403 });
-		return unauthorized('unknown API key');
+		if (verified.reason === 'revoked') return posError(locale, 403, 'key_revoked');
+		return unauthorized('key_unknown');
 	}
 	const key = verified.key;
 	const counted = countPosCall(key.keyId);
@@ -68,7 +68,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	try {
 		body = await request.json();
 	} catch {
-		return json({ error: 'body is not JSON', issues: [] }, { status: 400 });
+		return posError(locale, 400, 'body_not_json', { fields: { issues: [] } });
 	}
 	const parsed = posSale.safeParse(body);
 	if (!parsed.success) {
@@ -76,10 +76,10 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 			path: i.path.join('.') || '(body)',
 			message: i.message
 		}));
-		return json(
-			{ error: `invalid ${issues[0]?.path}: ${issues[0]?.message}`, issues },
-			{ status: 400 }
-		);
+		return posError(locale, 400, 'invalid_body', {
+			params: { path: issues[0]?.path ?? '(body)', detail: issues[0]?.message ?? '' },
+			fields: { issues }
+		});
 	}
 	const sale = parsed.data;
 
@@ -103,7 +103,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 		);
 	} catch (e) {
 		if (e instanceof ReadApiError && e.status === 404) {
-			return json({ error: 'the key’s shop is not in the register' }, { status: 403 });
+			return posError(locale, 403, 'shop_not_registered');
 		}
 		throw e;
 	}
@@ -123,8 +123,12 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	});
 	if (!outcome.ok) {
 		// A POS never charges through us: only line problems can come back.
-		const problems = outcome.kind === 'lines' ? lineProblemsOf(outcome.problems) : [];
-		return json({ error: problems[0]?.message ?? 'sale refused', problems }, { status: 409 });
+		const problems = outcome.kind === 'lines' ? lineProblemsOf(outcome.problems, locale) : [];
+		// The operator reads the first line's reason; the POS's program reads each line's code.
+		return posError(locale, 409, 'sale_refused', {
+			message: problems[0]?.message,
+			fields: { problems }
+		});
 	}
 	const receipt: PosReceipt = {
 		saleId: sale.saleId,

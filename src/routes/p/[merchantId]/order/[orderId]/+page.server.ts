@@ -13,8 +13,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!menu || !order) error(404, 'no such order');
 	// An unpaid order can be paid again: a fresh signed request for its stored total (no online
 	// payment when the sandbox is off: the diner pays at the counter).
+	const online = sandboxEnabled();
 	const pay =
-		order.status === 'placed' && sandboxEnabled()
+		order.status === 'placed' && online
 			? sandboxPayments().request({
 					orderId: order.orderId,
 					merchantId: order.merchantId,
@@ -25,6 +26,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		merchant: menu.merchant,
 		order,
 		number: orderNumber(order.orderId),
-		pay: pay ? { m: pay.merchantId, amount: String(pay.amountFen), sig: pay.sig } : null
+		pay: pay ? { m: pay.merchantId, amount: String(pay.amountFen), sig: pay.sig } : null,
+		// Placed, and no way to pay it here: the diner is told where to pay.
+		payAtCounter: order.status === 'placed' && !online
 	};
 };
