@@ -34,6 +34,14 @@ const UNAVAILABLE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset=
 <body style="background:#020817;color:#e2e8f0;font:24px sans-serif;display:grid;place-items:center;height:100vh;margin:0">
 <p>服务暂不可用，10 秒后自动重试。<br><small>Service unavailable; retrying in 10 s.</small></p></body></html>`;
 
+/**
+ * The server's own small pages (403, unavailable) style themselves inline: their policy allows
+ * that and nothing else (the app's fallback policy would block the style, leaving a white page).
+ */
+const OWN_PAGE_POLICY = {
+	'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
+};
+
 /** Unexpected errors are logged with an id and answered without internals. */
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	const errorId = crypto.randomUUID();
@@ -155,7 +163,11 @@ const authorize: Handle = async ({ event, resolve }) => {
 		// A wall that comes up before the backbone after a power cut must retry by itself.
 		return new Response(UNAVAILABLE_PAGE, {
 			status: 503,
-			headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '10' }
+			headers: {
+				'content-type': 'text/html; charset=utf-8',
+				'retry-after': '10',
+				...OWN_PAGE_POLICY
+			}
 		});
 	}
 	// Answers, not throws: a thrown redirect or error would skip the security headers above.
@@ -187,7 +199,7 @@ const forbiddenPage = () =>
 			`<body style="font-family:sans-serif;background:#02060f;color:#e2e8f0;padding:48px">` +
 			`<h1>无权访问 · 403</h1><p>您的账号无权查看此页面。Your account may not open this page.</p>` +
 			`<p><a style="color:#7dd3fc" href="/">返回首页 · Home</a></p></body></html>`,
-		{ status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } }
+		{ status: 403, headers: { 'content-type': 'text/html; charset=utf-8', ...OWN_PAGE_POLICY } }
 	);
 
 const headers: Handle = async ({ event, resolve }) => {

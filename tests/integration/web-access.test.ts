@@ -565,7 +565,11 @@ describe('web access', () => {
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(res.headers.get('x-frame-options')).toBe('DENY');
 		const denied = await get('/admin', 'staff-a');
-		expect(denied.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		const deniedCsp = denied.headers.get('content-security-policy') ?? '';
+		expect(deniedCsp).toContain("frame-ancestors 'none'");
+		// The 403 page's own inline style may apply (else it renders white), nothing else loads.
+		expect(deniedCsp).toContain("default-src 'none'; style-src 'unsafe-inline'");
+		expect(denied.status).toBe(403);
 	});
 
 	it('auth - anonymous writes past the limit are refused with 429 and Retry-After', async () => {
