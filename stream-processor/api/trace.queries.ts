@@ -64,26 +64,27 @@ export function traceQueries(store: Store, timeZone: string) {
 			scope: ReadScope,
 			limit: number
 		): Promise<SupplierChoices> {
+			// The alias is not `supplierName`: ClickHouse would read it in WHERE as the aggregate.
 			const rows = await store.query<{
 				supplierId: string;
-				supplierName: string;
+				latestName: string;
 				merchants: number;
 			}>(
-				`SELECT supplierId, argMax(supplierName, receivedAt) AS supplierName,
+				`SELECT supplierId, argMax(supplierName, receivedAt) AS latestName,
 				        uniqExact(merchantId) AS merchants
 				 FROM lots
 				 WHERE ${scopeCondition(scope, 'lots')}
 				   AND ({q:String} = '' OR supplierId = {q:String}
 				        OR positionCaseInsensitiveUTF8(supplierName, {q:String}) > 0)
 				 GROUP BY supplierId
-				 ORDER BY merchants DESC, supplierName, supplierId
+				 ORDER BY merchants DESC, latestName, supplierId
 				 LIMIT {limit:UInt32}`,
 				{ q: q ?? '', limit, ...scopeParams(scope) }
 			);
 			return {
 				items: rows.map((r) => ({
 					supplierId: r.supplierId,
-					supplierName: r.supplierName,
+					supplierName: r.latestName,
 					merchants: Number(r.merchants)
 				}))
 			};
