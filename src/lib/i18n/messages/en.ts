@@ -1829,7 +1829,7 @@ export const en: Messages = {
 		'Default span: the date given and the {days} days before, the usual food-poisoning incubation.',
 	'backward.lots.none': 'The shop received or sold no lot in this span.',
 	'backward.lots.summary':
-		'{lots} lots · {suppliers} suppliers · {others} other shops received the same lots',
+		'{lots} lot(s) · {suppliers} supplier(s) · {others} other shop(s) received the same lots',
 	'backward.col.supplier': 'Supplier',
 	'backward.col.expiresOn': 'Expires',
 	'backward.col.receivedAt': 'Received',
@@ -1839,7 +1839,8 @@ export const en: Messages = {
 	'backward.recalled.yes': 'Recalled',
 	'backward.forward': 'Forward trace',
 	'backward.suppliers.heading': 'Suppliers and the other shops that received the same lots',
-	'backward.suppliers.none': 'No other shop in your districts received this supplier’s same lots.',
+	'backward.suppliers.none':
+		'No other shop in your districts received the same lots from this supplier.',
 	'backward.entry.submit': 'Trace back',
 	'backward.entry.link': 'Backward trace',
 	'backward.entry.alert': 'Backward trace: lots used {from} to {to}',
