@@ -16,6 +16,20 @@ test.beforeAll(async () => {
 	system = await startSystem();
 	await publishMany(system.js, [
 		...traceChain(),
+		// A diner fell ill after a meal at 历下乙店 on 5 March (its alert leads to the backward trace).
+		makeEvent({
+			type: 'complaint.filed',
+			merchantId: 'm-tb',
+			districtId: '370102',
+			actor: { kind: 'public', id: 'qr' },
+			payload: {
+				complaintId: 'c-recall-1',
+				category: 'illness',
+				text: '吃完腹泻',
+				channel: 'qr_page',
+				happenedOn: '2026-03-05'
+			}
+		}),
 		registered('m-a', '370102', '历下区甲店'),
 		makeEvent({
 			type: 'ledger.purchase.recorded',
@@ -150,4 +164,12 @@ test('recall - a complaint about a shop: its name → the lots it used around th
 	await page.goto(`${system.webUrl}/registry/m-tb`);
 	await page.getByTestId('backward-link').click();
 	await expect(page.getByRole('heading', { name: '历下乙店' })).toBeVisible();
+
+	// So does the complaint's alert: around the day the complainant gave.
+	await page.goto(`${system.webUrl}/alerts`);
+	await page.getByRole('link', { name: '告警列表' }).first().click();
+	await page.getByRole('link', { name: /投诉/ }).filter({ hasNotText: '投诉举报' }).first().click();
+	await page.getByTestId('backward-link').click();
+	await expect(page.getByText('追溯时段：2026-03-02 至 2026-03-05（4 天）')).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('merchantId')).toBe('m-tb');
 });
