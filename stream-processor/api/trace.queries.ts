@@ -1,7 +1,11 @@
 import type { Store } from '../../clickhouse/store';
 import type { ReadScope } from '../../src/lib/domain/auth/policy';
 import type { SupplierLot } from '../../src/lib/domain/events/recall';
-import type { BackwardTrace, ForwardTrace } from '../../src/lib/domain/trace/contracts';
+import type {
+	BackwardTrace,
+	ForwardTrace,
+	SupplierChoices
+} from '../../src/lib/domain/trace/contracts';
 import { totalsOf } from '../../src/lib/domain/trace/lot-balance';
 import {
 	matchesSupplierLot,
@@ -50,6 +54,42 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 
 export function traceQueries(store: Store, timeZone: string) {
 	return {
+		/**
+		 * The suppliers shops in the scope received goods from, the most widely delivering first;
+		 * with `q`, those whose name contains it or whose id is it. Names come from the intake
+		 * (the latest one a supplier's goods carried).
+		 */
+		async supplierChoices(
+			q: string | undefined,
+			scope: ReadScope,
+			limit: number
+		): Promise<SupplierChoices> {
+			// The alias is not `supplierName`: ClickHouse would read it in WHERE as the aggregate.
+			const rows = await store.query<{
+				supplierId: string;
+				latestName: string;
+				merchants: number;
+			}>(
+				`SELECT supplierId, argMax(supplierName, receivedAt) AS latestName,
+				        uniqExact(merchantId) AS merchants
+				 FROM lots
+				 WHERE ${scopeCondition(scope, 'lots')}
+				   AND ({q:String} = '' OR supplierId = {q:String}
+				        OR positionCaseInsensitiveUTF8(supplierName, {q:String}) > 0)
+				 GROUP BY supplierId
+				 ORDER BY merchants DESC, latestName, supplierId
+				 LIMIT {limit:UInt32}`,
+				{ q: q ?? '', limit, ...scopeParams(scope) }
+			);
+			return {
+				items: rows.map((r) => ({
+					supplierId: r.supplierId,
+					supplierName: r.latestName,
+					merchants: Number(r.merchants)
+				}))
+			};
+		},
+
 		/** Every lot of a supplier lot in the scope, its merchants, and the totals. */
 		async forwardTrace(lot: SupplierLot, scope: ReadScope, limit: number): Promise<ForwardTrace> {
 			const accounts = await lotAccounts(store, {

@@ -24,6 +24,12 @@ const backwardQuery = z
 		path: ['to']
 	});
 
+/** Suppliers by name (a pick list): a few hundred at most. */
+const suppliersQuery = z.object({
+	q: z.string().trim().max(50).optional(),
+	limit: z.coerce.number().int().min(1).max(500).default(200)
+});
+
 /**
  * 双向追溯 and 召回 (src/lib/domain/trace/contracts.ts lists the paths and shapes). A shop reads its
  * own stock, recalls and catalogue; traces and recalls are for regulators, cut to their districts.
@@ -58,6 +64,11 @@ export function mountTraceRoutes(
 			status: 200,
 			body: await queries.backwardTrace(q.merchantId, { from: q.from, to: q.to }, scope)
 		};
+	});
+	route('/api/trace/suppliers', 0, async (req, claims) => {
+		const scope = regulatorScope(claims);
+		const q = parseQuery(suppliersQuery, req.query);
+		return { status: 200, body: await queries.supplierChoices(q.q, scope, q.limit) };
 	});
 	route('/api/recalls', 0, async (_req, claims) => ({
 		status: 200,

@@ -16,6 +16,20 @@ test.beforeAll(async () => {
 	system = await startSystem();
 	await publishMany(system.js, [
 		...traceChain(),
+		// A diner fell ill after a meal at 历下乙店 on 5 March (its alert leads to the backward trace).
+		makeEvent({
+			type: 'complaint.filed',
+			merchantId: 'm-tb',
+			districtId: '370102',
+			actor: { kind: 'public', id: 'qr' },
+			payload: {
+				complaintId: 'c-recall-1',
+				category: 'illness',
+				text: '吃完腹泻',
+				channel: 'qr_page',
+				happenedOn: '2026-03-05'
+			}
+		}),
 		registered('m-a', '370102', '历下区甲店'),
 		makeEvent({
 			type: 'ledger.purchase.recorded',
@@ -48,14 +62,17 @@ test('recall - a supervisor traces and recalls a lot; the shop reports it; progr
 	const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 	await signInPage(page, system.webUrl, 'sup-a');
 	await page.goto(`${system.webUrl}/recalls`);
-	await page.getByLabel('供货者编号').fill(SUPPLIER);
+	// The officer names the supplier as the goods' papers do; one match becomes its id.
+	await page.getByLabel('供货者（名称或编号）').fill('鲜达');
 	await page.getByLabel('批号').fill(BATCH);
-	await page.getByRole('button', { name: '追溯' }).click();
+	await page.getByRole('button', { name: '追溯', exact: true }).click();
 	// 历下 only: m-ta, m-tb and m-a (m-tc is in 市中).
 	await expect(page.getByRole('heading', { name: '3 家门店收到该批次' })).toBeVisible({
 		timeout: 30_000
 	});
 	await expect(page.locator('tfoot')).toContainText('44.5');
+	expect(new URL(page.url()).searchParams.get('supplierId')).toBe(SUPPLIER);
+	await expect(page.getByLabel('供货者（名称或编号）')).toHaveValue('济南鲜达食品有限公司');
 	await page.screenshot({ path: shot('trace'), fullPage: true });
 
 	const download = page.waitForEvent('download');
@@ -95,4 +112,64 @@ test('recall - a supervisor traces and recalls a lot; the shop reports it; progr
 	await page.screenshot({ path: shot('closed'), fullPage: true });
 	await shop.goto(`${system.webUrl}/m/m-a/recalls`);
 	await expect(shop.getByText('鲜牛奶 B-0417 批次召回')).toHaveCount(0);
+});
+
+test('recall - a complaint about a shop: its name → the lots it used around that day → a lot’s forward trace', async ({
+	browser
+}) => {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/recalls`);
+	const entry = page.getByTestId('backward-entry');
+	await entry.getByLabel('门店（名称或编号）').fill('乙店');
+	await entry.getByLabel('日期（发病或就餐日）').fill('2026-03-05');
+	await entry.getByRole('button', { name: '反向追溯' }).click();
+
+	// One shop matches: its own address, the window of the day and the 3 before.
+	await expect(page.getByRole('heading', { name: '历下乙店' })).toBeVisible({ timeout: 30_000 });
+	expect(new URL(page.url()).searchParams.get('merchantId')).toBe('m-tb');
+	await expect(page.getByText('追溯时段：2026-03-02 至 2026-03-05（4 天）')).toBeVisible();
+	await expect(page.getByText(/默认时段/)).toBeVisible();
+	const lots = page.getByTestId('backward-lots').locator('tbody tr');
+	await expect(lots).toHaveCount(2);
+	await expect(lots.nth(0)).toContainText('另一家供应商');
+	await expect(lots.nth(1)).toContainText(BATCH);
+	await expect(lots.nth(1)).toContainText('12 盒');
+	// The other shops 济南鲜达 delivered B-0417 to, in 历下 (sup-a's district).
+	const xd = page.getByTestId('backward-supplier').filter({ hasText: SUPPLIER });
+	await expect(xd.getByRole('link', { name: '历下甲店' })).toBeVisible();
+	await expect(xd.getByRole('link', { name: '历下区甲店' })).toBeVisible();
+	await page.screenshot({ path: shot('backward'), fullPage: true });
+
+	// A window too long is said so, not a crash.
+	await page.getByLabel('起始日期（可选）').fill('2025-11-01');
+	await page.getByRole('button', { name: '追溯', exact: true }).click();
+	await expect(page.getByText('时段超过 90 天，请缩短后再追溯。')).toBeVisible();
+
+	// Several shops match a name: a list to pick from.
+	await page.goto(
+		`${system.webUrl}/recalls/backward?shop=${encodeURIComponent('历下')}&to=2026-03-05`
+	);
+	await expect(page.getByText('找到多家门店，请选择：')).toBeVisible();
+	await page.getByRole('link', { name: '历下乙店' }).click();
+	await expect(page.getByRole('heading', { name: '历下乙店' })).toBeVisible();
+
+	// From the lot to everyone who received the same supplier lot.
+	await lots.nth(1).getByRole('link', { name: '正向追溯' }).click();
+	await expect(page.getByRole('heading', { name: '3 家门店收到该批次' })).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('batchNo')).toBe(BATCH);
+	await page.screenshot({ path: shot('backward-forward'), fullPage: true });
+
+	// The shop's page in the register leads here too.
+	await page.goto(`${system.webUrl}/registry/m-tb`);
+	await page.getByTestId('backward-link').click();
+	await expect(page.getByRole('heading', { name: '历下乙店' })).toBeVisible();
+
+	// So does the complaint's alert: around the day the complainant gave.
+	await page.goto(`${system.webUrl}/alerts`);
+	await page.getByRole('link', { name: '告警列表' }).first().click();
+	await page.getByRole('link', { name: /投诉/ }).filter({ hasNotText: '投诉举报' }).first().click();
+	await page.getByTestId('backward-link').click();
+	await expect(page.getByText('追溯时段：2026-03-02 至 2026-03-05（4 天）')).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('merchantId')).toBe('m-tb');
 });

@@ -4,8 +4,11 @@ import {
 	backwardTrace,
 	forwardTrace,
 	lotAccount,
+	supplierChoices,
 	tracedSales
 } from '../../src/lib/domain/trace/contracts';
+import { parseBackwardQuery } from '../../src/lib/domain/trace/backward-query';
+import { backwardTraceView, findShop, shopOf } from '../../src/lib/server/recalls/backward-trace';
 import {
 	lotIdOf,
 	recentSuppliers,
@@ -41,6 +44,13 @@ const pick = (a: z.infer<typeof lotAccount>) => ({
 	adjusted: a.adjusted,
 	remaining: a.remaining
 });
+
+/** The read API as the web server reads it (a non-200 is a ReadApiError with its status). */
+const read = async <S extends z.ZodType>(claims: TicketClaims, path: string, schema: S) => {
+	const r = await p.api(path, claims);
+	if (r.status !== 200) throw new ReadApiError(`${path}: ${r.status}`, r.status);
+	return schema.parse(r.body) as z.infer<S>;
+};
 
 beforeAll(async () => {
 	p = await startPipeline();
@@ -188,11 +198,6 @@ describe('trace', () => {
 	});
 
 	it('trace - the export: an .xlsx that reads back with every lot, and the same rows as CSV', async () => {
-		const read = async <S extends z.ZodType>(claims: TicketClaims, path: string, schema: S) => {
-			const r = await p.api(path, claims);
-			if (r.status !== 200) throw new ReadApiError(`${path}: ${r.status}`, r.status);
-			return schema.parse(r.body) as z.infer<S>;
-		};
 		const key = { supplierId: SUPPLIER, batchNo: BATCH };
 		const xlsx = await traceExport({ claims: both }, key, 'xlsx', read);
 		expect(xlsx.filename).toBe('trace-sup-xd_B-0417_.xlsx');
@@ -265,6 +270,116 @@ describe('trace', () => {
 			'2026-03-02',
 			'10'
 		]);
+	});
+
+	it('trace - the backward trace page: a shop typed by name, the default window, each lot with its forward trace', async () => {
+		// The case: someone fell ill after eating at 历下乙店 on 5 March. The officer types the name.
+		const typed = await findShop(both, '乙店', read);
+		expect(typed).toMatchObject({ kind: 'shop', shop: { id: 'm-tb', name: '历下乙店' } });
+		expect(await findShop(both, 'm-tc', read)).toMatchObject({
+			kind: 'shop',
+			shop: { id: 'm-tc' }
+		});
+		const several = await findShop(both, '历下', read);
+		expect(several.kind === 'choose' && several.items.map((s) => s.id).sort()).toEqual([
+			'm-ta',
+			'm-tb'
+		]);
+		expect(await findShop(both, '天桥', read)).toEqual({ kind: 'none' });
+
+		// One date: that day and the 3 before (2 to 5 March). lot-by came on 1 March but sold 3 on
+		// the 2nd; lot-b1 came on the 2nd and sold 10 + 2 in the window.
+		const parsed = parseBackwardQuery(
+			new URLSearchParams('merchantId=m-tb&to=2026-03-05'),
+			'2026-03-10'
+		);
+		if (!parsed.ok) throw new Error(parsed.problem);
+		expect(parsed.query.window).toMatchObject({
+			from: '2026-03-02',
+			to: '2026-03-05',
+			defaulted: true
+		});
+		const v = await backwardTraceView(both, 'm-tb', parsed.query.window, read);
+		expect(
+			v.lots.map((l) => [
+				l.lotId,
+				l.supplierName,
+				l.batchNo,
+				l.soldInWindow,
+				l.remaining,
+				l.forwardSearch
+			])
+		).toEqual([
+			['lot-by', '另一家供应商', 'Y-1', 3, 5, 'supplierId=sup-other&batchNo=Y-1'],
+			['lot-b1', '济南鲜达食品有限公司', BATCH, 12, 10, `supplierId=${SUPPLIER}&batchNo=${BATCH}`]
+		]);
+		expect(
+			v.suppliers.map((s) => [
+				s.supplierId,
+				s.otherMerchants.map((m) => [m.merchantName, m.lots, m.received])
+			])
+		).toEqual([
+			['sup-other', []],
+			[
+				SUPPLIER,
+				[
+					['历下甲店', 1, 40],
+					['市中丙店', 1, 30]
+				]
+			]
+		]);
+		expect(v.otherShops).toBe(2);
+		// The forward trace the lot links to reaches the same shops.
+		const fwd = forwardTrace.parse(
+			(await p.api(`/api/trace/forward?${v.lots[1]!.forwardSearch}`, both)).body
+		);
+		expect(fwd.items.map((i) => i.merchantId)).toEqual(['m-ta', 'm-tb', 'm-tc']);
+	});
+
+	it('trace - the backward trace refuses a shop outside the viewer’s districts', async () => {
+		const shiZhong = supervisor('370103');
+		expect(await shopOf(shiZhong, 'm-tb', read)).toBeNull();
+		// Typed by id or by name, it is not found either.
+		expect(await findShop(shiZhong, 'm-tb', read)).toEqual({ kind: 'none' });
+		expect(await findShop(shiZhong, '历下乙店', read)).toEqual({ kind: 'none' });
+		const refused = await backwardTraceView(
+			shiZhong,
+			'm-tb',
+			{ from: '2026-03-02', to: '2026-03-05' },
+			read
+		).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ReadApiError);
+		expect((refused as ReadApiError).status).toBe(404);
+	});
+
+	it('trace - suppliers by name for the forward trace form, counted by shops in the scope', async () => {
+		const r0 = await p.api('/api/trace/suppliers', both);
+		const all = supplierChoices.parse(r0.body);
+		expect(all.items).toEqual([
+			{ supplierId: SUPPLIER, supplierName: '济南鲜达食品有限公司', merchants: 3 },
+			{ supplierId: 'sup-other', supplierName: '另一家供应商', merchants: 1 }
+		]);
+		const byName = supplierChoices.parse(
+			(await p.api(`/api/trace/suppliers?q=${encodeURIComponent('鲜达')}`, both)).body
+		);
+		expect(byName.items.map((s) => s.supplierId)).toEqual([SUPPLIER]);
+		const byId = supplierChoices.parse(
+			(await p.api('/api/trace/suppliers?q=sup-other', both)).body
+		);
+		expect(byId.items.map((s) => s.supplierId)).toEqual(['sup-other']);
+		const local = supplierChoices.parse(
+			(await p.api('/api/trace/suppliers', supervisor('370103'))).body
+		);
+		expect(local.items).toEqual([
+			{ supplierId: SUPPLIER, supplierName: '济南鲜达食品有限公司', merchants: 1 }
+		]);
+		const owner: TicketClaims = {
+			sub: 'o',
+			role: 'merchant_owner',
+			districts: [],
+			merchants: ['m-ta']
+		};
+		expect((await p.api('/api/trace/suppliers', owner)).status).toBe(403);
 	});
 
 	it('trace - purchases two shops enter through the form reach one supplier lot: the trace finds both', async () => {

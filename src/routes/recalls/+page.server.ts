@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { uuidv7 } from '$lib/domain/ids';
-import { forwardTrace, recallSummary } from '$lib/domain/trace/contracts';
+import { forwardTrace, recallSummary, supplierChoices } from '$lib/domain/trace/contracts';
+import { pickByName } from '$lib/domain/trace/pick-by-name';
 import { openRecallForm, supplierLotForm } from '$lib/domain/trace/recall-form';
 import { supplierLotSearch } from '$lib/domain/trace/supplier-lot';
 import { viewerOf } from '$lib/server/auth/guard';
@@ -16,19 +17,61 @@ const recallList = z.object({ items: z.array(recallSummary) });
 /** The page lists this many shops; the export has them all. */
 const PAGE_ROWS = 500;
 
+/** Suppliers offered by name in the form (the most widely delivering first). */
+const SUPPLIER_OPTIONS = 200;
+/** A name matching more suppliers than this asks for more of the name. */
+const SUPPLIER_CHOICES = 20;
+
 /** The lot typed into the form, from the address (empty fields absent). */
 function lotFrom(params: URLSearchParams) {
-	const raw = Object.fromEntries(
-		['supplierId', 'batchNo', 'sku', 'productionDate'].map((k) => [k, params.get(k) ?? ''])
-	);
+	const get = (k: string) => params.get(k) ?? '';
+	const raw = {
+		supplierId: get('supplierId'),
+		batchNo: get('batchNo'),
+		sku: get('sku'),
+		productionDate: get('productionDate')
+	};
 	return { raw, parsed: raw.supplierId ? supplierLotForm.safeParse(raw) : null };
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const viewer = viewerOf(locals, RECALL_READERS);
-	const { raw, parsed } = lotFrom(url.searchParams);
+	const params = url.searchParams;
+	// 供货者 typed by name (or id): one match becomes the supplierId of the address.
+	const typed = (params.get('supplier') ?? '').trim().slice(0, 50);
+	let supplierChoice: {
+		supplierId: string;
+		supplierName: string;
+		merchants: number;
+		search: string;
+	}[] = [];
+	let supplierMissing = false;
+	if (typed && !params.get('supplierId')) {
+		const q = new URLSearchParams({ q: typed, limit: String(SUPPLIER_CHOICES) });
+		const found = await readApi(viewer.claims, `/api/trace/suppliers?${q}`, supplierChoices);
+		const picked = pickByName(
+			typed,
+			found.items,
+			(s) => s.supplierId,
+			(s) => s.supplierName
+		);
+		// The rest of the form (batch, product, date) goes along with the supplier picked.
+		const withSupplier = (supplierId: string) => {
+			const next = new URLSearchParams(params);
+			next.delete('supplier');
+			next.set('supplierId', supplierId);
+			return next.toString();
+		};
+		if (picked.kind === 'one') redirect(303, `/recalls?${withSupplier(picked.item.supplierId)}`);
+		supplierChoice =
+			picked.kind === 'choose'
+				? picked.items.map((s) => ({ ...s, search: withSupplier(s.supplierId) }))
+				: [];
+		supplierMissing = picked.kind === 'none';
+	}
+	const { raw, parsed } = lotFrom(params);
 	const lot = parsed?.success ? parsed.data : null;
-	const [trace, recalls] = await Promise.all([
+	const [trace, recalls, suppliers] = await Promise.all([
 		lot
 			? readApi(
 					viewer.claims,
@@ -36,10 +79,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					forwardTrace
 				)
 			: null,
-		readApi(viewer.claims, '/api/recalls', recallList)
+		readApi(viewer.claims, '/api/recalls', recallList),
+		readApi(viewer.claims, `/api/trace/suppliers?limit=${SUPPLIER_OPTIONS}`, supplierChoices)
 	]);
+	const supplierName =
+		trace?.items[0]?.supplierName ??
+		suppliers.items.find((s) => s.supplierId === raw.supplierId)?.supplierName ??
+		'';
 	return {
-		query: raw,
+		query: { ...raw, supplier: typed || supplierName || raw.supplierId },
+		supplierName,
+		suppliers: suppliers.items,
+		supplierChoice,
+		supplierMissing,
 		bad: parsed !== null && !parsed.success,
 		lot,
 		lotSearch: lot ? supplierLotSearch(lot).toString() : '',

@@ -10,6 +10,7 @@ import { supplierLot } from '../events/recall';
  *   GET /api/trace/forward?supplierId=&batchNo=&sku=&productionDate=      forwardTrace
  *   GET /api/trace/forward/sales?…same…&after=<cursor>                    the sale lines, paged
  *   GET /api/trace/backward?merchantId=&from=&to=                          backwardTrace
+ *   GET /api/trace/suppliers?q=&limit=                                      supplierChoices
  *   GET /api/recalls, GET /api/recalls/:recallId                           recallSummary, recallProgress
  */
 
@@ -154,3 +155,19 @@ export const merchantRecalls = z.object({
 	)
 });
 export type MerchantRecalls = z.infer<typeof merchantRecalls>;
+
+/**
+ * Suppliers seen in the reader's scope (from the shops' purchase intake), for picking one by
+ * name: the forward trace asks for the supplier's id, which no officer knows by heart.
+ */
+export const supplierChoices = z.object({
+	items: z.array(
+		z.object({
+			supplierId: z.string(),
+			supplierName: z.string(),
+			/** Shops in the scope it delivered to. */
+			merchants: z.number()
+		})
+	)
+});
+export type SupplierChoices = z.infer<typeof supplierChoices>;

@@ -1831,5 +1831,48 @@ export const en: Messages = {
 	'audit.type.pos_key.revoked': 'POS API key revoked',
 	'order.payAtCounter': 'Please pay at the counter: just give your order number.',
 	'order.payAtCounterFirst': 'No online payment here: order, then pay at the counter.',
-	'order.placeOnly': 'Place order'
+	'order.placeOnly': 'Place order',
+	'backward.title': 'Backward trace',
+	'backward.lead':
+		'From a shop and a span of days (a food-poisoning complaint, say): the lots it used then, their suppliers, and the other shops those suppliers delivered the same lots to.',
+	'backward.field.shop': 'Shop (name or id)',
+	'backward.field.shopPlaceholder': 'e.g. Lixia shop A',
+	'backward.field.to': 'Date (fell ill or ate there)',
+	'backward.field.from': 'From (optional)',
+	'backward.hint':
+		'With one date, the trace covers that day and the {days} days before (the usual food-poisoning incubation); at most 90 days.',
+	'backward.problem.bad_date': 'That date is not valid; pick one with the date picker.',
+	'backward.problem.from_after_to': 'The start date is after the end date.',
+	'backward.problem.too_long': 'The span is over 90 days; shorten it.',
+	'backward.problem.bad_shop': 'That shop id is not valid.',
+	'backward.shop.none': 'No shop in your districts has “{text}” in its name, id or address.',
+	'backward.shop.choose': 'Several shops match; pick one:',
+	'backward.shop.more': 'Only the first 20 are listed; type more of the name.',
+	'backward.window': 'Span: {from} to {to} ({days} days)',
+	'backward.windowDefault':
+		'Default span: the date given and the {days} days before, the usual food-poisoning incubation.',
+	'backward.lots.none': 'The shop received or sold no lot in this span.',
+	'backward.lots.summary':
+		'{lots} lot(s) · {suppliers} supplier(s) · {others} other shop(s) received the same lots',
+	'backward.col.supplier': 'Supplier',
+	'backward.col.expiresOn': 'Expires',
+	'backward.col.receivedAt': 'Received',
+	'backward.col.soldInWindow': 'Sold in span',
+	'backward.col.recalled': 'Recall',
+	'backward.col.lots': 'Lots',
+	'backward.recalled.yes': 'Recalled',
+	'backward.forward': 'Forward trace',
+	'backward.suppliers.heading': 'Suppliers and the other shops that received the same lots',
+	'backward.suppliers.none':
+		'No other shop in your districts received the same lots from this supplier.',
+	'backward.entry.submit': 'Trace back',
+	'backward.entry.link': 'Backward trace',
+	'backward.entry.alert': 'Backward trace: lots used {from} to {to}',
+	'recall.field.supplier': 'Supplier (name or id)',
+	'recall.field.supplierPlaceholder': 'Type a name to pick from the list',
+	'recall.trace.hintByName':
+		'Give the supplier and the batch number; without one, the product id and production date.',
+	'recall.supplier.none': 'No supplier in your districts has “{text}” in its name or id.',
+	'recall.supplier.choose': 'Several suppliers match; pick one:',
+	'recall.supplier.shops': '{shops} shops'
 };

@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { actionOfForm, actionsAllowed, mayTakeAction } from '$lib/domain/alerts/actions';
 import { defaultSlaPolicy } from '$lib/domain/alerts/sla';
-import { localDateTime } from '$lib/domain/time';
+import { localDateTime, localDay } from '$lib/domain/time';
+import { windowOf } from '$lib/domain/trace/backward-query';
+import { RECALL_READERS } from '../../recalls/recalls.server';
 import { viewerOf } from '$lib/server/auth/guard';
 import { actOnAlerts, ALERT_ACTORS, alertPageOf, deadlineInstant } from '../alerts.server';
 import { z } from 'zod';
@@ -18,6 +20,7 @@ const replyForm = z.object({
 /** One alert: its facts, evidence, timeline, notice and fix report, and the steps it allows. */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { viewer, detail } = await alertPageOf(locals, params.id);
+	const complaint = await complaintOfAlert(viewer.claims, detail.alert);
 	return {
 		...detail,
 		allowed: actionsAllowed(detail.alert, viewer.claims.role),
@@ -26,7 +29,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		defaultDeadline: localDateTime(Date.now() + defaultSlaPolicy.fix[detail.alert.severity]),
 		now: Date.now(),
 		// 投诉举报: the complaint itself and the bureau's answers to the complainant.
-		complaint: await complaintOfAlert(viewer.claims, detail.alert)
+		complaint,
+		// 反向追溯 of the shop around the day the complainant fell ill (the alert's day if not said).
+		backward:
+			detail.alert.rule === 'complaint_filed' &&
+			RECALL_READERS.some((r) => r === viewer.claims.role)
+				? windowOf(undefined, complaint?.happenedOn ?? localDay(detail.alert.raisedAt), '')
+				: null
 	};
 };
 

@@ -14,6 +14,7 @@ import { riskResult } from '$lib/domain/risk/risk-result';
 import { riskHistory as riskHistoryView } from '$lib/domain/risk/risk-read';
 import { merchantInspections } from '$lib/server/inspections/list';
 import { tabOf } from './tabs';
+import { RECALL_READERS } from '../../recalls/recalls.server';
 import { cameraList } from '$lib/domain/video/camera-list';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +30,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		merchant,
 		tab,
 		today,
-		mayEdit: REGISTRY_EDITORS.some((r) => r === claims.role)
+		mayEdit: REGISTRY_EDITORS.some((r) => r === claims.role),
+		// 反向追溯 from this shop (a complaint about it): for those who may read traces.
+		mayTrace: RECALL_READERS.some((r) => r === claims.role)
 	};
 	if (tab === 'staff') {
 		return {
