@@ -118,6 +118,16 @@ describe('public platform', () => {
 		expect((await html('/p/m-nobody')).status).toBe(404);
 	});
 
+	it('public - a code for a shop not listed answers 404 in Chinese, with the way back to search', async () => {
+		const page = await html('/p/no-such-shop');
+		expect(page.status).toBe(404);
+		expect(page.text).toContain('找不到这个页面');
+		expect(page.text).toMatch(/href="(\.\.\/)*\/?p"/);
+		// The server's own English reason is not what the diner reads.
+		const shown = page.text.slice(page.text.indexOf('data-testid="error-page"'));
+		expect(shown.slice(0, shown.indexOf('</main>'))).not.toContain('no such shop');
+	});
+
 	it('public map - the search page draws the shop as a dot linking its page, nothing personal', async () => {
 		const page = await html('/p');
 		expect(page.status).toBe(200);

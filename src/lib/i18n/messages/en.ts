@@ -1874,5 +1874,16 @@ export const en: Messages = {
 		'Give the supplier and the batch number; without one, the product id and production date.',
 	'recall.supplier.none': 'No supplier in your districts has “{text}” in its name or id.',
 	'recall.supplier.choose': 'Several suppliers match; pick one:',
-	'recall.supplier.shops': '{shops} shops'
+	'recall.supplier.shops': '{shops} shops',
+	'errorPage.notFound.title': 'Page not found',
+	'errorPage.notFound.text': 'The link may be out of date, or the shop is no longer listed.',
+	'errorPage.forbidden.title': 'Not allowed',
+	'errorPage.forbidden.text': 'Your account may not open this page.',
+	'errorPage.bad.title': 'Bad request',
+	'errorPage.bad.text': 'The address is incomplete or malformed; go back and try again.',
+	'errorPage.server.title': 'Something went wrong',
+	'errorPage.server.text': 'The system could not finish this request; try again shortly.',
+	'errorPage.errorId': 'Error id: {id} (give it to support)',
+	'errorPage.home': 'Home',
+	'errorPage.toSearch': 'Find another shop'
 };

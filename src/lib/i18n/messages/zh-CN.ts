@@ -1824,7 +1824,18 @@ export const zhCN = {
 	'recall.trace.hintByName': '填写供货者和批号；没有批号时填写商品编号和生产日期。',
 	'recall.supplier.none': '辖区内没有名称或编号含“{text}”的供货者。',
 	'recall.supplier.choose': '找到多家供货者，请选择：',
-	'recall.supplier.shops': '{shops} 家门店'
+	'recall.supplier.shops': '{shops} 家门店',
+	'errorPage.notFound.title': '找不到这个页面',
+	'errorPage.notFound.text': '链接可能已失效，或这家店已不在公示名单中。',
+	'errorPage.forbidden.title': '无权访问',
+	'errorPage.forbidden.text': '您的账号无权查看此页面。',
+	'errorPage.bad.title': '请求有误',
+	'errorPage.bad.text': '地址中的内容不完整或格式不对，请返回后重试。',
+	'errorPage.server.title': '服务出错',
+	'errorPage.server.text': '系统暂时无法完成这个请求，请稍后再试。',
+	'errorPage.errorId': '错误编号：{id}（联系运维时请提供）',
+	'errorPage.home': '返回首页',
+	'errorPage.toSearch': '查一查其他商户'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
