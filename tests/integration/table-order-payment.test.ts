@@ -139,7 +139,7 @@ describe('table order payment', () => {
 		expect(await order.json()).toMatchObject({ status: 'paid', table: '7' });
 	});
 
-	it('payment - a dish whose lots were recalled after ordering is refused, nothing sold', async () => {
+	it('payment - a dish whose lots were recalled after ordering is not sold: the payment is refunded', async () => {
 		const req = await place({ egg: 1 });
 		await publishEvent(sys.js, recallOf('m-a', 'r-egg', ['e-1']));
 		await eventually(async () => {
