@@ -21,7 +21,8 @@ test('catalogue - a bad price is named by its label and marked; the fixed form s
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await signInPage(page, system.webUrl, 'own-ab');
-	await page.goto(`${system.webUrl}/m/${M}/products`);
+	// Hydrated before typing: hydration would otherwise reset what was typed (flaky under load).
+	await page.goto(`${system.webUrl}/m/${M}/products`, { waitUntil: 'networkidle' });
 	await expect(page.getByText('还没有商品。')).toBeVisible();
 	await page.getByLabel('商品编码').fill('tea');
 	await page.getByLabel('名称').fill('大麦茶');
@@ -49,7 +50,7 @@ test('catalogue - a bad price is named by its label and marked; the fixed form s
 	await expect(page.getByLabel('商品编码')).toHaveValue('tea');
 	await expect(page.getByLabel('商品编码')).toHaveAttribute('readonly', '');
 
-	await page.goto(`${system.webUrl}/m/${M}/suppliers`);
+	await page.goto(`${system.webUrl}/m/${M}/suppliers`, { waitUntil: 'networkidle' });
 	await page.getByLabel('名称').fill('济南鲜达食品有限公司');
 	await page.getByLabel('许可证号').fill('JY13701020001');
 	await page.getByLabel('联系人').fill('王经理');
