@@ -1,16 +1,13 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { TicketClaims } from '../../domain/auth/claims';
-import { allocateFifo } from '../../domain/stock/fifo';
-import { localDay } from '../../domain/time';
 import { makeEvent, publishEvent } from '../backbone/publisher';
 import { nats } from '../nats';
 import { sandboxPayments } from '../payments/configured';
 import type { PaymentConfirmation } from '../payments/sandbox';
-import { sellableLots } from '../stock/shop-stock';
-import { underSaleGate } from '../stock/sale-gate';
+import { recordSale } from '../stock/sell';
 import { pollUntil } from '../record-event';
 import { orderOf } from './public-reads';
-import { tableRefundEventId, tableSaleEventId } from './sale-id';
+import { tableRefundEventId, tableSaleKey } from './sale-id';
 
 export type ConfirmationOutcome =
 	| {
@@ -37,10 +34,10 @@ const inFlight = new Map<string, Promise<ConfirmationOutcome>>();
 
 /**
  * The provider's confirmation of a diner's payment (支付结果通知), verified before anything is
- * trusted. A paid order becomes one `till.sale.recorded` (channel table_qr, the provider's ref),
- * its lines resolved to lots first-expiring-first-out; recalled and expired lots are refused,
- * and an order that cannot be served is refunded (`till.order.refunded`). Idempotent: the sale's event id is fixed by the order, an order already paid is answered as
- * paid, and concurrent confirmations of one order wait for the first.
+ * trusted. A paid order is sold as the till sells (`recordSale`: one `till.sale.recorded`,
+ * channel table_qr, the provider's ref); an order that cannot be served is refunded
+ * (`till.order.refunded`). Idempotent: the sale's event id is fixed by the order, an order
+ * already paid is answered as paid, and concurrent confirmations of one order wait for the first.
  */
 export function receiveConfirmation(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
 	if (!sandboxPayments().verify(c)) return Promise.resolve({ ok: false, reason: 'bad_signature' });
@@ -58,56 +55,35 @@ async function settle(c: PaymentConfirmation): Promise<ConfirmationOutcome> {
 	const done = { ok: true as const, orderId: c.orderId, merchantId: c.merchantId };
 	if (c.status === 'cancelled') return { ...done, status: 'cancelled' };
 	if (order.status !== 'placed') return { ...done, status: order.status };
-	const claims = tillOf(c.merchantId);
-
-	// Under the shop's sale gate, as the till sells: the last unit goes to one of them.
-	const outcome = await underSaleGate(claims, c.merchantId, async (gate) => {
-		const { lots } = await sellableLots(claims, c.merchantId);
-		const sellable = gate.lessHeld(lots);
-		const today = localDay(Date.now());
-		const lines = [];
-		for (const l of order.lines) {
-			const fifo = allocateFifo(sellable, l.sku, l.quantity, today);
-			if (!fifo.ok) {
-				// Enough on the shelf only counting recalled or expired lots: those may not be sold.
-				const reason = fifo.refused.length > 0 ? ('blocked' as const) : ('out_of_stock' as const);
-				return { sold: false as const, reason, productName: l.productName };
-			}
-			for (const t of fifo.lines) {
-				lines.push({
-					sku: l.sku,
-					productName: l.productName,
-					lotId: t.lotId,
-					expiresOn: t.expiresOn,
-					quantity: t.quantity,
-					unitPriceFen: l.unitPriceFen
-				});
-			}
-		}
-		const sale = makeEvent({
-			id: tableSaleEventId(c.merchantId, c.orderId),
-			type: 'till.sale.recorded',
-			merchantId: c.merchantId,
-			districtId: order.districtId,
-			actor: { kind: 'system', id: 'payments-sandbox' },
-			payload: {
-				orderId: c.orderId,
-				lines,
-				totalFen: order.totalFen,
-				payment: 'mobile',
-				channel: 'table_qr',
-				paymentRef: c.ref
-			}
-		});
-		await publishEvent(jetstream((await nats()).nc), sale);
-		gate.hold({ eventId: sale.id, occurredAt: sale.occurredAt, lines });
-		return { sold: true as const };
+	// The till's own sale, under the shop's sale gate: the last unit goes to one of them. Already
+	// paid (nothing to charge), at the prices the diner ordered at, lots first-expiring-first-out.
+	const outcome = await recordSale({
+		claims: tillOf(c.merchantId),
+		shop: { id: c.merchantId, districtId: order.districtId },
+		actor: { kind: 'system', id: 'payments-sandbox' },
+		orderId: c.orderId,
+		requested: order.lines.map(({ sku, quantity, unitPriceFen }) => ({
+			sku,
+			quantity,
+			unitPriceFen
+		})),
+		channel: 'table_qr',
+		payment: 'mobile',
+		paymentRef: c.ref,
+		idempotencyKey: tableSaleKey(c.merchantId, c.orderId)
 	});
-	if (!outcome.sold) {
-		const refunded = await refundOrder(c, order.districtId, outcome);
+	if (!outcome.ok) {
+		// Lines name products only, priced: what fails is stock. Enough on the shelf only counting
+		// recalled or expired lots is `blocked` (those may not be sold).
+		const problem = outcome.kind === 'lines' ? outcome.problems[0] : undefined;
+		const blocked = problem?.reason === 'short' && problem.refused.length > 0;
+		const refunded = await refundOrder(c, order.districtId, {
+			reason: blocked ? 'blocked' : 'out_of_stock',
+			productName: order.lines[problem?.line ?? 0]?.productName ?? ''
+		});
 		if (!refunded) return { ok: false, reason: 'refund_failed' };
 	}
-	const status = outcome.sold ? 'paid' : 'refunded';
+	const status = outcome.ok ? 'paid' : 'refunded';
 	// The diner's page reads the order from the store: land there once it says so.
 	await pollUntil(async () => (await orderOf(c.merchantId, c.orderId))?.status === status, {
 		timeoutMs: 5_000
