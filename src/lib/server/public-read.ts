@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { PUBLIC_READER } from './auth/ticket';
 import { ticketFor } from './auth/viewer';
-import { config } from './config';
-import { ReadApiError } from './read-api';
+import { getParsed, ReadApiError } from './read-api';
 
 /**
  * GETs one of the processor's `/public/*` reads (shop facts, search, menu, table order, public
@@ -16,23 +15,11 @@ export async function publicRead<S extends z.ZodType>(
 	schema: S,
 	{ timeoutMs = 5_000 }: { timeoutMs?: number } = {}
 ): Promise<z.infer<S> | null> {
-	const url = new URL(path, config().API_URL);
-	let res: Response;
 	try {
-		res = await fetch(url, {
-			signal: AbortSignal.timeout(timeoutMs),
-			headers: { authorization: `Bearer ${await ticketFor(PUBLIC_READER, 'public-read')}` }
-		});
-	} catch (cause) {
-		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });
+		const ticket = await ticketFor(PUBLIC_READER, 'public-read');
+		return await getParsed(path, ticket, schema, { timeoutMs });
+	} catch (e) {
+		if (e instanceof ReadApiError && (e.status === 404 || e.status === 400)) return null;
+		throw e;
 	}
-	if (res.status === 404 || res.status === 400) return null;
-	if (!res.ok) {
-		throw new ReadApiError(`read API ${url.pathname} answered ${res.status}`, res.status);
-	}
-	const parsed = schema.safeParse(await res.json());
-	if (!parsed.success) {
-		throw new ReadApiError(`read API ${url.pathname} sent an unexpected shape`, 502);
-	}
-	return parsed.data;
 }

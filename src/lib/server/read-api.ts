@@ -16,11 +16,22 @@ export class ReadApiError extends Error {
 
 /**
  * GETs a path of the processor's read API with a ticket for the viewer's claims (the read API
- * cuts every answer to them) and parses the answer with `schema`. Bounded by a timeout: a stalled processor makes a page fail clearly, not hang.
+ * cuts every answer to them) and parses the answer with `schema`. Bounded by a timeout: a
+ * stalled processor makes a page fail clearly, not hang.
  */
 export async function readApi<S extends z.ZodType>(
 	claims: TicketClaims,
 	path: string,
+	schema: S,
+	{ timeoutMs = 5_000, fetchFn = fetch }: { timeoutMs?: number; fetchFn?: typeof fetch } = {}
+): Promise<z.infer<S>> {
+	return getParsed(path, await ticketFor(claims, 'read-api'), schema, { timeoutMs, fetchFn });
+}
+
+/** One GET of the read API with a ticket, its answer parsed: what every read of it shares. */
+export async function getParsed<S extends z.ZodType>(
+	path: string,
+	ticket: string,
 	schema: S,
 	{ timeoutMs = 5_000, fetchFn = fetch }: { timeoutMs?: number; fetchFn?: typeof fetch } = {}
 ): Promise<z.infer<S>> {
@@ -29,7 +40,7 @@ export async function readApi<S extends z.ZodType>(
 	try {
 		res = await fetchFn(url, {
 			signal: AbortSignal.timeout(timeoutMs),
-			headers: { authorization: `Bearer ${await ticketFor(claims, 'read-api')}` }
+			headers: { authorization: `Bearer ${ticket}` }
 		});
 	} catch (cause) {
 		throw new ReadApiError(`read API unreachable at ${url.origin}`, 503, { cause });
