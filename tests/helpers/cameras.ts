@@ -1,4 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { fsEvent, type FsEvent } from '../../src/lib/domain/events';
 import type { CameraArea, CameraSource } from '../../src/lib/domain/events/camera';
 import { makeEvent, publishEvent } from '../../src/lib/server/backbone/publisher';
 
@@ -42,4 +44,16 @@ export async function registerCamera(
 	const e = cameraRegisteredEvent(...args);
 	await publishEvent(js, e);
 	return e;
+}
+
+/** Every camera event on the backbone from now on, parsed: what the video service reported. */
+export function collectCameraEvents(nc: NatsConnection): { seen: FsEvent[]; sub: Subscription } {
+	const seen: FsEvent[] = [];
+	const sub = nc.subscribe('fs.ev.camera.>', {
+		callback: (_, m) => {
+			const parsed = fsEvent.safeParse(m.json());
+			if (parsed.success) seen.push(parsed.data as FsEvent);
+		}
+	});
+	return { seen, sub };
 }

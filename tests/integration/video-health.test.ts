@@ -2,11 +2,11 @@ import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jets
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fsEvent, type FsEvent } from '../../src/lib/domain/events';
+import type { FsEvent } from '../../src/lib/domain/events';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { ensureStreams } from '../../src/lib/server/backbone/streams';
-import { registerCamera } from '../helpers/cameras';
+import { collectCameraEvents, registerCamera } from '../helpers/cameras';
 import { registered } from '../helpers/events';
 import { freePort, startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
@@ -27,19 +27,14 @@ let silent: Server;
 const silentSockets = new Set<Socket>();
 let silentConnections = 0;
 let sub: Subscription;
-const seen: FsEvent[] = [];
+let seen: FsEvent[] = [];
 
 beforeAll(async () => {
 	nats = await startNats();
 	nc = await connectNats(nats.url, 'test');
 	await ensureStreams(await jetstreamManager(nc));
 	js = jetstream(nc);
-	sub = nc.subscribe('fs.ev.camera.>', {
-		callback: (_, m) => {
-			const parsed = fsEvent.safeParse(m.json());
-			if (parsed.success) seen.push(parsed.data as FsEvent);
-		}
-	});
+	({ seen, sub } = collectCameraEvents(nc));
 	camera = await startRtspCamera();
 	const silentPort = await freePort();
 	silent = createServer((socket) => {

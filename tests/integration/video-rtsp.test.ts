@@ -1,11 +1,11 @@
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fsEvent, type FsEvent } from '../../src/lib/domain/events';
+import type { FsEvent } from '../../src/lib/domain/events';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { ensureStreams } from '../../src/lib/server/backbone/streams';
-import { registerCamera } from '../helpers/cameras';
+import { collectCameraEvents, registerCamera } from '../helpers/cameras';
 import { registered } from '../helpers/events';
 import { startNats, type TestNats } from '../helpers/nats-server';
 import { eventually } from '../helpers/processor';
@@ -26,19 +26,14 @@ const videoEnv = {
 	PROBE_INTERVAL_SECONDS: '2'
 };
 let sub: Subscription;
-const seen: FsEvent[] = [];
+let seen: FsEvent[] = [];
 
 beforeAll(async () => {
 	nats = await startNats();
 	nc = await connectNats(nats.url, 'test');
 	await ensureStreams(await jetstreamManager(nc));
 	js = jetstream(nc);
-	sub = nc.subscribe('fs.ev.camera.>', {
-		callback: (_, m) => {
-			const parsed = fsEvent.safeParse(m.json());
-			if (parsed.success) seen.push(parsed.data as FsEvent);
-		}
-	});
+	({ seen, sub } = collectCameraEvents(nc));
 	camera = await startRtspCamera();
 	// The address carries a password: it must never reach an event.
 	const url = camera.url.replace('rtsp://', 'rtsp://admin:s3cret@');

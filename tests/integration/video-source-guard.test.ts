@@ -1,9 +1,9 @@
 import type { Subscription } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fsEvent, type FsEvent } from '../../src/lib/domain/events';
+import type { FsEvent } from '../../src/lib/domain/events';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { httpSignIn } from '../helpers/accounts';
-import { registerCamera } from '../helpers/cameras';
+import { collectCameraEvents, registerCamera } from '../helpers/cameras';
 import { registered } from '../helpers/events';
 import { eventually } from '../helpers/processor';
 import { startRtspCamera, type RtspCamera } from '../helpers/rtsp-camera';
@@ -17,7 +17,7 @@ let sys: TestSystem;
 let camera: RtspCamera;
 let sub: Subscription;
 let cookie = '';
-const seen: FsEvent[] = [];
+let seen: FsEvent[] = [];
 
 beforeAll(async () => {
 	sys = await startSystem({
@@ -25,12 +25,7 @@ beforeAll(async () => {
 		allowSourceHosts: '',
 		videoEnv: { PROBE_INTERVAL_SECONDS: '1', RTSP_TIMEOUT_SECONDS: '2', LINGER_SECONDS: '1' }
 	});
-	sub = sys.nc.subscribe('fs.ev.camera.>', {
-		callback: (_, m) => {
-			const parsed = fsEvent.safeParse(m.json());
-			if (parsed.success) seen.push(parsed.data as FsEvent);
-		}
-	});
+	({ seen, sub } = collectCameraEvents(sys.nc));
 	camera = await startRtspCamera();
 	await publishEvent(sys.js, registered('m-a', '370102', '历下区甲店'));
 	const signIn = await httpSignIn(sys.webUrl, 'own-ab');
