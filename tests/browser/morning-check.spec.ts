@@ -5,6 +5,7 @@ import { registered, staffMember } from '../helpers/events';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
 import { authHeaders } from '../helpers/tickets';
+import { openPhone, PHONE } from '../helpers/phone';
 
 let system: TestSystem;
 
@@ -40,13 +41,7 @@ test('ledger - a morning check recorded on a phone shows on the wall live, with 
 	const lixiaCheck = ledgers.locator('tr[data-district="370102"] td[data-kind="morning_check"]');
 	await expect(lixiaCheck).toHaveAttribute('data-today', '0');
 
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
-	const errors: string[] = [];
-	phone.on('pageerror', (e) => errors.push(e.message));
+	const { page: phone, errors } = await openPhone(browser);
 	await signInPage(phone, system.webUrl, 'staff-a');
 	await expect(phone).toHaveURL(/\/m\/m-a$/);
 	await expect(phone.getByTestId('ledger-morning_check')).toContainText('今日尚未记录');
@@ -89,11 +84,7 @@ test('ledger - a morning check recorded on a phone shows on the wall live, with 
 test('ledger - a food sample recorded on a phone; a light one is refused with the rule', async ({
 	browser
 }) => {
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
+	const phone = await browser.newPage(PHONE);
 	await signInPage(phone, system.webUrl, 'staff-a');
 	await phone.getByTestId('ledger-sample_retention').getByRole('link', { name: '填写' }).tap();
 	await phone.getByLabel('午餐').check();
@@ -112,11 +103,7 @@ test('ledger - a food sample recorded on a phone; a light one is refused with th
 test('ledger - a disinfection recorded on a phone; a run that ends before it starts is refused', async ({
 	browser
 }) => {
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
+	const phone = await browser.newPage(PHONE);
 	await signInPage(phone, system.webUrl, 'staff-a');
 	await phone.getByTestId('ledger-disinfection').getByRole('link', { name: '填写' }).tap();
 	const started = await phone.getByLabel('开始时间').inputValue();
@@ -167,11 +154,7 @@ test('ledger - a supervisor questions an entry, the shop answers on its phone, t
 	await expect(dispute).toHaveAttribute('data-status', 'open');
 	await expect(dispute).toContainText('体温记录与现场不符');
 
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
+	const phone = await browser.newPage(PHONE);
 	await signInPage(phone, system.webUrl, 'staff-a');
 	const question = phone.locator('li[data-dispute]');
 	await expect(question).toContainText('体温记录与现场不符');

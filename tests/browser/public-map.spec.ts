@@ -3,6 +3,7 @@ import { makeEvent } from '../../src/lib/domain/events/make';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { licence, registered } from '../helpers/events';
 import { startSystem, type TestSystem } from '../helpers/system';
+import { openPhone } from '../helpers/phone';
 
 // 查一查 on a phone: the search page's map (an SVG drawn by the server, no script) shows the
 // shops as dots; a dot opens the shop's page, a tap on a district searches that district.
@@ -46,14 +47,8 @@ const dots = (page: Page) => page.getByTestId('public-map').locator('a[data-grad
 test('public map - a phone sees the shops as dots, opens one, and searches a district by tapping it', async ({
 	browser
 }) => {
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
-	const errors: string[] = [];
+	const { page: phone, errors } = await openPhone(browser);
 	const scripts: string[] = [];
-	phone.on('pageerror', (e) => errors.push(e.message));
 	phone.on('request', (r) => {
 		if (r.resourceType() === 'script') scripts.push(r.url());
 	});

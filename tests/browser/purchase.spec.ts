@@ -7,6 +7,7 @@ import { registered } from '../helpers/events';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
 import { authHeaders } from '../helpers/tickets';
+import { openPhone } from '../helpers/phone';
 
 let system: TestSystem;
 
@@ -21,13 +22,7 @@ test.afterAll(async () => {
 test('purchase - recorded on a phone with a certificate photo; the home shows it done', async ({
 	browser
 }) => {
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
-	const errors: string[] = [];
-	phone.on('pageerror', (e) => errors.push(e.message));
+	const { page: phone, errors } = await openPhone(browser);
 	// What the phone sends: the photo goes downscaled, not as the camera took it. (The form posts
 	// through fetch; its FormData's files are counted there.)
 	await phone.addInitScript(() => {

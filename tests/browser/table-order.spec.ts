@@ -4,6 +4,7 @@ import { registered } from '../helpers/events';
 import { daysFromNow, lotOf, product } from '../helpers/order-events';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
+import { openPhone } from '../helpers/phone';
 
 // 扫码点餐 on a phone: the diner scans table 3's code, orders two dishes, pays in the sandbox and
 // sees 已支付; the shop's staff sees the paid order with its table in the till's order list.
@@ -30,13 +31,7 @@ test.afterAll(async () => {
 test('scan-to-order - a phone orders at table 3, pays in the sandbox; the shop sees it paid', async ({
 	browser
 }) => {
-	const phone = await browser.newPage({
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
-	const errors: string[] = [];
-	phone.on('pageerror', (e) => errors.push(e.message));
+	const { page: phone, errors } = await openPhone(browser);
 
 	// The stock arrives through the pipeline: reload until the menu can sell both dishes.
 	await expect(async () => {
