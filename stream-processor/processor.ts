@@ -49,6 +49,7 @@ import { Batch } from './consume/batch';
 import { TaskBook } from './tasks/task-book';
 import { loadTasks } from './tasks/load-tasks';
 import { overdueEscalations } from './tasks/overdue';
+import { listenExclusive } from '../src/lib/server/uws-listen';
 
 export interface RunningProcessor {
 	port: number;
@@ -272,13 +273,7 @@ export async function startProcessor(
 			)
 		)
 	});
-	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
-		app.listen(config.API_HOST, config.API_PORT, (socket) => {
-			if (!socket) {
-				reject(new Error(`cannot listen on ${config.API_HOST}:${config.API_PORT} (port taken?)`));
-			} else resolve(socket);
-		});
-	});
+	const listenSocket = await listenExclusive(app, config.API_HOST, config.API_PORT);
 	const port = uWS.us_socket_local_port(listenSocket);
 	log(`processor: read API and live gateway on :${port}`);
 

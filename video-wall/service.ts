@@ -18,6 +18,7 @@ import { Grabber } from './snapshot/grabber';
 import { FALLBACK_FONT, findCjkFont } from './sources/font';
 import { sourceGate } from './sources/source-gate';
 import { SourceManager } from './sources/source-manager';
+import { listenExclusive } from '../src/lib/server/uws-listen';
 
 export interface RunningVideo {
 	port: number;
@@ -179,16 +180,7 @@ export async function startVideoWall(
 	const started: { stop(): Promise<void> }[] = [];
 	for (const part of parts) started.push(await part({ app, nc, js, directory, config, log }));
 
-	const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
-		app.listen(config.VIDEO_HOST, config.VIDEO_PORT, (socket) => {
-			if (socket) resolve(socket);
-			else {
-				reject(
-					new Error(`cannot listen on ${config.VIDEO_HOST}:${config.VIDEO_PORT} (port taken?)`)
-				);
-			}
-		});
-	});
+	const listenSocket = await listenExclusive(app, config.VIDEO_HOST, config.VIDEO_PORT);
 	const port = uWS.us_socket_local_port(listenSocket);
 
 	return {
