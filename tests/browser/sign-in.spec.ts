@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered } from '../helpers/events';
+import { openPhone } from '../helpers/phone';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
 
@@ -84,4 +85,31 @@ test('sign-in - a new user from the admin page must replace the one-time passwor
 	await other.goto(`${system.webUrl}/inspect`);
 	await expect(other.getByRole('heading', { name: '执法检查' })).toBeVisible();
 	await other.close();
+});
+
+test('header - on a phone: two lines, the sections scroll sideways, the page does not', async ({
+	browser
+}) => {
+	const { page, errors } = await openPhone(browser);
+	await signInPage(page, system.webUrl, 'sup-a');
+	await page.goto(`${system.webUrl}/registry/ledgers`);
+	const header = page.locator('header');
+	const box = await header.boundingBox();
+	// The brand and the person on one line, the sections on the next: not three or four rows.
+	expect(box?.height).toBeLessThan(110);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	// Ledgers is inside the registry's path; the longer link is the one marked.
+	await expect(header.getByRole('link', { name: '台账监管' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(header.getByRole('link', { name: '主体台账' })).not.toHaveAttribute('aria-current');
+	const last = header.getByRole('link', { name: '视频监管' });
+	await last.scrollIntoViewIfNeeded();
+	await expect(last).toBeInViewport();
+	// The name leads to the account page (修改密码 has no room of its own on a phone).
+	await header.getByRole('link', { name: '历下监管' }).click();
+	await expect(page).toHaveURL(/\/account\/password$/);
+	await page.screenshot({ path: 'test-results/header-phone.png' });
+	expect(errors).toEqual([]);
 });
