@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate } from '../clickhouse/migrate';
 import { openStore } from '../clickhouse/open-store';
+import { publicQueries } from '../stream-processor/api/public.queries';
 import { traceQueries } from '../stream-processor/api/trace.queries';
 import { DEFAULT_TIME_ZONE } from '../src/lib/domain/time';
 
@@ -127,6 +128,37 @@ try {
 		}
 		return { merchants, sold, trace, sales, parts: await parts() };
 	};
+	/**
+	 * The other reads of the same tables an officer or a diner waits on: the supplier pick list
+	 * (every supplier; a name every supplier's lots match), a backward trace of one shop over the
+	 * 4-day window, the public map of the city and of one district.
+	 */
+	const timeOtherReads = async () => {
+		const pub = publicQueries(store, DEFAULT_TIME_ZONE);
+		const [{ day } = { day: '' }] = await store.query<{ day: string }>(
+			`SELECT toString(toDate(min(receivedAt)) + 40) AS day FROM lots`
+		);
+		const to = day;
+		const from = new Date(Date.parse(day) - 3 * 86_400_000).toISOString().slice(0, 10);
+		const reads: Record<string, () => Promise<unknown>> = {
+			supplierList: () => q.supplierChoices(undefined, { all: true }, 50),
+			supplierByName: () => q.supplierChoices('供货', { all: true }, 50),
+			backwardTrace: () => q.backwardTrace('m4242', { from, to }, { all: true }),
+			mapCity: () => pub.publicMap({ limit: 300 }),
+			mapDistrict: () => pub.publicMap({ district: '370102', limit: 300 })
+		};
+		const out: Record<string, number> = {};
+		for (const [name, read] of Object.entries(reads)) {
+			const runs: number[] = [];
+			for (let i = 0; i < RUNS; i++) {
+				const s = performance.now();
+				await read();
+				runs.push(performance.now() - s);
+			}
+			out[name] = Math.round(p50(runs));
+		}
+		return out;
+	};
 	const fresh = await timeTrace();
 	log(`as loaded (${fresh.parts} parts): ${fresh.trace.map((x) => x.toFixed(0)).join(', ')} ms`);
 	t = Date.now();
@@ -134,6 +166,8 @@ try {
 	const optimizeMs = Date.now() - t;
 	const merged = await timeTrace();
 	log(`merged (${merged.parts} parts): ${merged.trace.map((x) => x.toFixed(0)).join(', ')} ms`);
+	const others = await timeOtherReads();
+	log(`other reads (ms, p50): ${JSON.stringify(others)}`);
 	const summary = (r: typeof fresh) => ({
 		parts: r.parts,
 		forwardTraceMs: { p50: Math.round(p50(r.trace)), runs: r.trace.map(Math.round) },
@@ -149,7 +183,8 @@ try {
 			tracedUnitsSold: merged.sold,
 			asLoaded: summary(fresh),
 			optimizeMs,
-			merged: summary(merged)
+			merged: summary(merged),
+			otherReadsMs: others
 		})
 	);
 } finally {
