@@ -145,6 +145,12 @@ test('recall - a complaint about a shop: its name → the lots it used around th
 	await page.getByLabel('起始日期（可选）').fill('2025-11-01');
 	await page.getByRole('button', { name: '追溯', exact: true }).click();
 	await expect(page.getByText('时段超过 90 天，请缩短后再追溯。')).toBeVisible();
+	// Also when the shop came by id (a link from the register or an alert): its name shows.
+	await page.goto(
+		`${system.webUrl}/recalls/backward?merchantId=m-tb&from=2025-11-01&to=2026-03-05`
+	);
+	await expect(page.getByText('时段超过 90 天，请缩短后再追溯。')).toBeVisible();
+	await expect(page.getByLabel('门店（名称或编号）')).toHaveValue('历下乙店');
 
 	// Several shops match a name: a list to pick from.
 	await page.goto(

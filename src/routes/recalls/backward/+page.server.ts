@@ -22,11 +22,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 	const base = { form, problem: null, choice: null, shop: null, window: null, trace: null };
 	const parsed = parseBackwardQuery(params, localDay(Date.now()));
-	if (!parsed.ok) return { ...base, problem: parsed.problem };
+	const { read } = await recallPorts();
+	if (!parsed.ok) {
+		// A shop picked earlier travels by id: the box shows its name again, not the id.
+		const picked = params.get('merchantId');
+		const known = picked ? await shopOf(viewer.claims, picked, read) : null;
+		return {
+			...base,
+			form: known ? { ...form, shop: known.name } : form,
+			problem: parsed.problem
+		};
+	}
 	const { merchantId, shop: typed, window } = parsed.query;
 	if (!merchantId && !typed) return base;
 
-	const { read } = await recallPorts();
 	if (!merchantId && typed) {
 		const choice = await findShop(viewer.claims, typed, read);
 		if (choice.kind !== 'shop') return { ...base, choice };
