@@ -141,6 +141,11 @@ describe('kiosk sign-in', () => {
 			await (await request('/api/command/screen', rootCookie, { headers: json })).json()
 		);
 		expect(admin.settings.districts).toEqual([]);
+		// A supervisor over the whole city (ten districts) watches the city, not ten districts.
+		const cityCookie = (await httpSignIn(sys.webUrl, 'city')).cookie ?? '';
+		const city = await request('/api/command/screen', cityCookie, { headers: json });
+		expect(city.status).toBe(200);
+		expect(screenAnswer.parse(await city.json()).settings.districts).toEqual([]);
 		const screen = await store.create({ ...defaultScreenSettings([]), name: '市局' }, root);
 		const preview = screenAnswer.parse(
 			await (

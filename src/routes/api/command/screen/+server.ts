@@ -32,7 +32,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		if (!screen) error(404, `no screen ${asked}`);
 		answer = { screen, settings: settingsOf(screen) };
 	} else {
-		const districts = viewer.claims.role === 'admin' ? [] : viewer.claims.districts;
+		// Settings name one district or none (the city). A person's wall takes its views from the
+		// page's room; a person over several districts (a city supervisor) gets none here, which
+		// answered 500 while it listed them all.
+		const own = viewer.claims.role === 'admin' ? [] : viewer.claims.districts;
+		const districts = own.length === 1 ? own : [];
 		// The defaults' name is empty, which the settings' schema refuses: a person's wall goes by
 		// the person's name.
 		const name = viewer.user?.displayName ?? '';
