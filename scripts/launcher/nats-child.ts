@@ -22,9 +22,9 @@ async function killChild(child: ChildProcess | undefined): Promise<void> {
 	await exited;
 }
 
-/** A real nats-server with JetStream on a free port (or the one given) and its own temporary folder. */
-export async function startNats({ port: asked }: { port?: number } = {}): Promise<TestNats> {
-	const port = asked ?? (await freePort());
+/** A real nats-server with JetStream on a free port and its own temporary folder. */
+export async function startNats(): Promise<TestNats> {
+	const port = await freePort();
 	const dir = await mkdtemp(join(tmpdir(), 'fs-nats-'));
 	let child: ChildProcess | undefined;
 	const launch = async () => {

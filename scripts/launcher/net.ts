@@ -1,7 +1,25 @@
 import { createServer, connect as tcpConnect } from 'node:net';
 
-/** A free TCP port on loopback, asked of the OS. */
+/** Ports this process has handed out: never the same one twice. */
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port on loopback, asked of the OS. The OS may hand back a port it gave a moment ago
+ * (CI once saw one system's web server and processor get the same port: the processor bound it,
+ * the web could not, and the web's requests were answered by the processor), so a port this
+ * process already handed out is asked again.
+ */
 export async function freePort(): Promise<number> {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const port = await askOs();
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		return port;
+	}
+	throw new Error('the OS keeps offering ports already handed out');
+}
+
+function askOs(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
 		srv.unref();

@@ -1,21 +1,15 @@
 import uWS from 'uWebSockets.js';
 import { describe, expect, it } from 'vitest';
 import { listenExclusive } from '../../src/lib/server/uws-listen';
-import { testPort } from '../helpers/ports';
+import { freePort } from '../helpers/nats-server';
 
-// The two halves of the fix for a CI run whose web server lost its port to its own processor.
+// A CI run's web server lost its port to its own processor (the two had been handed one port):
+// uWebSockets now listens alone, so such a clash fails loudly instead of sharing the port.
 
 describe('ports', () => {
-	it('ports - a test worker never hands out the same port twice, and each one is free', async () => {
-		const ports = new Set<number>();
-		for (let i = 0; i < 20; i++) ports.add(await testPort());
-		expect(ports.size).toBe(20);
-	});
-
 	it('ports - a second service on a taken port fails to start instead of sharing it', async () => {
-		const port = await testPort();
-		const first = uWS.App();
-		const socket = await listenExclusive(first, '127.0.0.1', port);
+		const port = await freePort();
+		const socket = await listenExclusive(uWS.App(), '127.0.0.1', port);
 		try {
 			await expect(listenExclusive(uWS.App(), '127.0.0.1', port)).rejects.toThrow(
 				`cannot listen on 127.0.0.1:${port}`
