@@ -5,10 +5,9 @@ import type { ChildProcess } from 'node:child_process';
 import { connectNats } from '../../src/lib/server/backbone/connect';
 import { openAccountServices, type AccountServices } from '../../src/lib/server/accounts/open';
 import { createTestUsers } from './accounts';
-import { spawnService } from './child';
+import { saysListening, spawnService } from './child';
 import { TEST_TICKET_SECRET } from './tickets';
-import { freePort, startNats, waitForPort, type TestNats } from './nats-server';
-import { spawn } from 'node:child_process';
+import { freePort, startNats, type TestNats } from './nats-server';
 import { MAX_UPLOAD_BODY_BYTES } from '../../src/lib/domain/attachments';
 import { startVideo, TEST_ALLOW_SOURCE_HOSTS, type TestVideo } from './video';
 
@@ -54,7 +53,7 @@ export async function startSystem({
 		CHDB_PATH: join(nats.dir, 'clickhouse'),
 		API_HOST: '127.0.0.1'
 	});
-	await waitForPort(apiPort, 60_000);
+	await saysListening(processor.child, processor.output, `gateway on :${apiPort}`, 60_000);
 	// The video service folds camera events from the stream the processor made; the web tells
 	// browsers its port.
 	const video = withVideo
@@ -63,9 +62,9 @@ export async function startSystem({
 				env: { VIDEO_ALLOW_SOURCE_HOSTS: allowSourceHosts, ...videoEnv }
 			})
 		: null;
-	const web = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
+	const web = spawnService(
+		'build/index.js',
+		{
 			...env,
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${webPort}`,
@@ -76,9 +75,9 @@ export async function startSystem({
 			...(video ? { VIDEO_PORT: String(video.port) } : {}),
 			...webEnv
 		},
-		stdio: 'ignore'
-	});
-	await waitForPort(webPort, 30_000);
+		{ tsx: false }
+	);
+	await saysListening(web.child, web.output, `Listening on http://127.0.0.1:${webPort}`, 30_000);
 	const nc = await connectNats(nats.url, 'browser-test');
 	const accounts = await openAccountServices(nc, { log: () => {} });
 	await createTestUsers(accounts);
@@ -95,7 +94,7 @@ export async function startSystem({
 			await video?.stop();
 			accounts.close();
 			await nc.close();
-			for (const child of [web, processor.child]) {
+			for (const child of [web.child, processor.child]) {
 				if (child.exitCode !== null || child.signalCode !== null) continue;
 				child.kill('SIGCONT');
 				const exited = new Promise((r) => child.once('exit', r));
