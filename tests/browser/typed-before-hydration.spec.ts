@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { alertDetail, alertPage } from '../../src/lib/domain/alerts/read-model';
 import { localDay } from '../../src/lib/domain/time';
-import { makeEvent, publishMany } from '../../src/lib/server/backbone/publisher';
+import { makeEvent, publishEvent, publishMany } from '../../src/lib/server/backbone/publisher';
 import { registered, staffMember } from '../helpers/events';
 import { openUnhydrated } from '../helpers/hydration';
 import { openPhone } from '../helpers/phone';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
+import { authHeaders } from '../helpers/tickets';
 
 // On a slow phone a person types into the server's HTML before the app's scripts arrive. The
 // app taking over the page (hydration) must keep what was typed: Svelte writes an input's
@@ -176,5 +178,64 @@ test('typed before hydration - the camera form keeps the name, area and source p
 	await expect(page.getByRole('radio', { name: '网络摄像头（RTSP）' })).toBeChecked();
 	// The app knows the pick: the address box for a network camera is shown.
 	await expect(page.getByLabel('RTSP 地址')).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+test('typed before hydration - the rectification note on a phone keeps what was typed', async ({
+	browser
+}) => {
+	const readApi = async (path: string) =>
+		(
+			await fetch(`http://127.0.0.1:${system.apiPort}${path}`, { headers: await authHeaders() })
+		).json();
+	// A detection raises an alert; the district's supervisor sends the shop a notice to fix it.
+	await publishEvent(
+		system.js,
+		makeEvent({
+			type: 'ai.detection.reported',
+			merchantId: M,
+			districtId: D,
+			actor: { kind: 'device', id: 'analytics-1' },
+			payload: { sourceId: 'cam-1', label: 'no_mask', confidence: 0.7 }
+		})
+	);
+	let id = '';
+	await expect
+		.poll(async () => {
+			const page = alertPage.parse(await readApi(`/api/alerts?merchantId=${M}`));
+			id = page.items.find((a) => a.facts.label === 'no_mask')?.id ?? '';
+			return id;
+		})
+		.not.toBe('');
+	const office = await browser.newPage();
+	await signInPage(office, system.webUrl, 'sup-a');
+	// As the alert page's buttons do: acknowledged first, then the notice with its deadline.
+	const act = async (step: Record<string, string>) => {
+		const res = await office.request.post(`${system.webUrl}/alerts?/act`, {
+			headers: { origin: system.webUrl, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			multipart: { ...step, id }
+		});
+		expect(await res.json()).toMatchObject({ type: 'success' });
+	};
+	const status = async () =>
+		alertDetail.parse(await readApi(`/api/alerts/${encodeURIComponent(id)}`)).alert.status;
+	await act({ kind: 'acknowledge' });
+	await expect.poll(status).toBe('acknowledged');
+	await act({
+		kind: 'notify',
+		deadline: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16),
+		notice: '后厨人员须佩戴口罩，3 日内整改'
+	});
+	await expect.poll(status).toBe('notified');
+
+	const { page, errors } = await openPhone(browser);
+	await signInPage(page, system.webUrl, 'staff-a');
+	const app = await openUnhydrated(
+		page,
+		`${system.webUrl}/m/${M}/rectification/${encodeURIComponent(id)}`
+	);
+	await page.getByLabel('整改情况说明').fill('已为全体员工配发口罩并培训');
+	await app.hydrate();
+	await expect(page.getByLabel('整改情况说明')).toHaveValue('已为全体员工配发口罩并培训');
 	expect(errors).toEqual([]);
 });
