@@ -49,6 +49,11 @@ test('catalogue - a bad price is named by its label and marked; the fixed form s
 	await expect(page.getByRole('heading', { name: '编辑 · 大麦茶' })).toBeVisible();
 	await expect(page.getByLabel('商品编码')).toHaveValue('tea');
 	await expect(page.getByLabel('商品编码')).toHaveAttribute('readonly', '');
+	// A saved edit: the list and the form both show the new price, not the one picked.
+	await page.getByLabel('菜单价格（元）').fill('13');
+	await page.getByRole('button', { name: '保存商品' }).click();
+	await expect(tea).toContainText('¥13.00/壶');
+	await expect(page.getByLabel('菜单价格（元）')).toHaveValue('13.00');
 
 	await page.goto(`${system.webUrl}/m/${M}/suppliers`, { waitUntil: 'networkidle' });
 	await page.getByLabel('名称').fill('济南鲜达食品有限公司');
