@@ -130,20 +130,24 @@ try {
 	};
 	/**
 	 * The other reads of the same tables an officer or a diner waits on: the supplier pick list
-	 * (every supplier; a name every supplier's lots match), a backward trace of one shop over the
+	 * (every supplier; a name every supplier's lots match), a backward trace of one shop over a
 	 * 4-day window, the public map of the city and of one district.
 	 */
 	const timeOtherReads = async () => {
 		const pub = publicQueries(store, DEFAULT_TIME_ZONE);
+		// A shop that received the traced lot, over the days after that intake: its lots, their
+		// suppliers and the 2,000 other shops of the traced lot (a widely delivered one).
+		const shop = `m${every * 42}`;
 		const [{ day } = { day: '' }] = await store.query<{ day: string }>(
-			`SELECT toString(toDate(min(receivedAt)) + 40) AS day FROM lots`
+			`SELECT toString(toDate(min(receivedAt)) + 3) AS day FROM lots WHERE merchantId = {shop:String}`,
+			{ shop }
 		);
 		const to = day;
 		const from = new Date(Date.parse(day) - 3 * 86_400_000).toISOString().slice(0, 10);
 		const reads: Record<string, () => Promise<unknown>> = {
 			supplierList: () => q.supplierChoices(undefined, { all: true }, 50),
 			supplierByName: () => q.supplierChoices('供货', { all: true }, 50),
-			backwardTrace: () => q.backwardTrace('m4242', { from, to }, { all: true }),
+			backwardTrace: () => q.backwardTrace(shop, { from, to }, { all: true }),
 			mapCity: () => pub.publicMap({ limit: 300 }),
 			mapDistrict: () => pub.publicMap({ district: '370102', limit: 300 })
 		};
