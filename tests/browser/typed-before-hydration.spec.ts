@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { alertDetail, alertPage } from '../../src/lib/domain/alerts/read-model';
-import { localDay } from '../../src/lib/domain/time';
 import { makeEvent, publishEvent, publishMany } from '../../src/lib/server/backbone/publisher';
 import { registered, staffMember } from '../helpers/events';
 import { openUnhydrated } from '../helpers/hydration';
+import { daysFromNow, lotOf } from '../helpers/order-events';
 import { openPhone } from '../helpers/phone';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
@@ -16,37 +16,15 @@ import { authHeaders } from '../helpers/tickets';
 let system: TestSystem;
 const M = 'm-a';
 const D = '370102';
-const today = localDay(Date.now());
-const inDays = (n: number) =>
-	new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-/** A lot of milk on the shelf, so the stock page has its movement form. */
-const lot = (lotId: string, quantity: number, expiresOn: string) =>
-	makeEvent({
-		type: 'ledger.purchase.recorded',
-		merchantId: M,
-		districtId: D,
-		actor: { kind: 'merchant', id: 'own-ab' },
-		payload: {
-			lotId,
-			supplierId: 'sup-xd',
-			supplierName: '济南鲜达食品有限公司',
-			sku: 'milk',
-			productName: '鲜牛奶 1L',
-			quantity,
-			unit: '盒',
-			productionDate: inDays(-5),
-			expiresOn
-		}
-	});
-
 test.beforeAll(async () => {
 	system = await startSystem();
 	await publishMany(system.js, [
 		registered(M, D, '历下区甲店'),
 		staffMember(M, 's-1', '张小三'),
 		staffMember(M, 's-2', '李四'),
-		lot('lot-soon', 4, inDays(3)),
-		lot('lot-late', 10, inDays(9))
+		// Milk on the shelf, so the stock page has its movement form.
+		lotOf(M, 'lot-soon', 'milk', 4, daysFromNow(3)),
+		lotOf(M, 'lot-late', 'milk', 10, daysFromNow(9))
 	]);
 });
 test.afterAll(async () => {
