@@ -1665,6 +1665,7 @@ export const en: Messages = {
 		'POS systems send sales to POST /api/pos/v1/sales with a key. The key is shown once; only its digest is kept.',
 	'posKeys.empty': 'No keys yet.',
 	'posKeys.label': 'Label',
+	'posKeys.labelExample': 'Front counter till',
 	'posKeys.create': 'Create a key',
 	'posKeys.created': 'The new key (shown this once: copy it into the POS now):',
 	'posKeys.issued': 'Issued by {by} at {at}',

@@ -1623,6 +1623,7 @@ export const zhCN = {
 		'收银系统用密钥调用 POST /api/pos/v1/sales 上报销售。密钥只显示一次，本系统只保存其摘要。',
 	'posKeys.empty': '还没有密钥。',
 	'posKeys.label': '用途说明',
+	'posKeys.labelExample': '前台收银机',
 	'posKeys.create': '生成密钥',
 	'posKeys.created': '新密钥（只显示这一次，请立即复制到收银系统）：',
 	'posKeys.issued': '{by} 于 {at} 生成',
