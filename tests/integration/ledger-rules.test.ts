@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FsEvent } from '../../src/lib/domain/events';
 import { makeEvent } from '../../src/lib/domain/events/make';
 import { staffList } from '../../src/lib/domain/read-model';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
@@ -153,13 +154,18 @@ const alertsOf = (merchantId: string, rule: string, n: number) =>
 const allAlerts = async (merchantId: string) =>
 	((await p.api(`/api/alerts?merchantId=${merchantId}`)).body as Alerts).items;
 
-/** A large restaurant known to the processor since yesterday, one cook on the roster. */
-async function kitchenSinceYesterday(merchantId: string) {
+/**
+ * A large restaurant known to the processor since yesterday, one cook on the roster. Its
+ * `ledgers` go in before the cook: a kitchen with nobody on the roster is not judged, so the
+ * clock (every half second) cannot judge it between two of them.
+ */
+async function kitchenSinceYesterday(merchantId: string, ledgers: FsEvent[] = []) {
 	const r = registered(merchantId);
 	await publishEvent(
 		p.js,
 		makeEvent({ ...r, payload: { ...r.payload, scale: 'large' as const } }, Date.now() - DAY_MS)
 	);
+	for (const e of ledgers) await publishEvent(p.js, e);
 	await publishEvent(p.js, staffMember(merchantId, `${merchantId}-cook`, '王厨'));
 }
 
@@ -224,15 +230,12 @@ describe('ledger rules on the district clock, across a restart', () => {
 	const bookBefore: string[] = [];
 
 	it('ledger - after the meals of the day, a kitchen without disinfection or samples is flagged per meal; one that kept them is not', async () => {
-		await kitchenSinceYesterday('m-tidy');
-		for (const e of [
+		await kitchenSinceYesterday('m-tidy', [
 			tableware('m-tidy', local(today, '13:40')),
 			tableware('m-tidy', local(today, '21:10')),
 			sampleOf('m-tidy', 'lunch', local(today, '11:40')),
 			sampleOf('m-tidy', 'dinner', local(today, '17:40'))
-		]) {
-			await publishEvent(p.js, e);
-		}
+		]);
 		await kitchenSinceYesterday('m-lazy');
 		const missing = await alertsOf('m-lazy', 'disinfection_missing', 2);
 		expect(missing.map((a) => a.id)).toEqual([
