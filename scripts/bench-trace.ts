@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { migrate } from '../clickhouse/migrate';
 import { openStore } from '../clickhouse/open-store';
 import { publicQueries } from '../stream-processor/api/public.queries';
+import { recallQueries } from '../stream-processor/api/recall.queries';
 import { traceQueries } from '../stream-processor/api/trace.queries';
 import { DEFAULT_TIME_ZONE } from '../src/lib/domain/time';
 
@@ -24,7 +25,9 @@ const { values } = parseArgs({
 		lots: { type: 'string', default: '8' },
 		traced: { type: 'string', default: '2000' },
 		runs: { type: 'string', default: '5' },
-		chunk: { type: 'string', default: '5000000' }
+		chunk: { type: 'string', default: '5000000' },
+		recalls: { type: 'string', default: '100' },
+		'recall-shops': { type: 'string', default: '20' }
 	}
 });
 const M = Number(values.merchants);
@@ -33,6 +36,8 @@ const L = Number(values.lots);
 const TRACED = Math.min(Number(values.traced), M);
 const RUNS = Number(values.runs);
 const CHUNK = Number(values.chunk);
+const RECALLS = Number(values.recalls);
+const RECALL_SHOPS = Math.min(Number(values['recall-shops']), TRACED);
 const log = (m: string) => console.error(`[bench:trace] ${m}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'fs-bench-trace-'));
@@ -96,6 +101,25 @@ try {
 		 FROM numbers({n:UInt64}) WHERE number % 10 = 0`,
 		{ l: L, n: M * L }
 	);
+	// --recalls recalls (a year of a city's), each on the traced lot of --recall-shops shops, every
+	// shop of it acknowledged: what the recall list reads.
+	await store.exec(
+		`INSERT INTO recall_notices (recallId, merchantId, districtId, title, reason, level, lots, merchantLotIds,
+		                             publicNotice, openedAt, openedBy, eventId, version)
+		 SELECT concat('rc-', toString(r)), concat('m', toString(mi)),
+		        ['370102','370103','370104','370105','370112'][mi % 5 + 1], concat('召回 ', toString(r)), '抽检不合格', '2',
+		        '[{"supplierId":"sup-trace","batchNo":"B-TRACE"}]', [concat('l-', toString(mi), '-0')], '已下架',
+		        toDateTime64('2026-06-01 00:00:00', 3, 'UTC') + r * 3600, 'bench', concat('rn', toString(number)), 1
+		 FROM (SELECT number, intDiv(number, {s:UInt64}) AS r,
+		              ((r * {s:UInt64} + number % {s:UInt64}) % {traced:UInt64}) * {every:UInt64} AS mi
+		       FROM numbers({n:UInt64}))`,
+		{ s: RECALL_SHOPS, traced: TRACED, every, n: RECALLS * RECALL_SHOPS }
+	);
+	await store.exec(
+		`INSERT INTO recall_steps (recallId, merchantId, districtId, kind, occurredAt, eventId)
+		 SELECT recallId, merchantId, districtId, 'acknowledged', openedAt + 600, concat('ra', eventId)
+		 FROM recall_notices`
+	);
 	const [{ rows } = { rows: 0 }] = await store.query<{ rows: number }>(
 		'SELECT count() AS rows FROM sale_lines'
 	);
@@ -135,6 +159,7 @@ try {
 	 */
 	const timeOtherReads = async () => {
 		const pub = publicQueries(store, DEFAULT_TIME_ZONE);
+		const recalls = recallQueries(store);
 		// A shop that received the traced lot, over the days after that intake: its lots, their
 		// suppliers and the 2,000 other shops of the traced lot (a widely delivered one).
 		const shop = `m${every * 42}`;
@@ -149,7 +174,9 @@ try {
 			supplierByName: () => q.supplierChoices('供货', { all: true }, 50),
 			backwardTrace: () => q.backwardTrace(shop, { from, to }, { all: true }),
 			mapCity: () => pub.publicMap({ limit: 300 }),
-			mapDistrict: () => pub.publicMap({ district: '370102', limit: 300 })
+			mapDistrict: () => pub.publicMap({ district: '370102', limit: 300 }),
+			recallList: () => recalls.recalls({ all: true }),
+			recallProgress: () => recalls.recallProgress('rc-0', { all: true })
 		};
 		const out: Record<string, number> = {};
 		for (const [name, read] of Object.entries(reads)) {

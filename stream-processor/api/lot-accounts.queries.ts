@@ -8,7 +8,11 @@ export interface LotSelection {
 	/** Condition on `lots` (fixed text, values bound from `params`). */
 	where: string;
 	params: Record<string, unknown>;
-	/** A join that adds a `cutoff` column per lot (a recall's notices), or none. */
+	/**
+	 * A join (alias `r`) that adds a `cutoff` column per lot (a recall's notices), and a
+	 * `cutoffKey` naming whose cutoff it is: one lot may be read at several cutoffs at once (the
+	 * same lot in several recalls), each an account of its own. None: every movement counts.
+	 */
 	cutoffJoin?: string;
 	limit?: number;
 }
@@ -22,36 +26,38 @@ const FAR_FUTURE = `toDateTime64('2200-01-01 00:00:00', 3, 'UTC')`;
  * top (lotBalance does the arithmetic).
  */
 export function lotAccountsSql(sel: LotSelection): string {
-	const cutoff = sel.cutoffJoin ? 'r.cutoff' : FAR_FUTURE;
+	const [cutoff, key] = sel.cutoffJoin ? ['r.cutoff', 'r.cutoffKey'] : [FAR_FUTURE, `''`];
+	const perLot = 'merchantId, lotId, cutoffKey';
 	return `
 	WITH
 	l AS (
 		SELECT merchantId, lotId, districtId, supplierId, supplierName, sku, productName, batchNo, unit,
-		       productionDate, expiresOn, receivedAt, quantity AS received, ${cutoff} AS cutoff
+		       productionDate, expiresOn, receivedAt, quantity AS received, ${cutoff} AS cutoff,
+		       ${key} AS cutoffKey
 		FROM lots FINAL ${sel.cutoffJoin ?? ''}
 		WHERE ${sel.where}
 	),
 	c AS (
-		SELECT merchantId, lotId, 1 AS counted_, max(occurredAt) AS countedAt,
+		SELECT ${perLot}, 1 AS counted_, max(occurredAt) AS countedAt,
 		       argMax(quantity, occurredAt) AS counted
 		FROM (SELECT merchantId, lotId, occurredAt, quantity FROM stock_movements FINAL
 		      WHERE lotId IN (SELECT lotId FROM l) AND kind = 'count') AS x
 		INNER JOIN l USING (merchantId, lotId)
 		WHERE occurredAt <= cutoff
-		GROUP BY merchantId, lotId
+		GROUP BY ${perLot}
 	),
 	s AS (
-		SELECT merchantId, lotId, sum(quantity) AS sold, sumIf(quantity, soldAt > countedAt) AS soldAfterCount,
+		SELECT ${perLot}, sum(quantity) AS sold, sumIf(quantity, soldAt > countedAt) AS soldAfterCount,
 		       min(soldAt) AS firstSoldAt, max(soldAt) AS lastSoldAt
 		FROM (SELECT merchantId, lotId, soldAt, quantity FROM sale_lines FINAL
 		      WHERE lotId IN (SELECT lotId FROM l)) AS x
 		INNER JOIN l USING (merchantId, lotId)
-		LEFT JOIN c USING (merchantId, lotId)
+		LEFT JOIN c USING (${perLot})
 		WHERE soldAt <= cutoff
-		GROUP BY merchantId, lotId
+		GROUP BY ${perLot}
 	),
 	mv AS (
-		SELECT merchantId, lotId,
+		SELECT ${perLot},
 		       sumIf(quantity, kind = 'waste') AS wasted,
 		       sumIf(quantity, kind = 'return') AS returned,
 		       sumIf(quantity, kind = 'recall_pull') AS pulled,
@@ -61,15 +67,15 @@ export function lotAccountsSql(sel: LotSelection): string {
 		FROM (SELECT merchantId, lotId, occurredAt, kind, quantity FROM stock_movements FINAL
 		      WHERE lotId IN (SELECT lotId FROM l)) AS x
 		INNER JOIN l USING (merchantId, lotId)
-		LEFT JOIN c USING (merchantId, lotId)
+		LEFT JOIN c USING (${perLot})
 		WHERE occurredAt <= cutoff
-		GROUP BY merchantId, lotId
+		GROUP BY ${perLot}
 	),
 	mm AS (SELECT id AS merchantId, name AS merchantName, address AS merchantAddress FROM merchants FINAL
 	       WHERE id IN (SELECT merchantId FROM l))
 	SELECT l.merchantId AS merchantId, mm.merchantName AS merchantName,
 	       mm.merchantAddress AS merchantAddress, l.districtId AS districtId,
-	       l.lotId AS lotId, l.sku AS sku, l.productName AS productName, l.supplierId AS supplierId,
+	       l.lotId AS lotId, l.cutoffKey AS cutoffKey, l.sku AS sku, l.productName AS productName, l.supplierId AS supplierId,
 	       l.supplierName AS supplierName, l.batchNo AS batchNo, l.unit AS unit,
 	       toString(l.productionDate) AS productionDate, toString(l.expiresOn) AS expiresOn,
 	       ${iso('l.receivedAt')} AS receivedAt, l.received AS received,
@@ -81,9 +87,9 @@ export function lotAccountsSql(sel: LotSelection): string {
 	       mv.adjustedAfterCount AS adjustedAfterCount,
 	       if(c.counted_ = 1, ${iso('c.countedAt')}, NULL) AS countedAt, c.counted AS counted
 	FROM l
-	LEFT JOIN s USING (merchantId, lotId)
-	LEFT JOIN mv USING (merchantId, lotId)
-	LEFT JOIN c USING (merchantId, lotId)
+	LEFT JOIN s USING (${perLot})
+	LEFT JOIN mv USING (${perLot})
+	LEFT JOIN c USING (${perLot})
 	LEFT JOIN mm USING (merchantId)
 	ORDER BY districtId, merchantId, receivedAt, lotId
 	${sel.limit ? `LIMIT ${Math.floor(sel.limit)}` : ''}`;
@@ -93,6 +99,7 @@ type AccountRow = Omit<
 	LotAccount,
 	'recallIds' | 'batchNo' | 'firstSoldAt' | 'lastSoldAt' | keyof ReturnType<typeof lotBalance>
 > & {
+	cutoffKey: string;
 	batchNo: string;
 	received: number;
 	sold: number;
@@ -109,45 +116,59 @@ type AccountRow = Omit<
 	lastSoldMs: number | null;
 };
 
+const balanceOf = (r: AccountRow) =>
+	lotBalance({
+		received: Number(r.received),
+		sold: Number(r.sold),
+		wasted: Number(r.wasted),
+		returned: Number(r.returned),
+		pulled: Number(r.pulled),
+		adjustments: Number(r.adjustments),
+		countedAt: r.countedAt,
+		counted: Number(r.counted),
+		soldAfterCount: Number(r.soldAfterCount),
+		outAfterCount: Number(r.outAfterCount),
+		adjustedAfterCount: Number(r.adjustedAfterCount)
+	});
+
 /** The selected lots' accounts, with the open recalls that hold each lot. */
 export async function lotAccounts(store: Store, sel: LotSelection): Promise<LotAccount[]> {
 	const rows = await store.query<AccountRow>(lotAccountsSql(sel), sel.params);
 	const recalls = await openRecallsOf(store, [...new Set(rows.map((r) => r.merchantId))]);
-	return rows.map((r) => {
-		const balance = lotBalance({
-			received: Number(r.received),
-			sold: Number(r.sold),
-			wasted: Number(r.wasted),
-			returned: Number(r.returned),
-			pulled: Number(r.pulled),
-			adjustments: Number(r.adjustments),
-			countedAt: r.countedAt,
-			counted: Number(r.counted),
-			soldAfterCount: Number(r.soldAfterCount),
-			outAfterCount: Number(r.outAfterCount),
-			adjustedAfterCount: Number(r.adjustedAfterCount)
-		});
-		return {
-			merchantId: r.merchantId,
-			merchantName: r.merchantName,
-			merchantAddress: r.merchantAddress,
-			districtId: r.districtId,
-			lotId: r.lotId,
-			sku: r.sku,
-			productName: r.productName,
-			supplierId: r.supplierId,
-			supplierName: r.supplierName,
-			batchNo: r.batchNo === '' ? null : r.batchNo,
-			unit: r.unit,
-			productionDate: r.productionDate,
-			expiresOn: r.expiresOn,
-			receivedAt: r.receivedAt,
-			...balance,
-			firstSoldAt: r.firstSoldMs === null ? null : new Date(Number(r.firstSoldMs)).toISOString(),
-			lastSoldAt: r.lastSoldMs === null ? null : new Date(Number(r.lastSoldMs)).toISOString(),
-			recallIds: recalls.get(`${r.merchantId}|${r.lotId}`) ?? []
-		};
-	});
+	return rows.map((r) => ({
+		merchantId: r.merchantId,
+		merchantName: r.merchantName,
+		merchantAddress: r.merchantAddress,
+		districtId: r.districtId,
+		lotId: r.lotId,
+		sku: r.sku,
+		productName: r.productName,
+		supplierId: r.supplierId,
+		supplierName: r.supplierName,
+		batchNo: r.batchNo === '' ? null : r.batchNo,
+		unit: r.unit,
+		productionDate: r.productionDate,
+		expiresOn: r.expiresOn,
+		receivedAt: r.receivedAt,
+		...balanceOf(r),
+		firstSoldAt: r.firstSoldMs === null ? null : new Date(Number(r.firstSoldMs)).toISOString(),
+		lastSoldAt: r.lastSoldMs === null ? null : new Date(Number(r.lastSoldMs)).toISOString(),
+		recallIds: recalls.get(`${r.merchantId}|${r.lotId}`) ?? []
+	}));
+}
+
+/**
+ * What each selected lot held at its cutoff, by `cutoffKey|merchantId|lotId`: one read for many
+ * cutoffs (the recall list's lots, each at its own recall's opening).
+ */
+export async function remainingAtCutoff(
+	store: Store,
+	sel: LotSelection & { cutoffJoin: string }
+): Promise<Map<string, number>> {
+	const rows = await store.query<AccountRow>(lotAccountsSql(sel), sel.params);
+	return new Map(
+		rows.map((r) => [`${r.cutoffKey}|${r.merchantId}|${r.lotId}`, balanceOf(r).remaining])
+	);
 }
 
 /**

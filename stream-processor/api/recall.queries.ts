@@ -8,7 +8,7 @@ import {
 	type RecallStep
 } from '../../src/lib/domain/trace/recall-progress';
 import { iso } from '../../clickhouse/sql';
-import { lotAccounts } from './lot-accounts.queries';
+import { remainingAtCutoff } from './lot-accounts.queries';
 import { scopeCondition, scopeParams } from './trace.queries';
 
 /** The newest recalls a list shows. */
@@ -29,39 +29,57 @@ export function recallQueries(store: Store) {
 			)
 		).map((r) => ({ ...r, lots: JSON.parse(r.lots) as SupplierLot[] }));
 
-	const progress = async (recallId: string, scope: ReadScope): Promise<RecallProgress | null> => {
-		const params = { recallId, ...scopeParams(scope) };
+	/**
+	 * These recalls' progress, each as far as the scope goes, in the order asked: three reads for
+	 * all of them (a list of a hundred recalls is not three hundred reads).
+	 */
+	const progressOf = async (recallIds: string[], scope: ReadScope): Promise<RecallProgress[]> => {
+		if (recallIds.length === 0) return [];
+		const params = { recallIds, ...scopeParams(scope) };
 		const mine = await notices(
-			`recallId = {recallId:String} AND ${scopeCondition(scope, 'n')}`,
+			`recallId IN {recallIds:Array(String)} AND ${scopeCondition(scope, 'n')}`,
 			params
 		);
-		if (mine.length === 0) return null;
+		if (mine.length === 0) return [];
 		const [steps, held] = await Promise.all([
-			store.query<RecallStep>(
-				`SELECT merchantId, kind, lotId, pulled, disposition, ${iso('occurredAt')} AS occurredAt
+			store.query<RecallStep & { recallId: string }>(
+				`SELECT recallId, merchantId, kind, lotId, pulled, disposition, ${iso('occurredAt')} AS occurredAt
 				 FROM recall_steps FINAL
-				 WHERE recallId = {recallId:String} AND merchantId IN {ids:Array(String)}`,
-				{ recallId, ids: mine.map((n) => n.merchantId) }
+				 WHERE recallId IN {recallIds:Array(String)} AND merchantId IN {ids:Array(String)}`,
+				{ recallIds, ids: [...new Set(mine.map((n) => n.merchantId))] }
 			),
-			// What each lot held when the recall reached its shop.
-			lotAccounts(store, {
+			// What each lot held when its recall reached its shop.
+			remainingAtCutoff(store, {
 				where: scopeCondition(scope, 'lots'),
 				params,
-				cutoffJoin: `INNER JOIN (SELECT merchantId, arrayJoin(merchantLotIds) AS lotId, openedAt AS cutoff
-				             FROM recall_notices FINAL WHERE recallId = {recallId:String}) AS r
+				cutoffJoin: `INNER JOIN (SELECT recallId AS cutoffKey, merchantId, arrayJoin(merchantLotIds) AS lotId,
+				                    openedAt AS cutoff
+				             FROM recall_notices FINAL WHERE recallId IN {recallIds:Array(String)}) AS r
 				             USING (merchantId, lotId)`
 			})
 		]);
-		const atOpening = new Map(held.map((a) => [`${a.merchantId}|${a.lotId}`, a.remaining]));
-		return recallProgressOf(
-			mine,
-			steps.map((s) => ({ ...s, pulled: Number(s.pulled) })),
-			atOpening
-		);
+		const out: RecallProgress[] = [];
+		for (const recallId of recallIds) {
+			const atOpening = new Map<string, number>();
+			const prefix = `${recallId}|`;
+			for (const [key, remaining] of held) {
+				if (key.startsWith(prefix)) atOpening.set(key.slice(prefix.length), remaining);
+			}
+			const p = recallProgressOf(
+				mine.filter((n) => n.recallId === recallId),
+				steps
+					.filter((s) => s.recallId === recallId)
+					.map((s) => ({ ...s, pulled: Number(s.pulled) })),
+				atOpening
+			);
+			if (p) out.push(p);
+		}
+		return out;
 	};
 
 	return {
-		recallProgress: progress,
+		recallProgress: async (recallId: string, scope: ReadScope): Promise<RecallProgress | null> =>
+			(await progressOf([recallId], scope))[0] ?? null,
 
 		/** The newest recalls with a notice in the scope, each as far as the scope goes. */
 		async recalls(scope: ReadScope) {
@@ -70,14 +88,11 @@ export function recallQueries(store: Store) {
 				 GROUP BY recallId ORDER BY min(openedAt) DESC, recallId LIMIT ${MAX_RECALLS}`,
 				scopeParams(scope)
 			);
-			const items = [];
-			for (const { recallId } of ids) {
-				const p = await progress(recallId, scope);
-				if (!p) continue;
-				const { reason: _r, lots: _l, items: _i, ...summary } = p;
-				items.push(summary);
-			}
-			return { items };
+			const all = await progressOf(
+				ids.map((r) => r.recallId),
+				scope
+			);
+			return { items: all.map(({ reason: _r, lots: _l, items: _i, ...summary }) => summary) };
 		},
 
 		/** A shop's recalls still open for it (its notice board; the till's refusal list). */

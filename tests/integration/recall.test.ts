@@ -236,4 +236,28 @@ describe('recall', () => {
 		// A second submit files nothing new (every shop is closed already).
 		expect(await closeRecall(city, recallId, note, ports)).toEqual({ closed: 0 });
 	});
+
+	it('recall - the list reads each recall at its own opening: the same lot recalled again holds nothing', async () => {
+		const second = await openRecall(
+			city,
+			lot,
+			{ ...form, formId: 'form-recall-2', title: '鲜牛奶 B-0417 再次召回' },
+			ports
+		);
+		expect(second.recallId).not.toBe(recallId);
+		const list = zod.object({ items: zod.array(recallSummary) });
+		const both = await eventually(async () => {
+			const r = list.parse((await p.api('/api/recalls', city.claims)).body);
+			return r.items.length === 2 && r.items.every((i) => i.merchants === 3) ? r : undefined;
+		});
+		// Newest first; the first still counts what its lots held at its opening, not twice.
+		expect(
+			both.items.map((r) => [r.recallId, r.unitsAffected, r.unitsAccounted, r.merchantsDone])
+		).toEqual([
+			[second.recallId, 0, 0, 0],
+			[recallId, 54.5, 54.5, 3]
+		]);
+		const again = await progressOf(second.recallId);
+		expect(again.items.map((i) => i.lots[0]?.atOpening)).toEqual([0, 0, 0]);
+	});
 });
