@@ -11,7 +11,7 @@ import { iso } from '../../clickhouse/sql';
 import { remainingAtCutoff } from './lot-accounts.queries';
 import { scopeCondition, scopeParams } from './trace.queries';
 
-/** The newest recalls a list shows. */
+/** The recalls a list shows (every open one comes before any ended one). */
 const MAX_RECALLS = 100;
 
 type NoticeRow = Omit<RecallNotice, 'lots'> & { lots: string; publicNotice: string };
@@ -81,11 +81,20 @@ export function recallQueries(store: Store) {
 		recallProgress: async (recallId: string, scope: ReadScope): Promise<RecallProgress | null> =>
 			(await progressOf([recallId], scope))[0] ?? null,
 
-		/** The newest recalls with a notice in the scope, each as far as the scope goes. */
+		/**
+		 * The recalls with a notice in the scope, each as far as the scope goes: the open ones
+		 * first (however old: an officer must see every recall not yet done), then the ended ones,
+		 * newest first within each.
+		 */
 		async recalls(scope: ReadScope) {
 			const ids = await store.query<{ recallId: string }>(
-				`SELECT recallId FROM recall_notices AS n FINAL WHERE ${scopeCondition(scope, 'n')}
-				 GROUP BY recallId ORDER BY min(openedAt) DESC, recallId LIMIT ${MAX_RECALLS}`,
+				`SELECT n.recallId AS recallId FROM recall_notices AS n FINAL
+				 LEFT JOIN (SELECT DISTINCT recallId, merchantId, 1 AS closed FROM recall_steps
+				            WHERE kind = 'closed') AS c
+				        ON c.recallId = n.recallId AND c.merchantId = n.merchantId
+				 WHERE ${scopeCondition(scope, 'n')}
+				 GROUP BY n.recallId
+				 ORDER BY min(c.closed), min(n.openedAt) DESC, n.recallId LIMIT ${MAX_RECALLS}`,
 				scopeParams(scope)
 			);
 			const all = await progressOf(

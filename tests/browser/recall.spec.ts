@@ -110,6 +110,8 @@ test('recall - a supervisor traces and recalls a lot; the shop reports it; progr
 	await expect(page.getByText(/已于 .* 结束/)).toBeVisible();
 	await expect(page.getByRole('button', { name: '结束召回' })).toHaveCount(0);
 	await page.screenshot({ path: shot('closed'), fullPage: true });
+	await page.goto(`${system.webUrl}/recalls`);
+	await expect(page.getByTestId('recall-status')).toHaveText(/已于 .* 结束/);
 	await shop.goto(`${system.webUrl}/m/m-a/recalls`);
 	await expect(shop.getByText('鲜牛奶 B-0417 批次召回')).toHaveCount(0);
 });

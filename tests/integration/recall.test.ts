@@ -259,5 +259,20 @@ describe('recall', () => {
 		]);
 		const again = await progressOf(second.recallId);
 		expect(again.items.map((i) => i.lots[0]?.atOpening)).toEqual([0, 0, 0]);
+
+		// A newer recall ended at once: the older one still open stays on top of the list.
+		const third = await openRecall(city, lot, { ...form, formId: 'form-recall-3' }, ports);
+		await eventually(async () =>
+			(await progressOf(third.recallId)).merchants === 3 ? 1 : undefined
+		);
+		await closeRecall(city, third.recallId, '误报', ports);
+		await eventually(async () => ((await progressOf(third.recallId)).closedAt ? 1 : undefined));
+		// Read after the ends are stored (the list's order and its rows are separate reads).
+		const ordered = list.parse((await p.api('/api/recalls', city.claims)).body);
+		expect(ordered.items.map((r) => [r.recallId, r.closedAt === null])).toEqual([
+			[second.recallId, true],
+			[third.recallId, false],
+			[recallId, false]
+		]);
 	});
 });

@@ -1886,5 +1886,7 @@ export const en: Messages = {
 	'errorPage.server.text': 'The system could not finish this request; try again shortly.',
 	'errorPage.errorId': 'Error id: {id} (give it to support)',
 	'errorPage.home': 'Home',
-	'errorPage.toSearch': 'Find another shop'
+	'errorPage.toSearch': 'Find another shop',
+	'recall.col.status': 'Status',
+	'recall.status.open': 'In progress'
 };

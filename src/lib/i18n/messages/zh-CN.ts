@@ -1836,7 +1836,9 @@ export const zhCN = {
 	'errorPage.server.text': '系统暂时无法完成这个请求，请稍后再试。',
 	'errorPage.errorId': '错误编号：{id}（联系运维时请提供）',
 	'errorPage.home': '返回首页',
-	'errorPage.toSearch': '查一查其他商户'
+	'errorPage.toSearch': '查一查其他商户',
+	'recall.col.status': '状态',
+	'recall.status.open': '进行中'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
