@@ -154,7 +154,8 @@ try {
 	};
 	/**
 	 * The other reads of the same tables an officer or a diner waits on: the supplier pick list
-	 * (every supplier; a name every supplier's lots match), a backward trace of one shop over a
+	 * (every supplier; a name every supplier's lots match), the traced supplier's batches, the
+	 * recall list and one recall's progress, a backward trace of one shop over a
 	 * 4-day window, the public map of the city and of one district.
 	 */
 	const timeOtherReads = async () => {
@@ -172,6 +173,7 @@ try {
 		const reads: Record<string, () => Promise<unknown>> = {
 			supplierList: () => q.supplierChoices(undefined, { all: true }, 50),
 			supplierByName: () => q.supplierChoices('供货', { all: true }, 50),
+			supplierBatches: () => q.supplierBatches('sup-trace', { all: true }, 100),
 			backwardTrace: () => q.backwardTrace(shop, { from, to }, { all: true }),
 			mapCity: () => pub.publicMap({ limit: 300 }),
 			mapDistrict: () => pub.publicMap({ district: '370102', limit: 300 }),

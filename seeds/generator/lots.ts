@@ -15,8 +15,14 @@ export interface Lot {
 	unit: string;
 	productionDate: string;
 	expiresOn: string;
+	/** The batch printed on the goods (批号): the supplier's product and production day. */
+	batchNo: string;
 	certificateRef: string;
 }
+
+/** A supplier's batch of a product made on a day: every shop it reached shares the number. */
+const batchOf = (sku: string, productionDate: string) =>
+	`L${productionDate.replaceAll('-', '')}-${sku}`;
 
 /** Items a till sells straight from a lot (not dishes cooked on the day). */
 export function sellableStock(merchant: Merchant): StockItem[] {
@@ -55,6 +61,7 @@ export function freshLot(
 		unit: product.unit,
 		productionDate,
 		expiresOn: addDays(productionDate, Math.max(1, product.shelfLifeDays) - 1),
+		batchNo: batchOf(product.sku, productionDate),
 		certificateRef: `JYZM${productionDate.replaceAll('-', '')}${rng.int(1000, 9999)}`
 	};
 }
@@ -71,7 +78,7 @@ export function expiredLot(
 	const lot = freshLot(rng, merchant, item, supplierName, lotId, today);
 	const expiresOn = addDays(today, -rng.int(1, 6));
 	const productionDate = addDays(expiresOn, -(Math.max(1, item.product.shelfLifeDays) - 1));
-	return { ...lot, productionDate, expiresOn };
+	return { ...lot, productionDate, expiresOn, batchNo: batchOf(lot.sku, productionDate) };
 }
 
 /**

@@ -81,6 +81,7 @@ export function purchasePayload(lot: Lot) {
 		unit: lot.unit,
 		productionDate: lot.productionDate,
 		expiresOn: lot.expiresOn,
+		batchNo: lot.batchNo,
 		certificateRef: lot.certificateRef
 	};
 }

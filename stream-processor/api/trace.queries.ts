@@ -4,6 +4,7 @@ import type { SupplierLot } from '../../src/lib/domain/events/recall';
 import type {
 	BackwardTrace,
 	ForwardTrace,
+	SupplierBatches,
 	SupplierChoices
 } from '../../src/lib/domain/trace/contracts';
 import { totalsOf } from '../../src/lib/domain/trace/lot-balance';
@@ -87,6 +88,63 @@ export function traceQueries(store: Store, timeZone: string) {
 					supplierName: r.latestName,
 					merchants: Number(r.merchants)
 				}))
+			};
+		},
+
+		/**
+		 * A supplier's batches in the scope, the latest delivered first: one line per batch
+		 * number, or per product and production date for goods without one (supplierLotOf). No
+		 * alias is a column's name: ClickHouse would read the column in GROUP BY as the aggregate.
+		 */
+		async supplierBatches(
+			supplierId: string,
+			scope: ReadScope,
+			limit: number
+		): Promise<SupplierBatches> {
+			const rows = await store.query<{
+				batchNo: string;
+				anySku: string;
+				firstProduced: string;
+				productNames: string[];
+				merchants: number;
+				received: number;
+				latestUnit: string;
+				lastReceivedMs: number;
+				latestName: string;
+			}>(
+				`SELECT batchNo, if(batchNo = '', sku, '') AS skuKey, any(sku) AS anySku,
+				        toString(if(batchNo = '', productionDate, toDate(0))) AS dateKey,
+				        toString(min(productionDate)) AS firstProduced,
+				        arraySort(groupUniqArray(5)(productName)) AS productNames,
+				        uniqExact(merchantId) AS merchants, sum(quantity) AS received,
+				        argMax(unit, receivedAt) AS latestUnit, toUnixTimestamp64Milli(max(receivedAt)) AS lastReceivedMs,
+				        argMax(supplierName, receivedAt) AS latestName
+				 FROM lots FINAL
+				 WHERE supplierId = {supplierId:String} AND ${scopeCondition(scope, 'lots')}
+				 GROUP BY batchNo, skuKey, dateKey
+				 ORDER BY max(receivedAt) DESC, batchNo, skuKey, dateKey
+				 LIMIT {limit:UInt32}`,
+				{ supplierId, limit: limit + 1, ...scopeParams(scope) }
+			);
+			const kept = rows.slice(0, limit);
+			return {
+				supplierId,
+				supplierName: kept[0]?.latestName ?? '',
+				items: kept.map((r) => ({
+					lot: supplierLotOf({
+						supplierId,
+						batchNo: r.batchNo,
+						sku: r.anySku,
+						productionDate: r.firstProduced
+					}),
+					productNames: r.productNames,
+					productionDate: r.firstProduced,
+					merchants: Number(r.merchants),
+					received: Number(r.received),
+					unit: r.latestUnit,
+					lastReceivedAt: new Date(Number(r.lastReceivedMs)).toISOString()
+				})),
+				truncated: rows.length > limit
 			};
 		},
 

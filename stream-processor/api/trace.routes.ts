@@ -30,6 +30,12 @@ const suppliersQuery = z.object({
 	limit: z.coerce.number().int().min(1).max(500).default(200)
 });
 
+/** A supplier's batches (a pick list of what to trace). */
+const supplierBatchesQuery = z.object({
+	supplierId: entityId,
+	limit: z.coerce.number().int().min(1).max(500).default(100)
+});
+
 /**
  * 双向追溯 and 召回 (src/lib/domain/trace/contracts.ts lists the paths and shapes). A shop reads its
  * own stock, recalls and catalogue; traces and recalls are for regulators, cut to their districts.
@@ -69,6 +75,11 @@ export function mountTraceRoutes(
 		const scope = regulatorScope(claims);
 		const q = parseQuery(suppliersQuery, req.query);
 		return { status: 200, body: await queries.supplierChoices(q.q, scope, q.limit) };
+	});
+	route('/api/trace/supplier-batches', 0, async (req, claims) => {
+		const scope = regulatorScope(claims);
+		const q = parseQuery(supplierBatchesQuery, req.query);
+		return { status: 200, body: await queries.supplierBatches(q.supplierId, scope, q.limit) };
 	});
 	route('/api/recalls', 0, async (_req, claims) => ({
 		status: 200,

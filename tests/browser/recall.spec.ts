@@ -56,6 +56,33 @@ test.afterAll(async () => {
 	await system?.stop();
 });
 
+test('recall - the supplier alone lists its batches; one of them is traced with a click', async ({
+	browser
+}) => {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+	await signInPage(page, system.webUrl, 'sup-a');
+	const batches = page.getByTestId('supplier-batches');
+	// The events may still be on their way to the store: the list fills on a later visit.
+	await expect(async () => {
+		await page.goto(`${system.webUrl}/recalls`);
+		await page.getByLabel('供货者（名称或编号）').fill('鲜达');
+		await page.getByRole('button', { name: '追溯', exact: true }).click();
+		await expect(batches.getByRole('row')).toHaveCount(3, { timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
+	await expect(batches.getByRole('heading')).toHaveText('济南鲜达食品有限公司 的供货批次');
+	// 历下 only, the latest delivered first: B-0417 reached m-ta, m-tb and m-a (40 + 25 + 6).
+	const first = batches.getByRole('row').nth(1);
+	await expect(first).toContainText(BATCH);
+	await expect(first).toContainText('71 盒');
+	await expect(batches.getByRole('row').nth(2)).toContainText('B-0501');
+	await expect(page.getByText('追溯条件不完整')).toHaveCount(0);
+	await page.screenshot({ path: shot('batches'), fullPage: true });
+	await first.getByRole('link', { name: '追溯此批次' }).click();
+	await expect(page.getByRole('heading', { name: '3 家门店收到该批次' })).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('batchNo')).toBe(BATCH);
+	await expect(batches).toHaveCount(0);
+});
+
 test('recall - a supervisor traces and recalls a lot; the shop reports it; progress shows it', async ({
 	browser
 }) => {

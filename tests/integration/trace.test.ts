@@ -4,6 +4,7 @@ import {
 	backwardTrace,
 	forwardTrace,
 	lotAccount,
+	supplierBatches,
 	supplierChoices,
 	tracedSales
 } from '../../src/lib/domain/trace/contracts';
@@ -380,6 +381,61 @@ describe('trace', () => {
 			merchants: ['m-ta']
 		};
 		expect((await p.api('/api/trace/suppliers', owner)).status).toBe(403);
+	});
+
+	it('trace - a supplier’s batches, the latest delivered first, counted in the scope', async () => {
+		const batches = (claims: TicketClaims, q = '') =>
+			p.api(`/api/trace/supplier-batches?supplierId=${SUPPLIER}${q}`, claims);
+		const all = supplierBatches.parse((await batches(both)).body);
+		expect(all).toEqual({
+			supplierId: SUPPLIER,
+			supplierName: '济南鲜达食品有限公司',
+			items: [
+				{
+					lot: { supplierId: SUPPLIER, batchNo: BATCH },
+					productNames: ['鲜牛奶 1L'],
+					productionDate: '2026-03-01',
+					merchants: 3,
+					received: 95,
+					unit: '盒',
+					lastReceivedAt: '2026-03-02T03:00:00.000Z'
+				},
+				{
+					lot: { supplierId: SUPPLIER, batchNo: 'B-0501' },
+					productNames: ['鲜牛奶 1L'],
+					productionDate: '2026-03-01',
+					merchants: 1,
+					received: 10,
+					unit: '盒',
+					lastReceivedAt: '2026-03-02T01:00:00.000Z'
+				}
+			],
+			truncated: false
+		});
+		// 市中: m-tc's lot only.
+		const local = supplierBatches.parse((await batches(supervisor('370103'))).body);
+		expect(local.items.map((b) => [b.lot.batchNo, b.merchants, b.received])).toEqual([
+			[BATCH, 1, 30]
+		]);
+		const one = supplierBatches.parse((await batches(both, '&limit=1')).body);
+		expect([one.items.length, one.truncated]).toEqual([1, true]);
+		const none = supplierBatches.parse(
+			(await p.api('/api/trace/supplier-batches?supplierId=sup-nobody', both)).body
+		);
+		expect(none).toEqual({
+			supplierId: 'sup-nobody',
+			supplierName: '',
+			items: [],
+			truncated: false
+		});
+		expect((await p.api('/api/trace/supplier-batches', both)).status).toBe(400);
+		const owner: TicketClaims = {
+			sub: 'o',
+			role: 'merchant_owner',
+			districts: [],
+			merchants: ['m-ta']
+		};
+		expect((await batches(owner)).status).toBe(403);
 	});
 
 	it('trace - purchases two shops enter through the form reach one supplier lot: the trace finds both', async () => {

@@ -1,7 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { uuidv7 } from '$lib/domain/ids';
-import { forwardTrace, recallSummary, supplierChoices } from '$lib/domain/trace/contracts';
+import {
+	forwardTrace,
+	recallSummary,
+	supplierBatches,
+	supplierChoices
+} from '$lib/domain/trace/contracts';
 import { pickByName } from '$lib/domain/trace/pick-by-name';
 import { openRecallForm, supplierLotForm } from '$lib/domain/trace/recall-form';
 import { supplierLotSearch } from '$lib/domain/trace/supplier-lot';
@@ -22,7 +27,10 @@ const SUPPLIER_OPTIONS = 200;
 /** A name matching more suppliers than this asks for more of the name. */
 const SUPPLIER_CHOICES = 20;
 
-/** The lot typed into the form, from the address (empty fields absent). */
+/**
+ * The lot typed into the form, from the address (empty fields absent). A supplier alone is no
+ * lot: the page lists its batches to pick from.
+ */
 function lotFrom(params: URLSearchParams) {
 	const get = (k: string) => params.get(k) ?? '';
 	const raw = {
@@ -31,7 +39,12 @@ function lotFrom(params: URLSearchParams) {
 		sku: get('sku'),
 		productionDate: get('productionDate')
 	};
-	return { raw, parsed: raw.supplierId ? supplierLotForm.safeParse(raw) : null };
+	const supplierOnly = raw.supplierId !== '' && !raw.batchNo && !raw.sku && !raw.productionDate;
+	return {
+		raw,
+		supplierOnly,
+		parsed: raw.supplierId && !supplierOnly ? supplierLotForm.safeParse(raw) : null
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -69,9 +82,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				: [];
 		supplierMissing = picked.kind === 'none';
 	}
-	const { raw, parsed } = lotFrom(params);
+	const { raw, supplierOnly, parsed } = lotFrom(params);
 	const lot = parsed?.success ? parsed.data : null;
-	const [trace, recalls, suppliers] = await Promise.all([
+	const [trace, batches, recalls, suppliers] = await Promise.all([
 		lot
 			? readApi(
 					viewer.claims,
@@ -79,11 +92,19 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					forwardTrace
 				)
 			: null,
+		supplierOnly
+			? readApi(
+					viewer.claims,
+					`/api/trace/supplier-batches?${new URLSearchParams({ supplierId: raw.supplierId })}`,
+					supplierBatches
+				)
+			: null,
 		readApi(viewer.claims, '/api/recalls', recallList),
 		readApi(viewer.claims, `/api/trace/suppliers?limit=${SUPPLIER_OPTIONS}`, supplierChoices)
 	]);
 	const supplierName =
 		trace?.items[0]?.supplierName ??
+		(batches?.supplierName || undefined) ??
 		suppliers.items.find((s) => s.supplierId === raw.supplierId)?.supplierName ??
 		'';
 	return {
@@ -96,6 +117,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		lot,
 		lotSearch: lot ? supplierLotSearch(lot).toString() : '',
 		trace,
+		// Each batch with the address of its forward trace.
+		batches: batches && {
+			...batches,
+			items: batches.items.map((b) => ({ ...b, search: supplierLotSearch(b.lot).toString() }))
+		},
 		recalls: recalls.items,
 		mayOpen: RECALL_OPENERS.includes(viewer.user.role),
 		formId: uuidv7()

@@ -11,6 +11,7 @@ import { supplierLot } from '../events/recall';
  *   GET /api/trace/forward/sales?…same…&after=<cursor>                    the sale lines, paged
  *   GET /api/trace/backward?merchantId=&from=&to=                          backwardTrace
  *   GET /api/trace/suppliers?q=&limit=                                      supplierChoices
+ *   GET /api/trace/supplier-batches?supplierId=&limit=                      supplierBatches
  *   GET /api/recalls, GET /api/recalls/:recallId                           recallSummary, recallProgress
  */
 
@@ -171,3 +172,27 @@ export const supplierChoices = z.object({
 	)
 });
 export type SupplierChoices = z.infer<typeof supplierChoices>;
+
+/**
+ * A supplier's batches the scope's shops received, the latest delivered first: where an officer
+ * starts who knows the supplier but not yet the batch (每批次 a line; goods without a batch number
+ * go by product and production date). Each line's `lot` is what its forward trace asks for.
+ */
+export const supplierBatches = z.object({
+	supplierId: z.string(),
+	supplierName: z.string(),
+	items: z.array(
+		z.object({
+			lot: supplierLot,
+			productNames: z.array(z.string()),
+			productionDate: z.iso.date(),
+			merchants: z.number(),
+			received: z.number(),
+			unit: z.string(),
+			lastReceivedAt: z.string()
+		})
+	),
+	/** More batches than the list holds (the oldest left out). */
+	truncated: z.boolean()
+});
+export type SupplierBatches = z.infer<typeof supplierBatches>;

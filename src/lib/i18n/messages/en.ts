@@ -1872,7 +1872,7 @@ export const en: Messages = {
 	'recall.field.supplier': 'Supplier (name or id)',
 	'recall.field.supplierPlaceholder': 'Type a name to pick from the list',
 	'recall.trace.hintByName':
-		'Give the supplier and the batch number; without one, the product id and production date.',
+		'Give the supplier and the batch number; without one, the product id and production date; the supplier alone lists its batches.',
 	'recall.supplier.none': 'No supplier in your districts has “{text}” in its name or id.',
 	'recall.supplier.choose': 'Several suppliers match; pick one:',
 	'recall.supplier.shops': '{shops} shops',
@@ -1888,5 +1888,17 @@ export const en: Messages = {
 	'errorPage.home': 'Home',
 	'errorPage.toSearch': 'Find another shop',
 	'recall.col.status': 'Status',
-	'recall.status.open': 'In progress'
+	'recall.status.open': 'In progress',
+	'recall.batches.heading': 'Batches from {name}',
+	'recall.batches.lead':
+		'Latest delivered first. Pick a batch to trace it to every shop that received it.',
+	'recall.batches.none': 'No shop in your districts received goods from this supplier.',
+	'recall.batches.noBatch': 'No batch number · product {sku}',
+	'recall.batches.trace': 'Trace this batch',
+	'recall.batches.truncated':
+		'Only the latest {n} batches are listed; type the batch number if you know it.',
+	'recall.col.batch': 'Batch',
+	'recall.col.productionDate': 'Produced',
+	'recall.col.shops': 'Shops',
+	'recall.col.lastReceived': 'Last delivered'
 };

@@ -1822,7 +1822,8 @@ export const zhCN = {
 	'backward.entry.alert': '反向追溯：{from} 至 {to} 的进货批次',
 	'recall.field.supplier': '供货者（名称或编号）',
 	'recall.field.supplierPlaceholder': '输入名称可从列表选择',
-	'recall.trace.hintByName': '填写供货者和批号；没有批号时填写商品编号和生产日期。',
+	'recall.trace.hintByName':
+		'填写供货者和批号；没有批号时填写商品编号和生产日期；只填供货者时列出它的批次。',
 	'recall.supplier.none': '辖区内没有名称或编号含“{text}”的供货者。',
 	'recall.supplier.choose': '找到多家供货者，请选择：',
 	'recall.supplier.shops': '{shops} 家门店',
@@ -1838,7 +1839,17 @@ export const zhCN = {
 	'errorPage.home': '返回首页',
 	'errorPage.toSearch': '查一查其他商户',
 	'recall.col.status': '状态',
-	'recall.status.open': '进行中'
+	'recall.status.open': '进行中',
+	'recall.batches.heading': '{name} 的供货批次',
+	'recall.batches.lead': '最近送达的在前。选一个批次，追溯到收货的每家门店。',
+	'recall.batches.none': '辖区内的门店没有收到过该供货者的货。',
+	'recall.batches.noBatch': '无批号 · 商品 {sku}',
+	'recall.batches.trace': '追溯此批次',
+	'recall.batches.truncated': '只列出最近的 {n} 个批次；知道批号时请直接填写。',
+	'recall.col.batch': '批号',
+	'recall.col.productionDate': '生产日期',
+	'recall.col.shops': '门店数',
+	'recall.col.lastReceived': '最近进货'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
