@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import type { TicketClaims } from '../../src/lib/domain/auth/claims';
+import { roomDelta, type RoomDelta } from '../../src/lib/domain/live';
 import { publishEvent } from '../../src/lib/server/backbone/publisher';
 import { registered, sale } from '../helpers/events';
 import { eventually, startPipeline, type Pipeline } from '../helpers/processor';
@@ -21,6 +22,8 @@ const ownerA: TicketClaims = {
 	districts: [],
 	merchants: ['m-a']
 };
+/** Life of the tickets whose end the socket tests wait for. */
+const TICKET_S = 5;
 type Items = { items: { id?: string; merchantId?: string; districtId?: string }[] };
 
 beforeAll(async () => {
@@ -190,19 +193,20 @@ describe('authorization - live gateway', () => {
 	});
 
 	it('auth - a socket is let go when its ticket ends, so lost rights do not outlive a ticket', async () => {
-		const short = await signTicket(supervisorA, TEST_TICKET_SECRET, 'gateway', 2);
+		// Short, but long enough to connect and join on a busy machine: the join must come before
+		// the end (a JWT's end is in whole seconds, so a 2 s ticket may end 1 s after signing).
+		const short = await signTicket(supervisorA, TEST_TICKET_SECRET, 'gateway', TICKET_S);
 		const socket = io(`http://127.0.0.1:${p.processor.port}`, {
 			transports: ['websocket'],
 			reconnection: false,
 			auth: { ticket: short }
 		});
+		const disconnected = new Promise<string>((resolve) => socket.on('disconnect', resolve));
 		try {
-			const joined = await new Promise<{ ok: boolean }>((resolve) =>
-				socket.on('connect', () => socket.emit('join', { room: 'district:370102' }, resolve))
-			);
-			expect(joined.ok).toBe(true);
-			const reason = await new Promise<string>((resolve) => socket.on('disconnect', resolve));
-			expect(reason).toBe('io server disconnect');
+			await new Promise<void>((resolve) => socket.on('connect', resolve));
+			const joined = await socket.timeout(15_000).emitWithAck('join', { room: 'district:370102' });
+			expect((joined as { ok: boolean }).ok).toBe(true);
+			expect(await disconnected).toBe('io server disconnect');
 		} finally {
 			socket.close();
 		}
@@ -210,21 +214,27 @@ describe('authorization - live gateway', () => {
 
 	it('auth - a renewed ticket keeps the socket; a narrower one leaves rooms it no longer covers', async () => {
 		const city: TicketClaims = { ...supervisorA, districts: ['370102', '370103'] };
+		const first = await signTicket(city, TEST_TICKET_SECRET, 'gateway', TICKET_S);
 		const socket = io(`http://127.0.0.1:${p.processor.port}`, {
 			transports: ['websocket'],
 			reconnection: false,
-			auth: { ticket: await signTicket(city, TEST_TICKET_SECRET, 'gateway', 2) }
+			auth: { ticket: first }
 		});
+		// An answer that never comes (the socket let go) fails here, not at the test's timeout.
 		const emit = <T>(event: string, frame: unknown) =>
-			new Promise<T>((resolve) => socket.emit(event, frame, resolve));
+			socket.timeout(15_000).emitWithAck(event, frame) as Promise<T>;
 		let disconnected = false;
 		socket.on('disconnect', () => (disconnected = true));
+		const rooms: RoomDelta[] = [];
 		try {
 			await new Promise<void>((resolve) => socket.on('connect', resolve));
 			expect((await emit<{ ok: boolean }>('join', { room: 'district:370103' })).ok).toBe(true);
 			expect((await emit<{ ok: boolean }>('join', { room: 'district:370102' })).ok).toBe(true);
 			const narrower = await signTicket(supervisorA, TEST_TICKET_SECRET, 'gateway', 60);
 			expect(await emit('renew', { ticket: narrower })).toEqual({ ok: true });
+			// The server left the rooms before it answered, and a socket keeps its order: every delta
+			// from here on was sent after the leave.
+			socket.on('delta', (d: unknown) => rooms.push(roomDelta.parse(d)));
 			const other = await signTicket(ownerA, TEST_TICKET_SECRET, 'gateway', 60);
 			expect(await emit('renew', { ticket: other })).toEqual({
 				ok: false,
@@ -234,15 +244,28 @@ describe('authorization - live gateway', () => {
 				ok: false,
 				error: 'invalid ticket'
 			});
-			// Past the first ticket's end the socket is still there, but out of 370103's room.
-			await new Promise((r) => setTimeout(r, 2_500));
+			// Past the first ticket's end the socket is still there: it still answers.
+			const firstEnds = (decodeJwt(first).exp ?? 0) * 1000;
+			await new Promise((r) => setTimeout(r, Math.max(0, firstEnds - Date.now()) + 100));
+			expect((await emit<{ ok: boolean }>('snapshot', { room: 'district:370102' })).ok).toBe(true);
 			expect(disconnected).toBe(false);
-			const seen: string[] = [];
-			socket.on('delta', (d: { room: string }) => seen.push(d.room));
-			// Rooms beat every 2 s: within 2.5 s the kept room is heard from, the dropped one is not.
-			await new Promise((r) => setTimeout(r, 2_500));
-			expect(seen).toContain('district:370102');
-			expect(seen).not.toContain('district:370103');
+			// Both rooms get an event, 370103's first: once the kept room has shown its own and the
+			// delta of a later tick, a delta of the dropped room would have come before.
+			const heard = (e: { id: string }) =>
+				eventually(
+					async () => rooms.find((d) => d.feed.some((f) => f.id === e.id)),
+					20_000,
+					`the delta with ${e.id}`
+				);
+			await publishEvent(p.js, sale('m-b', { districtId: '370103' }));
+			const kept = sale('m-a');
+			await publishEvent(p.js, kept);
+			expect((await heard(kept)).room).toBe('district:370102');
+			const later = sale('m-a');
+			await publishEvent(p.js, later);
+			await heard(later);
+			expect(rooms.map((d) => d.room)).not.toContain('district:370103');
+			expect(disconnected).toBe(false);
 		} finally {
 			socket.close();
 		}

@@ -65,9 +65,12 @@ describe('continuous risk grading', () => {
 		expect(rows[1]).toMatchObject({ grade: 'A', cause: 'event' });
 		expect(rows[1]!.score).toBeLessThan(first!.score);
 
-		// A register update that changes nothing the model sees: no new row.
+		// A register update that changes nothing the model sees: no new row. A merchant registered
+		// after it is scored in the same tick or a later one: once its row is stored, so would be one
+		// of m-r1.
 		await publishEvent(p.js, registered('m-r1', D, '改名后的店'));
-		await new Promise((r) => setTimeout(r, 1_000));
+		await publishEvent(p.js, registered('m-r1-after', D));
+		await scoresWhen('m-r1-after', 1);
 		expect(await scores('m-r1')).toHaveLength(2);
 
 		const { body } = await p.api('/api/merchants/m-r1/risk/history');
@@ -137,7 +140,10 @@ describe('continuous risk grading', () => {
 		await scoresWhen('m-r2', rowsBefore + 1);
 		const before = (await scores('m-r2')).length;
 		await p.restart();
-		await new Promise((r) => setTimeout(r, 1_500));
+		// The restarted processor rescores everyone in its first tick; a merchant new after the
+		// restart is scored in that tick or a later one: once its row is stored, m-r2's would be.
+		await publishEvent(p.js, registered('m-r2-after', D));
+		await scoresWhen('m-r2-after', 1);
 		expect(await scores('m-r2')).toHaveLength(before);
 		const view = riskSettingsView.parse((await p.api('/api/risk/settings')).body);
 		expect(view.current.version).toBe(2);
