@@ -1,5 +1,7 @@
 import { makeEvent } from '../../src/lib/server/backbone/publisher';
 
+const DAY_MS = 86_400_000;
+
 const actor = { kind: 'system' as const, id: 'test' };
 
 export function registered(
@@ -75,7 +77,8 @@ export function staffMember(
 	merchantId: string,
 	staffId: string,
 	name: string,
-	certValidTo = '2027-06-30',
+	/** Valid for most of a year yet by default: nothing near its end whenever the tests run. */
+	certValidTo = new Date(Date.now() + 300 * DAY_MS).toISOString().slice(0, 10),
 	districtId = '370102'
 ) {
 	return makeEvent({
@@ -89,7 +92,8 @@ export function staffMember(
 			position: 'cook',
 			healthCertificate: {
 				number: `JK${staffId}`,
-				validFrom: certValidTo < '2025-07-01' ? '2019-01-01' : '2025-07-01',
+				// A certificate runs a year (健康证有效期一年).
+				validFrom: new Date(Date.parse(certValidTo) - 364 * DAY_MS).toISOString().slice(0, 10),
 				validTo: certValidTo
 			}
 		}
