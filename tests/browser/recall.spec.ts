@@ -114,6 +114,9 @@ test('recall - a supervisor traces and recalls a lot; the shop reports it; progr
 	await page.getByRole('button', { name: '发起召回' }).click();
 	await expect(page.getByRole('heading', { name: '鲜牛奶 B-0417 批次召回' })).toBeVisible();
 	await expect(page.getByText('0 / 3 家门店完成')).toBeVisible();
+	await expect(page.getByTestId('recall-deadlines')).toContainText('完成时限');
+	await expect(page.getByTestId('recall-deadlines')).toContainText('（10 个工作日）');
+	await expect(page.getByTestId('recall-deadlines')).not.toContainText('已逾期');
 	const progressUrl = page.url();
 
 	const shop = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
@@ -213,4 +216,43 @@ test('recall - a complaint about a shop: its name → the lots it used around th
 	await page.getByTestId('backward-link').click();
 	await expect(page.getByText('追溯时段：2026-03-02 至 2026-03-05（4 天）')).toBeVisible();
 	expect(new URL(page.url()).searchParams.get('merchantId')).toBe('m-tb');
+});
+
+test('recall - one opened in March and never read is overdue in the list and on its page', async ({
+	browser
+}) => {
+	await publishMany(system.js, [
+		makeEvent({
+			type: 'recall.opened',
+			merchantId: 'm-tb',
+			districtId: '370102',
+			actor: { kind: 'supervisor', id: 'sup-a' },
+			occurredAt: '2026-03-06T02:00:00.000Z',
+			payload: {
+				recallId: 'rc-march',
+				title: '三月的召回',
+				reason: '抽检不合格',
+				level: '2',
+				lots: [{ supplierId: 'sup-other', batchNo: 'Y-1' }],
+				merchantLotIds: ['lot-by'],
+				publicNotice: '本店已下架'
+			}
+		})
+	]);
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	await signInPage(page, system.webUrl, 'sup-a');
+	const row = page.getByRole('row', { name: /三月的召回/ });
+	await expect(async () => {
+		await page.goto(`${system.webUrl}/recalls`);
+		await expect(row).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 30_000 });
+	await expect(row.getByTestId('recall-status')).toHaveText('进行中 · 已逾期');
+	await row.getByRole('link', { name: '三月的召回' }).click();
+	// 二级: 48 hours to read, 20 working days to finish (Mon 9 March … Fri 3 April).
+	const deadlines = page.getByTestId('recall-deadlines');
+	await expect(deadlines).toContainText('门店确认时限 2026-03-08 10:00');
+	await expect(deadlines).toContainText('完成时限 2026-04-03（20 个工作日）');
+	await expect(deadlines).toContainText('已逾期');
+	await expect(page.getByRole('row', { name: /历下乙店/ })).toContainText('逾期未确认');
+	await page.screenshot({ path: shot('overdue'), fullPage: true });
 });

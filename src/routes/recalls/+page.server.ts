@@ -123,6 +123,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			items: batches.items.map((b) => ({ ...b, search: supplierLotSearch(b.lot).toString() }))
 		},
 		recalls: recalls.items,
+		now: Date.now(),
 		mayOpen: RECALL_OPENERS.includes(viewer.user.role),
 		formId: uuidv7()
 	};

@@ -1900,5 +1900,12 @@ export const en: Messages = {
 	'recall.col.batch': 'Batch',
 	'recall.col.productionDate': 'Produced',
 	'recall.col.shops': 'Shops',
-	'recall.col.lastReceived': 'Last delivered'
+	'recall.col.lastReceived': 'Last delivered',
+	'recall.status.overdue': 'In progress · overdue',
+	'recall.deadline.acknowledge': 'Shops to confirm by {at}',
+	'recall.deadline.complete': 'to be done by {at} ({days} working days)',
+	'recall.deadline.overdue': 'Overdue',
+	'recall.deadline.readLate': 'Not confirmed in time',
+	'recall.deadline.basis':
+		'Limits per the Food Recall Measures, art. 13: level 1 starts within 24 hours and ends within 10 working days; level 2 48 hours and 20; level 3 72 hours and 30. Working days are Monday to Friday; public holidays are not counted out.'
 };

@@ -19,7 +19,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				`/api/recalls/${encodeURIComponent(params.recallId)}`,
 				recallProgress
 			),
-			mayClose: RECALL_OPENERS.includes(viewer.user.role)
+			mayClose: RECALL_OPENERS.includes(viewer.user.role),
+			// The page judges deadlines by this (the same on the server and in the browser).
+			now: Date.now()
 		};
 	} catch (e) {
 		if (e instanceof ReadApiError && (e.status === 404 || e.status === 400)) {
