@@ -81,6 +81,10 @@ test('recall - the supplier alone lists its batches; one of them is traced with 
 	await expect(page.getByRole('heading', { name: '3 家门店收到该批次' })).toBeVisible();
 	expect(new URL(page.url()).searchParams.get('batchNo')).toBe(BATCH);
 	await expect(batches).toHaveCount(0);
+	// A supplier id that is no id is an incomplete trace, not a server error.
+	const odd = await page.goto(`${system.webUrl}/recalls?supplierId=${encodeURIComponent('a b')}`);
+	expect(odd?.status()).toBe(200);
+	await expect(page.getByText('追溯条件不完整')).toBeVisible();
 });
 
 test('recall - a supervisor traces and recalls a lot; the shop reports it; progress shows it', async ({

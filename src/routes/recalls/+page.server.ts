@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { uuidv7 } from '$lib/domain/ids';
+import { entityId, uuidv7 } from '$lib/domain/ids';
 import {
 	forwardTrace,
 	recallSummary,
@@ -39,7 +39,8 @@ function lotFrom(params: URLSearchParams) {
 		sku: get('sku'),
 		productionDate: get('productionDate')
 	};
-	const supplierOnly = raw.supplierId !== '' && !raw.batchNo && !raw.sku && !raw.productionDate;
+	const supplierOnly =
+		entityId.safeParse(raw.supplierId).success && !raw.batchNo && !raw.sku && !raw.productionDate;
 	return {
 		raw,
 		supplierOnly,
