@@ -58,19 +58,22 @@ export function recallQueries(store: Store) {
 				             USING (merchantId, lotId)`
 			})
 		]);
+		// Each recall's own rows (held is keyed `recallId|merchantId|lotId`; ids hold no '|').
+		const heldBy = new Map<string, Map<string, number>>();
+		for (const [key, remaining] of held) {
+			const cut = key.indexOf('|');
+			const recallId = key.slice(0, cut);
+			if (!heldBy.has(recallId)) heldBy.set(recallId, new Map());
+			heldBy.get(recallId)?.set(key.slice(cut + 1), remaining);
+		}
 		const out: RecallProgress[] = [];
 		for (const recallId of recallIds) {
-			const atOpening = new Map<string, number>();
-			const prefix = `${recallId}|`;
-			for (const [key, remaining] of held) {
-				if (key.startsWith(prefix)) atOpening.set(key.slice(prefix.length), remaining);
-			}
 			const p = recallProgressOf(
 				mine.filter((n) => n.recallId === recallId),
 				steps
 					.filter((s) => s.recallId === recallId)
 					.map((s) => ({ ...s, pulled: Number(s.pulled) })),
-				atOpening
+				heldBy.get(recallId) ?? new Map()
 			);
 			if (p) out.push(p);
 		}
@@ -90,7 +93,7 @@ export function recallQueries(store: Store) {
 			const ids = await store.query<{ recallId: string }>(
 				`SELECT n.recallId AS recallId FROM recall_notices AS n FINAL
 				 LEFT JOIN (SELECT DISTINCT recallId, merchantId, 1 AS closed FROM recall_steps
-				            WHERE kind = 'closed') AS c
+				            WHERE kind = 'closed' AND ${scopeCondition(scope, 'recall_steps')}) AS c
 				        ON c.recallId = n.recallId AND c.merchantId = n.merchantId
 				 WHERE ${scopeCondition(scope, 'n')}
 				 GROUP BY n.recallId

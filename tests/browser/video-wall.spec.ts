@@ -4,7 +4,7 @@ import { registerCamera } from '../helpers/cameras';
 import { registered } from '../helpers/events';
 import { signInPage } from '../helpers/sign-in-page';
 import { startSystem, type TestSystem } from '../helpers/system';
-import { sampleTile } from '../helpers/video-canvas';
+import { sampleTile, type TileSample } from '../helpers/video-canvas';
 
 let system: TestSystem;
 const areas = ['cooking', 'cold_dishes', 'washing', 'storage'] as const;
@@ -80,13 +80,25 @@ test('video wall - 16 tiles on one page all show moving pictures', async ({ page
 	for (let i = 0; i < 16; i++) {
 		await expect(tiles.nth(i)).toHaveAttribute('data-status', 'live', { timeout: 60_000 });
 	}
-	const before = await Promise.all(wall.map((_, i) => sampleTile(tiles.nth(i))));
-	await page.waitForTimeout(1_500);
-	const after = await Promise.all(wall.map((_, i) => sampleTile(tiles.nth(i))));
+	// Each tile, sampled until two pictures in a row are not blank, differ and show an advancing
+	// clock. Polled, not one sample after a fixed 1.5 s: sixteen encoders and decoders on a
+	// loaded 2-core machine may leave one tile between pictures at any single instant (a CI run
+	// caught tile 1 so), which is not a tile that does not play.
 	for (let i = 0; i < 16; i++) {
-		expect(after[i]!.spread, `tile ${i} is not blank`).toBeGreaterThan(10);
-		expect(after[i]!.fingerprint, `tile ${i} moves`).not.toBe(before[i]!.fingerprint);
-		expect(after[i]!.madeAt! - before[i]!.madeAt!, `tile ${i}'s clock advances`).toBeGreaterThan(0);
+		let prev: TileSample | null = null;
+		await expect
+			.poll(
+				async () => {
+					const s = await sampleTile(tiles.nth(i));
+					if (s.spread <= 10 || s.madeAt === null) return 'blank';
+					const moved =
+						prev !== null && s.fingerprint !== prev.fingerprint && s.madeAt > (prev.madeAt ?? 0);
+					prev = s;
+					return moved ? 'moving' : 'still';
+				},
+				{ message: `tile ${i} shows a moving picture with an advancing clock`, timeout: 20_000 }
+			)
+			.toBe('moving');
 	}
 	await page.screenshot({ path: 'test-results/video-wall-16.png' });
 });

@@ -250,7 +250,7 @@ describe('recall', () => {
 			const r = list.parse((await p.api('/api/recalls', city.claims)).body);
 			return r.items.length === 2 && r.items.every((i) => i.merchants === 3) ? r : undefined;
 		});
-		// Newest first; the first still counts what its lots held at its opening, not twice.
+		// The open one first; the first still counts what its lots held at its opening, not twice.
 		expect(
 			both.items.map((r) => [r.recallId, r.unitsAffected, r.unitsAccounted, r.merchantsDone])
 		).toEqual([

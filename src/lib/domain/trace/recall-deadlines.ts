@@ -3,9 +3,9 @@ import { DEFAULT_TIME_ZONE, instantOfLocal, localDay } from '../time';
 type Level = '1' | '2' | '3';
 
 /**
- * The time limits of a recall by its level, as 《食品召回管理办法》(2015) 第十三条 sets them: a
- * 一级 recall starts within 24 hours and is done within 10 working days, 二级 48 hours and 20, 三级
- * 72 hours and 30. Here "started" is a shop reading its notice (the till refuses the lots from
+ * The time limits of a recall by its level, as 《食品召回管理办法》(2015) sets them: a 一级
+ * recall starts within 24 hours and is done within 10 working days, 二级 48 hours and 20, 三级 72
+ * hours and 30. Here "started" is a shop reading its notice (the till refuses the lots from
  * the opening on) and "done" is every shop accounting for its units.
  */
 export const RECALL_TERMS: Record<Level, { startHours: number; workingDays: number }> = {

@@ -1906,6 +1906,7 @@ export const en: Messages = {
 	'recall.deadline.complete': 'to be done by {at} ({days} working days)',
 	'recall.deadline.overdue': 'Overdue',
 	'recall.deadline.readLate': 'Not confirmed in time',
+	'recall.deadline.late': '(late)',
 	'recall.deadline.basis':
-		'Limits per the Food Recall Measures, art. 13: level 1 starts within 24 hours and ends within 10 working days; level 2 48 hours and 20; level 3 72 hours and 30. Working days are Monday to Friday; public holidays are not counted out.'
+		'Limits per the Food Recall Measures (食品召回管理办法): level 1 starts within 24 hours and ends within 10 working days; level 2 48 hours and 20; level 3 72 hours and 30. Working days are Monday to Friday; public holidays are not counted out.'
 };

@@ -1855,8 +1855,9 @@ export const zhCN = {
 	'recall.deadline.complete': '完成时限 {at}（{days} 个工作日）',
 	'recall.deadline.overdue': '已逾期',
 	'recall.deadline.readLate': '逾期未确认',
+	'recall.deadline.late': '（逾期）',
 	'recall.deadline.basis':
-		'时限依《食品召回管理办法》第十三条：一级召回 24 小时内启动、10 个工作日内完成；二级 48 小时、20 个工作日；三级 72 小时、30 个工作日。工作日按周一至周五计，未计法定节假日调休。'
+		'时限依《食品召回管理办法》：一级召回 24 小时内启动、10 个工作日内完成；二级 48 小时、20 个工作日；三级 72 小时、30 个工作日。工作日按周一至周五计，未计法定节假日调休。'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
